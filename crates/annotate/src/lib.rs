@@ -1,0 +1,62 @@
+//! Annotations over a loaded corpus: pure data in, data out, no I/O.
+//!
+//! [`EntityMatcher`] finds the catalogue's names in text; [`annotate`] runs it over every
+//! block of every source and returns the [`Annotations`] the site is built from.
+
+mod entities;
+
+pub use entities::{EntityMatcher, Match};
+
+use std::ops::Range;
+
+use corpus::Corpus;
+
+/// One place where a source names an entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Index of the entity in `Corpus::entities`.
+    pub entity: usize,
+    /// Index of the source in `Corpus::sources`.
+    pub source: usize,
+    /// Index of the block in the source's `blocks`.
+    pub block: usize,
+    /// Byte range of the words as written in the block's text.
+    pub range: Range<usize>,
+}
+
+/// Everything the annotator found in a corpus.
+#[derive(Debug, Clone, Default)]
+pub struct Annotations {
+    /// Entity mentions, ordered by source, block and position.
+    pub mentions: Vec<Mention>,
+}
+
+impl Annotations {
+    /// The indexes into `mentions` for each entity, in the catalogue's order.
+    pub fn mentions_by_entity(&self, entity_count: usize) -> Vec<Vec<usize>> {
+        let mut by_entity = vec![Vec::new(); entity_count];
+        for (i, mention) in self.mentions.iter().enumerate() {
+            by_entity[mention.entity].push(i);
+        }
+        by_entity
+    }
+}
+
+/// Annotates every source of the corpus.
+pub fn annotate(corpus: &Corpus, matcher: &EntityMatcher) -> Annotations {
+    let mut mentions = Vec::new();
+    for (source_index, source) in corpus.sources.iter().enumerate() {
+        let mut named = vec![false; corpus.entities.len()];
+        for (block_index, block) in source.blocks.iter().enumerate() {
+            for found in matcher.find(&block.text, &mut named) {
+                mentions.push(Mention {
+                    entity: found.entity,
+                    source: source_index,
+                    block: block_index,
+                    range: found.range,
+                });
+            }
+        }
+    }
+    Annotations { mentions }
+}

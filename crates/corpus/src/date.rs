@@ -1,0 +1,149 @@
+//! Calendar dates as the content files write them (`YYYY-MM-DD`).
+
+use std::fmt;
+
+/// A calendar date, validated (months 1–12, days within the month, leap years honoured).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// The year, 1000–9999.
+    pub year: u16,
+    /// The month, 1–12.
+    pub month: u8,
+    /// The day of the month, 1–31.
+    pub day: u8,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Date {
+    /// Parses `YYYY-MM-DD`, rejecting other shapes and impossible dates, with a message that
+    /// says what is wrong.
+    pub fn parse(text: &str) -> Result<Date, String> {
+        let bytes = text.as_bytes();
+        let shaped = bytes.len() == 10
+            && bytes[4] == b'-'
+            && bytes[7] == b'-'
+            && bytes
+                .iter()
+                .enumerate()
+                .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        if !shaped {
+            return Err(format!("invalid date {text:?}: expected YYYY-MM-DD"));
+        }
+        let year: u16 = text[0..4]
+            .parse()
+            .map_err(|_| format!("invalid year in {text:?}"))?;
+        let month: u8 = text[5..7]
+            .parse()
+            .map_err(|_| format!("invalid month in {text:?}"))?;
+        let day: u8 = text[8..10]
+            .parse()
+            .map_err(|_| format!("invalid day in {text:?}"))?;
+        if year < 1000 {
+            return Err(format!("invalid date {text:?}: year before 1000"));
+        }
+        if !(1..=12).contains(&month) {
+            return Err(format!("invalid date {text:?}: there is no month {month}"));
+        }
+        let last = days_in_month(year, month);
+        if day == 0 || day > last {
+            return Err(format!(
+                "invalid date {text:?}: {} {year} has days 1 to {last}",
+                MONTHS[usize::from(month) - 1]
+            ));
+        }
+        Ok(Date { year, month, day })
+    }
+
+    /// The date as readers see it: "1 September 2016".
+    pub fn label(&self) -> String {
+        format!("{} {} {}", self.day, self.month_name(), self.year)
+    }
+
+    /// The English name of the month.
+    pub fn month_name(&self) -> &'static str {
+        MONTHS[usize::from(self.month) - 1]
+    }
+
+    /// Days since 1970-01-01, for measuring gaps between dates.
+    pub fn days_since_epoch(&self) -> i64 {
+        // Howard Hinnant's days_from_civil: exact for the proleptic Gregorian calendar.
+        let (y, m, d) = (
+            i64::from(self.year),
+            i64::from(self.month),
+            i64::from(self.day),
+        );
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_prints_iso_dates() {
+        let date = Date::parse("2016-09-01").unwrap();
+        assert_eq!(date.to_string(), "2016-09-01");
+        assert_eq!(date.label(), "1 September 2016");
+    }
+
+    #[test]
+    fn rejects_impossible_dates() {
+        for bad in [
+            "2016-02-30",
+            "2015-02-29",
+            "2016-13-01",
+            "2016-00-10",
+            "2016-9-1",
+            "16-09-01",
+            "2016/09/01",
+            "",
+        ] {
+            assert!(Date::parse(bad).is_err(), "{bad} should be rejected");
+        }
+        assert!(Date::parse("2016-02-29").is_ok());
+    }
+
+    #[test]
+    fn counts_days_between_dates() {
+        let a = Date::parse("2016-07-14").unwrap();
+        let b = Date::parse("2016-09-01").unwrap();
+        assert_eq!(b.days_since_epoch() - a.days_since_epoch(), 49);
+        assert_eq!(Date::parse("1970-01-01").unwrap().days_since_epoch(), 0);
+    }
+}

@@ -1,0 +1,23 @@
+//! The content model of a briefing and the loader that reads it from a content folder.
+//!
+//! A content folder holds `site.yaml`, `briefing.md`, `entities.yaml` and one YAML file per
+//! article under `sources/`. [`load`] reads and validates all of it, reporting every content
+//! error it finds rather than only the first, and cleans each article's raw text into typed
+//! [`Block`]s, keeping what it dropped and why ([`Dropped`]).
+
+mod clean;
+mod date;
+mod error;
+mod load;
+mod model;
+pub mod sentences;
+mod yaml;
+
+pub use clean::{Cleaned, clean};
+pub use date::Date;
+pub use error::{ContentError, ContentErrors};
+pub use load::load;
+pub use model::{
+    Block, BlockKind, Briefing, Corpus, DropReason, Dropped, Entity, EntityKind, SiteConfig,
+    Source, SourceMeta,
+};

@@ -1,0 +1,530 @@
+//! Reading a content folder into a [`Corpus`], collecting every error on the way.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::yaml::{decode_utf8, parse};
+use crate::{
+    Briefing, ContentError, ContentErrors, Corpus, Date, Entity, EntityKind, SiteConfig, Source,
+    SourceMeta, clean,
+};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SiteFile {
+    title: Spanned<String>,
+    #[serde(default)]
+    description: String,
+    #[serde(default = "english")]
+    language: Spanned<String>,
+    #[serde(default)]
+    base_url: Option<Spanned<String>>,
+    #[serde(default)]
+    theme: Option<Spanned<String>>,
+    #[serde(default)]
+    unsafe_html: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourceFile {
+    title: Spanned<String>,
+    outlet: Spanned<String>,
+    #[serde(default)]
+    outlet_inferred: bool,
+    published: Spanned<String>,
+    #[serde(default)]
+    url: Option<Spanned<String>>,
+    #[serde(default)]
+    byline: Option<String>,
+    #[serde(default)]
+    wire: Option<String>,
+    #[serde(default = "english")]
+    language: Spanned<String>,
+    #[serde(default)]
+    body: Option<Spanned<String>>,
+    #[serde(default)]
+    body_file: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntityFile {
+    id: Spanned<String>,
+    name: Spanned<String>,
+    kind: EntityKind,
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    wikidata: Option<Spanned<String>>,
+}
+
+fn english() -> Spanned<String> {
+    let nowhere = serde_saphyr::Location::UNKNOWN;
+    Spanned::new("en".to_string(), nowhere, nowhere)
+}
+
+/// Collects errors for one load; every check adds to it instead of stopping.
+struct Errors(Vec<ContentError>);
+
+impl Errors {
+    fn at(
+        &mut self,
+        path: &Path,
+        spanned: &Spanned<impl Sized>,
+        field: &str,
+        message: impl Into<String>,
+    ) {
+        let location = spanned.referenced;
+        let (line, column) = if location.line() == 0 {
+            (1, 1)
+        } else {
+            (location.line(), location.column())
+        };
+        self.0.push(ContentError::at(
+            path,
+            line,
+            column,
+            Some(field.to_string()),
+            message,
+        ));
+    }
+}
+
+/// Loads, validates and cleans the content folder `dir`. On failure, returns every content
+/// error found, not only the first.
+pub fn load(dir: &Path) -> Result<Corpus, ContentErrors> {
+    let mut errors = Errors(Vec::new());
+    let root = match dir.canonicalize() {
+        Ok(root) if root.is_dir() => root,
+        _ => {
+            let message = "the content folder does not exist or is not a folder";
+            return Err(ContentErrors(vec![ContentError::file(dir, message)]));
+        }
+    };
+    let site = load_site(dir, &mut errors);
+    let briefing =
+        read_text(&dir.join("briefing.md"), &mut errors).map(|markdown| Briefing { markdown });
+    let entities = load_entities(&dir.join("entities.yaml"), &mut errors);
+    let sources = load_sources(dir, &root, &mut errors);
+    match (site, briefing, errors.0.is_empty()) {
+        (Some(site), Some(briefing), true) => Ok(Corpus {
+            site,
+            briefing,
+            sources,
+            entities,
+        }),
+        _ => Err(ContentErrors(errors.0)),
+    }
+}
+
+fn read_bytes(path: &Path, errors: &mut Errors) -> Option<Vec<u8>> {
+    match fs::read(path) {
+        Ok(bytes) => Some(bytes),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            errors.0.push(ContentError::file(path, "file not found"));
+            None
+        }
+        Err(error) => {
+            errors
+                .0
+                .push(ContentError::file(path, format!("cannot read: {error}")));
+            None
+        }
+    }
+}
+
+fn read_text(path: &Path, errors: &mut Errors) -> Option<String> {
+    let bytes = read_bytes(path, errors)?;
+    decode_utf8(path, bytes).map_err(|e| errors.0.push(e)).ok()
+}
+
+fn read_yaml<T: serde::de::DeserializeOwned>(path: &Path, errors: &mut Errors) -> Option<T> {
+    let text = read_text(path, errors)?;
+    parse(path, &text).map_err(|e| errors.0.push(e)).ok()
+}
+
+/// Lower-case ASCII letters, digits, `-` and `_`, starting with a letter or digit: safe in
+/// URLs and file names on every system.
+fn is_slug(text: &str) -> bool {
+    text.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+/// An absolute http or https URL with a host and no spaces or control characters.
+fn check_http_url(url: &str) -> Result<(), String> {
+    let lower = url.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
+    match host {
+        None => Err(format!("{url:?} is not an http or https URL")),
+        Some("") => Err(format!("{url:?} has no host")),
+        Some(_) if url.chars().any(|c| c.is_whitespace() || c.is_control()) => {
+            Err(format!("{url:?} contains spaces or control characters"))
+        }
+        Some(_) => Ok(()),
+    }
+}
+
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+fn require_text(errors: &mut Errors, path: &Path, value: &Spanned<String>, field: &str) {
+    if value.value.trim().is_empty() {
+        errors.at(path, value, field, "must not be empty");
+    }
+}
+
+fn load_site(dir: &Path, errors: &mut Errors) -> Option<SiteConfig> {
+    let path = dir.join("site.yaml");
+    let file: SiteFile = read_yaml(&path, errors)?;
+    require_text(errors, &path, &file.title, "title");
+    if !is_language_tag(&file.language.value) {
+        errors.at(
+            &path,
+            &file.language,
+            "language",
+            format!(
+                "{:?} is not a language tag such as en or pt-BR",
+                file.language.value
+            ),
+        );
+    }
+    if let Some(base_url) = &file.base_url {
+        if let Err(message) = check_http_url(&base_url.value) {
+            errors.at(&path, base_url, "base_url", message);
+        }
+    }
+    if let Some(theme) = &file.theme {
+        if !is_slug(&theme.value) {
+            errors.at(
+                &path,
+                theme,
+                "theme",
+                "a theme is named by a folder under themes/: lower-case letters, digits, - and _",
+            );
+        }
+    }
+    Some(SiteConfig {
+        title: file.title.value.trim().to_string(),
+        description: file.description.trim().to_string(),
+        language: file.language.value,
+        base_url: file
+            .base_url
+            .map(|u| u.value.trim_end_matches('/').to_string() + "/"),
+        theme: file
+            .theme
+            .map_or_else(|| "default".to_string(), |t| t.value),
+        unsafe_html: file.unsafe_html,
+    })
+}
+
+fn load_entities(path: &Path, errors: &mut Errors) -> Vec<Entity> {
+    let Some(files) = read_yaml::<Vec<EntityFile>>(path, errors) else {
+        return Vec::new();
+    };
+    let mut ids: HashMap<String, u64> = HashMap::new();
+    // Every name and alias, with the entity that claimed it first and where.
+    let mut claims: HashMap<String, (String, u64)> = HashMap::new();
+    let mut entities = Vec::with_capacity(files.len());
+    for (i, file) in files.into_iter().enumerate() {
+        let field = |name: &str| format!("[{i}].{name}");
+        let id = file.id.value.clone();
+        if !is_slug(&id) {
+            errors.at(
+                path,
+                &file.id,
+                &field("id"),
+                format!("{id:?} is not a valid id: use lower-case letters, digits, - and _"),
+            );
+        } else if let Some(line) = ids.get(&id) {
+            errors.at(
+                path,
+                &file.id,
+                &field("id"),
+                format!("duplicate entity id {id:?} (first defined on line {line})"),
+            );
+        } else {
+            ids.insert(id.clone(), file.id.referenced.line());
+        }
+        require_text(errors, path, &file.name, &field("name"));
+        let mut aliases = Vec::new();
+        for alias in std::iter::once(&file.name).chain(&file.aliases) {
+            let text = alias.value.trim();
+            if text.is_empty() {
+                if !std::ptr::eq(alias, &file.name) {
+                    errors.at(path, alias, &field("aliases"), "an alias must not be empty");
+                }
+                continue;
+            }
+            match claims.get(text) {
+                Some((owner, _)) if *owner == id => {}
+                Some((owner, line)) => errors.at(
+                    path,
+                    alias,
+                    &field("aliases"),
+                    format!("alias {text:?} is already claimed by entity {owner:?} (line {line})"),
+                ),
+                None => {
+                    claims.insert(text.to_string(), (id.clone(), alias.referenced.line()));
+                }
+            }
+            if !std::ptr::eq(alias, &file.name) && !aliases.iter().any(|a| a == text) {
+                aliases.push(text.to_string());
+            }
+        }
+        if let Some(qid) = &file.wikidata {
+            let valid = qid.value.strip_prefix('Q').is_some_and(|n| {
+                !n.is_empty() && !n.starts_with('0') && n.chars().all(|c| c.is_ascii_digit())
+            });
+            if !valid {
+                errors.at(
+                    path,
+                    qid,
+                    &field("wikidata"),
+                    format!("{:?} is not a Wikidata id such as Q7747", qid.value),
+                );
+            }
+        }
+        entities.push(Entity {
+            id,
+            name: file.name.value.trim().to_string(),
+            kind: file.kind,
+            aliases,
+            description: file.description.filter(|d| !d.trim().is_empty()),
+            wikidata: file.wikidata.map(|q| q.value),
+        });
+    }
+    entities
+}
+
+/// The YAML files of `dir/sources`, sorted by name; other files are ignored.
+fn source_files(dir: &Path, errors: &mut Errors) -> Vec<PathBuf> {
+    let sources = dir.join("sources");
+    if !sources.is_dir() {
+        errors.0.push(ContentError::file(
+            &sources,
+            "the sources folder is missing",
+        ));
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(&sources)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+    {
+        match entry {
+            Ok(entry) => {
+                let path = entry.path();
+                match path.extension().and_then(|e| e.to_str()) {
+                    Some("yaml") => files.push(path.to_path_buf()),
+                    Some("yml") => errors.0.push(ContentError::file(
+                        path,
+                        "source files end in .yaml; rename this file",
+                    )),
+                    _ => {}
+                }
+            }
+            Err(error) => errors.0.push(ContentError::file(
+                &sources,
+                format!("cannot list: {error}"),
+            )),
+        }
+    }
+    files
+}
+
+fn load_sources(dir: &Path, root: &Path, errors: &mut Errors) -> Vec<Source> {
+    let mut sources = Vec::new();
+    for path in source_files(dir, errors) {
+        if let Some(source) = load_source(&path, root, errors) {
+            sources.push(source);
+        }
+    }
+    sources
+}
+
+/// True when `path` resolves (through any links) to a place inside `root`.
+fn resolve_inside(path: &Path, root: &Path) -> Result<PathBuf, String> {
+    let resolved = path.canonicalize().map_err(|error| match error.kind() {
+        std::io::ErrorKind::NotFound => "file not found".to_string(),
+        _ => format!("cannot open: {error}"),
+    })?;
+    if resolved.starts_with(root) {
+        Ok(resolved)
+    } else {
+        Err("resolves outside the content folder".to_string())
+    }
+}
+
+fn load_source(path: &Path, root: &Path, errors: &mut Errors) -> Option<Source> {
+    let slug = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("")
+        .to_string();
+    if !is_slug(&slug) {
+        let message = format!(
+            "{slug:?} is not a valid slug: name source files with lower-case letters, digits, - and _"
+        );
+        errors.0.push(ContentError::file(path, message));
+        return None;
+    }
+    if let Err(message) = resolve_inside(path, root) {
+        errors.0.push(ContentError::file(path, message));
+        return None;
+    }
+    let file: SourceFile = read_yaml(path, errors)?;
+    let before = errors.0.len();
+    require_text(errors, path, &file.title, "title");
+    require_text(errors, path, &file.outlet, "outlet");
+    let published = Date::parse(file.published.value.trim())
+        .map_err(|message| errors.at(path, &file.published, "published", message))
+        .ok();
+    if let Some(url) = &file.url {
+        if let Err(message) = check_http_url(url.value.trim()) {
+            errors.at(path, url, "url", message);
+        }
+    }
+    if !is_language_tag(&file.language.value) {
+        errors.at(
+            path,
+            &file.language,
+            "language",
+            format!("{:?} is not a language tag such as en", file.language.value),
+        );
+    }
+    let body = load_body(path, root, &file, errors);
+    let cleaned = body.map(|(text, at)| (clean(&text, &file.title.value), at));
+    if let Some((cleaned, at)) = &cleaned {
+        if cleaned.blocks.is_empty() {
+            errors.at(
+                path,
+                at,
+                at_field(&file),
+                "has no article text: the cleaner found only boilerplate",
+            );
+        }
+    }
+    if errors.0.len() > before {
+        return None;
+    }
+    let (cleaned, _) = cleaned?;
+    Some(Source {
+        slug,
+        path: path.to_path_buf(),
+        meta: SourceMeta {
+            title: file.title.value.trim().to_string(),
+            outlet: file.outlet.value.trim().to_string(),
+            outlet_inferred: file.outlet_inferred,
+            published: published?,
+            url: file.url.map(|u| u.value.trim().to_string()),
+            byline: file.byline.filter(|b| !b.trim().is_empty()),
+            wire: file.wire.filter(|w| !w.trim().is_empty()),
+            language: file.language.value,
+        },
+        blocks: cleaned.blocks,
+        dropped: cleaned.dropped,
+    })
+}
+
+fn at_field(file: &SourceFile) -> &'static str {
+    if file.body_file.is_some() {
+        "body_file"
+    } else {
+        "body"
+    }
+}
+
+/// The raw body text and the YAML node it came from (for locating later errors).
+fn load_body(
+    path: &Path,
+    root: &Path,
+    file: &SourceFile,
+    errors: &mut Errors,
+) -> Option<(String, Spanned<()>)> {
+    let span_of = |s: &Spanned<String>| Spanned {
+        value: (),
+        referenced: s.referenced,
+        defined: s.defined,
+    };
+    match (&file.body, &file.body_file) {
+        (Some(_), Some(body_file)) => {
+            errors.at(
+                path,
+                body_file,
+                "body_file",
+                "give either `body` or `body_file`, not both",
+            );
+            None
+        }
+        (None, None) => {
+            errors.0.push(ContentError::at(
+                path,
+                1,
+                1,
+                Some("body".into()),
+                "missing field `body` (or `body_file`): the article text",
+            ));
+            None
+        }
+        (Some(body), None) => {
+            if body.value.trim().is_empty() {
+                errors.at(path, body, "body", "the article text is empty");
+                return None;
+            }
+            Some((body.value.clone(), span_of(body)))
+        }
+        (None, Some(body_file)) => {
+            let relative = Path::new(body_file.value.trim());
+            if relative.is_absolute() {
+                errors.at(
+                    path,
+                    body_file,
+                    "body_file",
+                    "must be a path relative to this file, inside the content folder",
+                );
+                return None;
+            }
+            let target = path.parent().unwrap_or(Path::new(".")).join(relative);
+            if let Err(message) = resolve_inside(&target, root) {
+                errors.at(
+                    path,
+                    body_file,
+                    "body_file",
+                    format!("{}: {message}", target.display()),
+                );
+                return None;
+            }
+            let text = read_text(&target, errors)?;
+            if text.trim().is_empty() {
+                errors.at(
+                    path,
+                    body_file,
+                    "body_file",
+                    format!("{} is empty", target.display()),
+                );
+                return None;
+            }
+            Some((text, span_of(body_file)))
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! briefing.json: everything the site shows, as data (schema documented in the README).
+
+use serde::Serialize;
+
+use annotate::Annotations;
+use corpus::Corpus;
+
+/// The version of the briefing.json schema; raised on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Export<'a> {
+    schema_version: u32,
+    generator: &'a str,
+    site: Site<'a>,
+    sources: Vec<Source<'a>>,
+    entities: Vec<Entity<'a>>,
+}
+
+#[derive(Serialize)]
+struct Site<'a> {
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+    base_url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Source<'a> {
+    slug: &'a str,
+    title: &'a str,
+    outlet: &'a str,
+    outlet_inferred: bool,
+    published: String,
+    url: Option<&'a str>,
+    byline: Option<&'a str>,
+    wire: Option<&'a str>,
+    language: &'a str,
+    paragraphs: Vec<Paragraph<'a>>,
+    dropped: Vec<Dropped<'a>>,
+}
+
+#[derive(Serialize)]
+struct Paragraph<'a> {
+    id: String,
+    kind: &'static str,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    attribution: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Dropped<'a> {
+    text: &'a str,
+    reason: &'static str,
+}
+
+#[derive(Serialize)]
+struct Entity<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'static str,
+    aliases: &'a [String],
+    description: Option<&'a str>,
+    wikidata: Option<&'a str>,
+    mentions: Vec<Mention<'a>>,
+}
+
+#[derive(Serialize)]
+struct Mention<'a> {
+    source: &'a str,
+    paragraph: String,
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+/// The JSON export of an annotated corpus, pretty-printed, ending in a newline.
+pub fn briefing_json(corpus: &Corpus, annotations: &Annotations) -> String {
+    let by_entity = annotations.mentions_by_entity(corpus.entities.len());
+    let sources = corpus
+        .sources
+        .iter()
+        .map(|s| Source {
+            slug: &s.slug,
+            title: &s.meta.title,
+            outlet: &s.meta.outlet,
+            outlet_inferred: s.meta.outlet_inferred,
+            published: s.meta.published.to_string(),
+            url: s.meta.url.as_deref(),
+            byline: s.meta.byline.as_deref(),
+            wire: s.meta.wire.as_deref(),
+            language: &s.meta.language,
+            paragraphs: s
+                .blocks
+                .iter()
+                .enumerate()
+                .map(|(i, b)| Paragraph {
+                    id: format!("p{}", i + 1),
+                    kind: b.kind.as_str(),
+                    text: &b.text,
+                    attribution: b.attribution.as_deref(),
+                })
+                .collect(),
+            dropped: s
+                .dropped
+                .iter()
+                .map(|d| Dropped {
+                    text: &d.text,
+                    reason: d.reason.as_str(),
+                })
+                .collect(),
+        })
+        .collect();
+    let entities = corpus
+        .entities
+        .iter()
+        .zip(&by_entity)
+        .map(|(e, mentions)| Entity {
+            id: &e.id,
+            name: &e.name,
+            kind: e.kind.as_str(),
+            aliases: &e.aliases,
+            description: e.description.as_deref(),
+            wikidata: e.wikidata.as_deref(),
+            mentions: mentions
+                .iter()
+                .map(|&m| {
+                    let mention = &annotations.mentions[m];
+                    let source = &corpus.sources[mention.source];
+                    Mention {
+                        source: &source.slug,
+                        paragraph: format!("p{}", mention.block + 1),
+                        text: &source.blocks[mention.block].text[mention.range.clone()],
+                        start: mention.range.start,
+                        end: mention.range.end,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let export = Export {
+        schema_version: SCHEMA_VERSION,
+        generator: crate::GENERATOR,
+        site: Site {
+            title: &corpus.site.title,
+            description: &corpus.site.description,
+            language: &corpus.site.language,
+            base_url: corpus.site.base_url.as_deref(),
+        },
+        sources,
+        entities,
+    };
+    let mut json = serde_json::to_string_pretty(&export).expect("the export serialises");
+    json.push('\n');
+    json
+}

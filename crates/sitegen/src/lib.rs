@@ -1,0 +1,20 @@
+//! sitegen: builds a content folder of news sources into an annotated briefing site.
+//!
+//! The pipeline ([`build`]) reads top to bottom: load and clean the content (`corpus`),
+//! find entity mentions (`annotate`), render pages through the theme's Tera templates,
+//! write them into a staging folder, and swap it in for the output folder.
+
+mod context;
+mod export;
+mod html;
+mod linker;
+mod markdown;
+mod output;
+mod pages;
+mod pipeline;
+mod theme;
+
+pub use pipeline::{BuildError, BuildOptions, Summary, build, check, project_root};
+
+/// The generator's name and version, as pages and the JSON export credit it.
+pub const GENERATOR: &str = concat!("sitegen ", env!("CARGO_PKG_VERSION"));

@@ -1,0 +1,99 @@
+//! The sitegen command line.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Builds a folder of news sources into an annotated briefing site.
+#[derive(Parser)]
+#[command(
+    version,
+    about,
+    after_help = "Examples:\n  sitegen                      build content/ into site/\n  sitegen --verbose            also list what the cleaner dropped\n  sitegen check                validate content/ without writing"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    build: BuildArgs,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site (the default).
+    #[command(after_help = "Example:\n  sitegen build --content content --output site")]
+    Build(BuildArgs),
+    /// Validate the content folder and report every error, writing nothing.
+    #[command(after_help = "Example:\n  sitegen check --content content")]
+    Check {
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
+}
+
+#[derive(Args, Clone)]
+struct BuildArgs {
+    /// The content folder.
+    #[arg(long, default_value = "content")]
+    content: PathBuf,
+    /// The output folder; replaced only when the build succeeds.
+    #[arg(long, default_value = "site")]
+    output: PathBuf,
+    /// A theme (a folder under themes/) overriding site.yaml's.
+    #[arg(long)]
+    theme: Option<String>,
+    /// List what the cleaner dropped from each source, and why.
+    #[arg(long, short)]
+    verbose: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Check { content }) => match sitegen::check(&content) {
+            Ok(corpus) => {
+                let paragraphs: usize = corpus.sources.iter().map(|s| s.blocks.len()).sum();
+                eprintln!(
+                    "ok: {} sources, {paragraphs} paragraphs, {} entities",
+                    corpus.sources.len(),
+                    corpus.entities.len()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(error) => fail(&error),
+        },
+        Some(Command::Build(args)) => build(args),
+        None => build(cli.build),
+    }
+}
+
+fn build(args: BuildArgs) -> ExitCode {
+    let options = sitegen::BuildOptions {
+        content: args.content,
+        output: args.output.clone(),
+        theme: args.theme,
+        verbose: args.verbose,
+    };
+    match sitegen::build(&options) {
+        Ok(summary) => {
+            eprintln!("built {}: {summary}", args.output.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&error),
+    }
+}
+
+fn fail(error: &sitegen::BuildError) -> ExitCode {
+    eprintln!("{error}");
+    if let sitegen::BuildError::Content(errors) = error {
+        eprintln!(
+            "build failed: {} content error(s); the previous site was left as it was",
+            errors.0.len()
+        );
+    } else {
+        eprintln!("build failed; the previous site was left as it was");
+    }
+    ExitCode::FAILURE
+}

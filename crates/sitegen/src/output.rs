@@ -1,0 +1,183 @@
+//! The output folder: refused when it would endanger content, built beside it in a staging
+//! folder, swapped in only when the whole build has succeeded.
+//!
+//! sitegen writes only the output folder and, beside it, its own temporary folders named
+//! `.<output>.sitegen-new-<pid>` and `.<output>.sitegen-old-<pid>`. It replaces an existing
+//! output folder only if it is empty or carries the marker file a previous build left, so a
+//! mistyped `--output` never deletes somebody's documents.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// The file that marks a folder as sitegen's output.
+pub const MARKER: &str = ".sitegen-output";
+
+/// A folder being filled with a new site.
+pub struct Staging {
+    dir: PathBuf,
+    output: PathBuf,
+}
+
+fn absolute(path: &Path) -> io::Result<PathBuf> {
+    if path.exists() {
+        return path.canonicalize();
+    }
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::other("the output path has no folder name"))?;
+    Ok(parent.canonicalize()?.join(name))
+}
+
+/// Checks that writing `output` cannot touch `protected` folders (the content folder, the
+/// themes), and that an existing output folder is one sitegen made.
+pub fn check_output(output: &Path, content: &Path, protected: &[&Path]) -> Result<(), String> {
+    let out = absolute(output).map_err(|e| format!("output folder {}: {e}", output.display()))?;
+    let content_abs = content
+        .canonicalize()
+        .map_err(|e| format!("content folder {}: {e}", content.display()))?;
+    if out == content_abs || content_abs.starts_with(&out) {
+        return Err(format!(
+            "refusing to build into {}: it is or contains the content folder {}",
+            output.display(),
+            content.display()
+        ));
+    }
+    if out.starts_with(&content_abs) {
+        return Err(format!(
+            "refusing to build into {}: it is inside the content folder {}",
+            output.display(),
+            content.display()
+        ));
+    }
+    for folder in protected {
+        if let Ok(folder_abs) = folder.canonicalize() {
+            if out == folder_abs || folder_abs.starts_with(&out) || out.starts_with(&folder_abs) {
+                return Err(format!(
+                    "refusing to build into {}: it overlaps {}",
+                    output.display(),
+                    folder.display()
+                ));
+            }
+        }
+    }
+    if out.exists() {
+        if !out.is_dir() {
+            return Err(format!(
+                "output {} exists and is not a folder",
+                output.display()
+            ));
+        }
+        let empty = fs::read_dir(&out)
+            .map_err(|e| format!("output folder {}: {e}", output.display()))?
+            .next()
+            .is_none();
+        if !empty && !out.join(MARKER).is_file() {
+            return Err(format!(
+                "refusing to replace {}: it is not empty and was not made by sitegen (no {MARKER} file); choose another --output or empty it",
+                output.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn sibling(output: &Path, kind: &str, id: u32) -> io::Result<PathBuf> {
+    let out = absolute(output)?;
+    let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("site");
+    Ok(out.with_file_name(format!(".{name}.sitegen-{kind}-{id}")))
+}
+
+/// Puts back an output folder that a build killed mid-swap left aside, and removes the
+/// staging folders of dead builds.
+fn recover(output: &Path) -> io::Result<()> {
+    let out = absolute(output)?;
+    let Some(parent) = out.parent() else {
+        return Ok(());
+    };
+    let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("site");
+    let prefix = format!(".{name}.sitegen-");
+    let mut entries: Vec<PathBuf> = fs::read_dir(parent)?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&prefix))
+        })
+        .collect();
+    entries.sort();
+    for path in entries {
+        let leaf = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
+        let pid: Option<u32> = leaf.rsplit('-').next().and_then(|p| p.parse().ok());
+        if pid.is_some_and(|p| p != std::process::id() && Path::new(&format!("/proc/{p}")).exists())
+        {
+            continue; // another build is running
+        }
+        if leaf.starts_with(&format!("{prefix}old-")) && !out.exists() {
+            fs::rename(&path, &out)?;
+        } else {
+            fs::remove_dir_all(&path)?;
+        }
+    }
+    Ok(())
+}
+
+impl Staging {
+    /// Creates an empty staging folder beside `output`.
+    pub fn create(output: &Path) -> io::Result<Staging> {
+        recover(output)?;
+        let dir = sibling(output, "new", std::process::id())?;
+        fs::create_dir(&dir)?;
+        fs::write(
+            dir.join(MARKER),
+            "This folder is generated by sitegen; it is replaced on every build.\n",
+        )?;
+        Ok(Staging {
+            dir,
+            output: output.to_path_buf(),
+        })
+    }
+
+    /// Writes `bytes` at `relative` (a `/`-separated path made by sitegen) inside the new site.
+    pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = self.dir.join(relative);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(&path, bytes)
+            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+    }
+
+    /// Replaces the output folder with the new site.
+    pub fn commit(self) -> io::Result<()> {
+        let old = sibling(&self.output, "old", std::process::id())?;
+        let had_output = self.output.exists();
+        if had_output {
+            fs::rename(&self.output, &old)?;
+        }
+        if let Err(error) = fs::rename(&self.dir, &self.output) {
+            if had_output {
+                fs::rename(&old, &self.output)?;
+            }
+            return Err(error);
+        }
+        if had_output {
+            fs::remove_dir_all(&old)?;
+        }
+        Ok(())
+    }
+
+    /// Abandons the new site, leaving the output folder as it was.
+    pub fn discard(self) {
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}

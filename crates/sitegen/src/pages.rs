@@ -1,0 +1,362 @@
+//! Rendering every page of the site through the theme's templates.
+
+use serde::Serialize;
+use tera::Context;
+
+use annotate::{Annotations, EntityMatcher, Mention};
+use corpus::{Corpus, EntityKind, Source};
+
+use crate::context::{EntityGroup, EntitySummary, SiteView, SourceSummary, events};
+use crate::html::{Link, linked_text};
+use crate::{linker, markdown, theme::Theme};
+
+/// A page ready to write: its path inside the site and its HTML.
+pub struct Page {
+    /// Path relative to the output folder, with `/` separators.
+    pub path: String,
+    /// The rendered HTML.
+    pub html: String,
+}
+
+/// The annotated corpus and the indexes pages need, computed once per build.
+pub struct SiteModel<'a> {
+    corpus: &'a Corpus,
+    annotations: &'a Annotations,
+    matcher: &'a EntityMatcher,
+    /// Mention indexes per entity.
+    by_entity: Vec<Vec<usize>>,
+    /// Number of distinct sources naming each entity.
+    source_counts: Vec<usize>,
+    /// Mention index ranges per source (mentions are ordered by source).
+    by_source: Vec<std::ops::Range<usize>>,
+}
+
+#[derive(Serialize)]
+struct BlockView<'a> {
+    id: String,
+    number: usize,
+    kind: &'static str,
+    html: String,
+    attribution: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct DroppedView<'a> {
+    text: &'a str,
+    reason: &'static str,
+    reason_label: &'static str,
+}
+
+#[derive(Serialize)]
+struct MentionView<'a> {
+    paragraph: String,
+    number: usize,
+    href: String,
+    before: &'a str,
+    text: &'a str,
+    after: &'a str,
+}
+
+#[derive(Serialize)]
+struct SourceMentions<'a> {
+    source: SourceSummary<'a>,
+    count: usize,
+    mentions: Vec<MentionView<'a>>,
+}
+
+#[derive(Serialize)]
+struct EntityView<'a> {
+    #[serde(flatten)]
+    summary: EntitySummary<'a>,
+    aliases: &'a [String],
+    description_html: Option<String>,
+    wikidata: Option<&'a str>,
+    wikidata_url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Stats {
+    sources: usize,
+    paragraphs: usize,
+    entities: usize,
+    mentions: usize,
+}
+
+impl<'a> SiteModel<'a> {
+    /// Indexes the annotations of `corpus`.
+    pub fn new(
+        corpus: &'a Corpus,
+        annotations: &'a Annotations,
+        matcher: &'a EntityMatcher,
+    ) -> Self {
+        let by_entity = annotations.mentions_by_entity(corpus.entities.len());
+        let source_counts = by_entity
+            .iter()
+            .map(|mentions| {
+                let mut sources: Vec<usize> = mentions
+                    .iter()
+                    .map(|&m| annotations.mentions[m].source)
+                    .collect();
+                sources.dedup();
+                sources.len()
+            })
+            .collect();
+        let mut by_source = vec![0..0; corpus.sources.len()];
+        let mut start = 0;
+        for (source, range) in by_source.iter_mut().enumerate() {
+            let end = start
+                + annotations.mentions[start..]
+                    .iter()
+                    .take_while(|m| m.source == source)
+                    .count();
+            *range = start..end;
+            start = end;
+        }
+        SiteModel {
+            corpus,
+            annotations,
+            matcher,
+            by_entity,
+            source_counts,
+            by_source,
+        }
+    }
+
+    fn base_context(&self, root: &str, page_title: &str, page_kind: &str) -> Context {
+        let mut context = Context::new();
+        context.insert("site", &SiteView::new(self.corpus));
+        context.insert("root", root);
+        context.insert("page_title", page_title);
+        context.insert("page_kind", page_kind);
+        context.insert("generator", &crate::GENERATOR);
+        context
+    }
+
+    fn entity_summary(&self, entity: usize, root: &str) -> EntitySummary<'a> {
+        let e = &self.corpus.entities[entity];
+        EntitySummary {
+            id: &e.id,
+            name: &e.name,
+            kind: e.kind.as_str(),
+            kind_label: e.kind.label(),
+            mentions: self.by_entity[entity].len(),
+            sources: self.source_counts[entity],
+            href: format!("{root}entities/{}.html", e.id),
+        }
+    }
+
+    /// Entities grouped by kind; within a kind, most mentioned first or by name.
+    fn entity_groups(&self, root: &str, by_mentions: bool) -> Vec<EntityGroup<'a>> {
+        EntityKind::ALL
+            .iter()
+            .filter_map(|&kind| {
+                let mut entities: Vec<EntitySummary<'a>> = (0..self.corpus.entities.len())
+                    .filter(|&e| self.corpus.entities[e].kind == kind)
+                    .map(|e| self.entity_summary(e, root))
+                    .collect();
+                if by_mentions {
+                    entities.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(b.name)));
+                } else {
+                    entities.sort_by(|a, b| a.name.cmp(b.name));
+                }
+                (!entities.is_empty()).then_some(EntityGroup {
+                    kind: kind.as_str(),
+                    label: kind.plural_label(),
+                    entities,
+                })
+            })
+            .collect()
+    }
+
+    fn entity_href(&self, root: &str) -> impl Fn(usize) -> String + '_ {
+        let root = root.to_string();
+        move |e| format!("{root}entities/{}.html", self.corpus.entities[e].id)
+    }
+
+    fn render_markdown(
+        &self,
+        markdown: &str,
+        root: &str,
+        skip: Option<usize>,
+        take_title: bool,
+    ) -> markdown::Rendered {
+        let mut rendered = markdown::render(markdown, self.corpus.site.unsafe_html, take_title);
+        let href = self.entity_href(root);
+        rendered.html = linker::link_entities(
+            &rendered.html,
+            self.matcher,
+            self.corpus.entities.len(),
+            skip,
+            &href,
+        );
+        rendered
+    }
+
+    /// index.html: the overview, the sources by event, the entities.
+    pub fn index(&self, theme: &Theme) -> Result<Page, String> {
+        let overview = self.render_markdown(&self.corpus.briefing.markdown, "", None, true);
+        let title = overview.title.as_deref().unwrap_or(&self.corpus.site.title);
+        let mut context = self.base_context("", title, "index");
+        context.insert("overview_html", &overview.html);
+        context.insert("events", &events(self.corpus, ""));
+        context.insert("entity_groups", &self.entity_groups("", true));
+        context.insert(
+            "stats",
+            &Stats {
+                sources: self.corpus.sources.len(),
+                paragraphs: self.corpus.sources.iter().map(|s| s.blocks.len()).sum(),
+                entities: self.corpus.entities.len(),
+                mentions: self.annotations.mentions.len(),
+            },
+        );
+        Ok(Page {
+            path: "index.html".into(),
+            html: theme.render("index.html", &context)?,
+        })
+    }
+
+    /// sources/<slug>.html for the source at `index`.
+    pub fn source(&self, theme: &Theme, index: usize) -> Result<Page, String> {
+        let root = "../";
+        let source = &self.corpus.sources[index];
+        let mentions = &self.annotations.mentions[self.by_source[index].clone()];
+        let href = self.entity_href(root);
+        let blocks: Vec<BlockView<'_>> = source
+            .blocks
+            .iter()
+            .enumerate()
+            .map(|(b, block)| {
+                let hrefs: Vec<(std::ops::Range<usize>, String)> = mentions
+                    .iter()
+                    .filter(|m| m.block == b)
+                    .map(|m| (m.range.clone(), href(m.entity)))
+                    .collect();
+                let links: Vec<Link<'_>> = hrefs
+                    .iter()
+                    .map(|(range, h)| Link {
+                        range: range.clone(),
+                        href: h,
+                    })
+                    .collect();
+                BlockView {
+                    id: format!("p{}", b + 1),
+                    number: b + 1,
+                    kind: block.kind.as_str(),
+                    html: linked_text(&block.text, &links),
+                    attribution: block.attribution.as_deref(),
+                }
+            })
+            .collect();
+        let mut counts = vec![0usize; self.corpus.entities.len()];
+        for mention in mentions {
+            counts[mention.entity] += 1;
+        }
+        let mut named: Vec<EntitySummary<'_>> = (0..counts.len())
+            .filter(|&e| counts[e] > 0)
+            .map(|e| EntitySummary {
+                mentions: counts[e],
+                ..self.entity_summary(e, root)
+            })
+            .collect();
+        named.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(b.name)));
+        let dropped: Vec<DroppedView<'_>> = source
+            .dropped
+            .iter()
+            .map(|d| DroppedView {
+                text: &d.text,
+                reason: d.reason.as_str(),
+                reason_label: d.reason.label(),
+            })
+            .collect();
+        let mut context = self.base_context(root, &source.meta.title, "source");
+        context.insert("source", &SourceSummary::new(source, root));
+        context.insert("blocks", &blocks);
+        context.insert("entities", &named);
+        context.insert("dropped", &dropped);
+        let html = theme.render("source.html", &context)?;
+        Ok(Page {
+            path: format!("sources/{}.html", source.slug),
+            html,
+        })
+    }
+
+    /// entities/index.html.
+    pub fn entity_index(&self, theme: &Theme) -> Result<Page, String> {
+        let mut context = self.base_context("../", "Entities", "entities");
+        context.insert("entity_groups", &self.entity_groups("../", false));
+        Ok(Page {
+            path: "entities/index.html".into(),
+            html: theme.render("entities.html", &context)?,
+        })
+    }
+
+    /// entities/<id>.html for the entity at `index`.
+    pub fn entity(&self, theme: &Theme, index: usize) -> Result<Page, String> {
+        let root = "../";
+        let entity = &self.corpus.entities[index];
+        let description_html = entity
+            .description
+            .as_deref()
+            .map(|d| self.render_markdown(d, root, Some(index), false).html);
+        let view = EntityView {
+            summary: self.entity_summary(index, root),
+            aliases: &entity.aliases,
+            description_html,
+            wikidata: entity.wikidata.as_deref(),
+            wikidata_url: entity
+                .wikidata
+                .as_ref()
+                .map(|q| format!("https://www.wikidata.org/wiki/{q}")),
+        };
+        let mut by_source: Vec<SourceMentions<'_>> = Vec::new();
+        for &m in &self.by_entity[index] {
+            let mention = &self.annotations.mentions[m];
+            let source = &self.corpus.sources[mention.source];
+            if by_source
+                .last()
+                .is_none_or(|s| s.source.slug != source.slug)
+            {
+                by_source.push(SourceMentions {
+                    source: SourceSummary::new(source, root),
+                    count: 0,
+                    mentions: Vec::new(),
+                });
+            }
+            let group = by_source.last_mut().expect("pushed above");
+            group.count += 1;
+            group.mentions.push(mention_view(source, mention, root));
+        }
+        by_source.sort_by(|a, b| {
+            (&a.source.published, a.source.slug).cmp(&(&b.source.published, b.source.slug))
+        });
+        let mut context = self.base_context(root, &entity.name, "entity");
+        context.insert("entity", &view);
+        context.insert("mentions_by_source", &by_source);
+        Ok(Page {
+            path: format!("entities/{}.html", entity.id),
+            html: theme.render("entity.html", &context)?,
+        })
+    }
+}
+
+/// A mention in its sentence, split around the words as written.
+fn mention_view<'a>(source: &'a Source, mention: &Mention, root: &str) -> MentionView<'a> {
+    let block = &source.blocks[mention.block];
+    let text = &block.text;
+    let sentence = block
+        .sentences
+        .iter()
+        .find(|s| s.start <= mention.range.start && mention.range.start < s.end)
+        .cloned()
+        .unwrap_or(0..text.len());
+    let start = sentence.start.min(mention.range.start);
+    let end = sentence.end.max(mention.range.end);
+    MentionView {
+        paragraph: format!("p{}", mention.block + 1),
+        number: mention.block + 1,
+        href: format!("{root}sources/{}.html#p{}", source.slug, mention.block + 1),
+        before: &text[start..mention.range.start],
+        text: &text[mention.range.clone()],
+        after: &text[mention.range.end..end],
+    }
+}
