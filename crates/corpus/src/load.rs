@@ -207,20 +207,20 @@ fn load_site(dir: &Path, errors: &mut Errors) -> Option<SiteConfig> {
             ),
         );
     }
-    if let Some(base_url) = &file.base_url {
-        if let Err(message) = check_http_url(&base_url.value) {
-            errors.at(&path, base_url, "base_url", message);
-        }
+    if let Some(base_url) = &file.base_url
+        && let Err(message) = check_http_url(&base_url.value)
+    {
+        errors.at(&path, base_url, "base_url", message);
     }
-    if let Some(theme) = &file.theme {
-        if !is_slug(&theme.value) {
-            errors.at(
-                &path,
-                theme,
-                "theme",
-                "a theme is named by a folder under themes/: lower-case letters, digits, - and _",
-            );
-        }
+    if let Some(theme) = &file.theme
+        && !is_slug(&theme.value)
+    {
+        errors.at(
+            &path,
+            theme,
+            "theme",
+            "a theme is named by a folder under themes/: lower-case letters, digits, - and _",
+        );
     }
     Some(SiteConfig {
         title: file.title.value.trim().to_string(),
@@ -241,8 +241,8 @@ fn load_entities(path: &Path, errors: &mut Errors) -> Vec<Entity> {
         return Vec::new();
     };
     let mut ids: HashMap<String, u64> = HashMap::new();
-    // Every name and alias, with the entity that claimed it first and where.
-    let mut claims: HashMap<String, (String, u64)> = HashMap::new();
+    // Every name and alias, with the entity (index and id) that claimed it first, and where.
+    let mut claims: HashMap<String, (usize, String, u64)> = HashMap::new();
     let mut entities = Vec::with_capacity(files.len());
     for (i, file) in files.into_iter().enumerate() {
         let field = |name: &str| format!("[{i}].{name}");
@@ -267,26 +267,30 @@ fn load_entities(path: &Path, errors: &mut Errors) -> Vec<Entity> {
         require_text(errors, path, &file.name, &field("name"));
         let mut aliases = Vec::new();
         for alias in std::iter::once(&file.name).chain(&file.aliases) {
+            let is_name = std::ptr::eq(alias, &file.name);
             let text = alias.value.trim();
             if text.is_empty() {
-                if !std::ptr::eq(alias, &file.name) {
+                if !is_name {
                     errors.at(path, alias, &field("aliases"), "an alias must not be empty");
                 }
                 continue;
             }
+            let alias_field = field(if is_name { "name" } else { "aliases" });
             match claims.get(text) {
-                Some((owner, _)) if *owner == id => {}
-                Some((owner, line)) => errors.at(
+                Some((owner, _, _)) if *owner == i => {}
+                Some((_, owner, line)) => errors.at(
                     path,
                     alias,
-                    &field("aliases"),
-                    format!("alias {text:?} is already claimed by entity {owner:?} (line {line})"),
+                    &alias_field,
+                    format!(
+                        "{text:?} is already a name or alias of entity {owner:?} (line {line})"
+                    ),
                 ),
                 None => {
-                    claims.insert(text.to_string(), (id.clone(), alias.referenced.line()));
+                    claims.insert(text.to_string(), (i, id.clone(), alias.referenced.line()));
                 }
             }
-            if !std::ptr::eq(alias, &file.name) && !aliases.iter().any(|a| a == text) {
+            if !is_name && !aliases.iter().any(|a| a == text) {
                 aliases.push(text.to_string());
             }
         }
@@ -362,6 +366,21 @@ fn load_sources(dir: &Path, root: &Path, errors: &mut Errors) -> Vec<Source> {
     sources
 }
 
+/// `a/sources/../texts/x.txt` as `a/texts/x.txt`, without touching the file system.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir if out.file_name().is_some() => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 /// True when `path` resolves (through any links) to a place inside `root`.
 fn resolve_inside(path: &Path, root: &Path) -> Result<PathBuf, String> {
     let resolved = path.canonicalize().map_err(|error| match error.kind() {
@@ -399,10 +418,10 @@ fn load_source(path: &Path, root: &Path, errors: &mut Errors) -> Option<Source> 
     let published = Date::parse(file.published.value.trim())
         .map_err(|message| errors.at(path, &file.published, "published", message))
         .ok();
-    if let Some(url) = &file.url {
-        if let Err(message) = check_http_url(url.value.trim()) {
-            errors.at(path, url, "url", message);
-        }
+    if let Some(url) = &file.url
+        && let Err(message) = check_http_url(url.value.trim())
+    {
+        errors.at(path, url, "url", message);
     }
     if !is_language_tag(&file.language.value) {
         errors.at(
@@ -414,15 +433,15 @@ fn load_source(path: &Path, root: &Path, errors: &mut Errors) -> Option<Source> 
     }
     let body = load_body(path, root, &file, errors);
     let cleaned = body.map(|(text, at)| (clean(&text, &file.title.value), at));
-    if let Some((cleaned, at)) = &cleaned {
-        if cleaned.blocks.is_empty() {
-            errors.at(
-                path,
-                at,
-                at_field(&file),
-                "has no article text: the cleaner found only boilerplate",
-            );
-        }
+    if let Some((cleaned, at)) = &cleaned
+        && cleaned.blocks.is_empty()
+    {
+        errors.at(
+            path,
+            at,
+            at_field(&file),
+            "has no article text: the cleaner found only boilerplate",
+        );
     }
     if errors.0.len() > before {
         return None;
@@ -514,7 +533,14 @@ fn load_body(
                 );
                 return None;
             }
-            let text = read_text(&target, errors)?;
+            let target = normalize(&target);
+            let mut file_errors = Errors(Vec::new());
+            let text = read_text(&target, &mut file_errors);
+            for mut error in file_errors.0 {
+                error.message = format!("{} (the body_file of {})", error.message, path.display());
+                errors.0.push(error);
+            }
+            let text = text?;
             if text.trim().is_empty() {
                 errors.at(
                     path,

@@ -9,31 +9,84 @@ use crate::ContentError;
 /// Parses `text` (the contents of `path`) into `T`, turning a parse or type error into a
 /// located [`ContentError`].
 pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, ContentError> {
-    let options = serde_saphyr::options! {
-        // Hostile files: cap alias expansion and nesting instead of trusting the input.
+    let has_content = text.lines().any(|l| {
+        let l = l.trim();
+        !l.is_empty() && !l.starts_with('#') && l != "---"
+    });
+    if !has_content {
+        return Err(ContentError::at(path, 1, 1, None, "the file is empty"));
+    }
+    // Hostile files: cap nesting, node counts and alias expansion ("billion laughs")
+    // instead of trusting the input.
+    let mut options = serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_depth: 64,
             max_aliases: 1_000,
             max_nodes: 1_000_000,
         },
     };
+    options.alias_limits.max_total_replayed_events = 100_000;
     serde_saphyr::from_str_with_options(text, options).map_err(|error| locate(path, text, &error))
 }
 
 fn locate(path: &Path, text: &str, error: &serde_saphyr::Error) -> ContentError {
     let rendered = error.without_snippet().to_string();
-    let message = strip_location_prefix(&rendered);
-    let (line, column) = error
+    let message = strip_location_suffix(strip_location_prefix(&rendered));
+    let (mut line, mut column) = error
         .location()
         .map(|l| (l.line(), l.column()))
         .filter(|&(line, _)| line > 0)
         .unwrap_or((1, 1));
+    let item = list_item_at(text, line);
+    if message.starts_with("missing field") {
+        // serde-saphyr points at the mapping's last key; the field is missing from the whole
+        // mapping, so point at its start: the list item's dash, or the document's first line.
+        (line, column) = match item {
+            Some((_, item_line)) => (item_line, 3),
+            None => (first_content_line(text), 1),
+        };
+    }
     let field = named_field(message).or_else(|| key_at(text, line, column));
-    let field = field.map(|f| match list_item_at(text, line) {
-        Some(index) => format!("[{index}].{f}"),
+    let field = field.map(|f| match item {
+        Some((index, _)) => format!("[{index}].{f}"),
         None => f,
     });
-    ContentError::at(path, line, column, field, message.to_string())
+    ContentError::at(path, line, column, field, plain_words(message))
+}
+
+/// serde-saphyr's messages for the mistakes people make most, in the words of a content file.
+fn plain_words(message: &str) -> String {
+    if message.starts_with("duplicate mapping key") {
+        return "this key appears twice in the same mapping".to_string();
+    }
+    let replaced = [
+        (
+            "expected sequence start",
+            "expected a list ([a, b], or one item per line after -)",
+        ),
+        ("expected string scalar", "expected text"),
+        ("expected mapping start", "expected fields (key: value)"),
+    ]
+    .iter()
+    .find(|(from, _)| message == *from);
+    replaced.map_or_else(|| message.to_string(), |(_, to)| to.to_string())
+}
+
+fn first_content_line(text: &str) -> u64 {
+    text.lines()
+        .position(|l| {
+            let l = l.trim();
+            !l.is_empty() && !l.starts_with('#') && l != "---"
+        })
+        .map_or(1, |i| i as u64 + 1)
+}
+
+/// serde-saphyr may end a message with " at line 5, column 1"; the location is reported apart.
+fn strip_location_suffix(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(at) if message[at..].contains(", column ") => &message[..at],
+        _ => message,
+    }
 }
 
 /// serde-saphyr writes "error: line 3 column 1: <message>"; the location is reported apart.
@@ -51,41 +104,61 @@ fn strip_location_prefix(rendered: &str) -> &str {
     }
 }
 
-/// "missing field `published`", "unknown field `foo`, expected ...": the field in backticks.
+/// "missing field `published`", "unknown field `foo`, expected ...", "duplicate mapping key:
+/// title, ...": the field the message names.
 fn named_field(message: &str) -> Option<String> {
+    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+        return rest
+            .split([',', ' '])
+            .next()
+            .filter(|k| !k.is_empty())
+            .map(str::to_string);
+    }
     let rest = message
         .strip_prefix("missing field `")
         .or_else(|| message.strip_prefix("unknown field `"))?;
     rest.split('`').next().map(str::to_string)
 }
 
-/// The mapping key written on `line` before `column`, as in `published: 2016-13-01`.
+/// The mapping key written on `line` nearest before `column`: `published: 2016-13-01` in block
+/// style, `{id: a, aliases: 5}` in flow style.
 fn key_at(text: &str, line: u64, column: u64) -> Option<String> {
     let source_line = text
         .lines()
         .nth(usize::try_from(line).ok()?.checked_sub(1)?)?;
-    let body = source_line
-        .trim_start()
-        .trim_start_matches("- ")
-        .trim_start();
-    let (key, _) = body.split_once(':')?;
-    let key_ok = !key.is_empty()
-        && key
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
-    let key_column = (source_line.len() - body.len()) as u64 + 1;
-    (key_ok && column > key_column).then(|| key.to_string())
+    let before: String = source_line
+        .chars()
+        .take(usize::try_from(column).ok()?.saturating_sub(1))
+        .collect();
+    let colon = before
+        .trim_end()
+        .strip_suffix(':')
+        .map(str::len)
+        .or_else(|| before.rfind(": "))?;
+    let head = &before[..colon];
+    let start = head
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let key = &head[start..];
+    let opener = head[..start].trim_end();
+    let key_position = opener.is_empty() || opener.ends_with(['{', ',', '-']);
+    (!key.is_empty() && key_position).then(|| key.to_string())
 }
 
-/// For a top-level YAML list, the index of the item that `line` belongs to.
-fn list_item_at(text: &str, line: u64) -> Option<usize> {
+/// For a top-level YAML list, the index of the item that `line` belongs to and the line of
+/// its dash.
+fn list_item_at(text: &str, line: u64) -> Option<(usize, u64)> {
     let upto = usize::try_from(line).ok()?;
-    let items = text
-        .lines()
-        .take(upto)
-        .filter(|l| l.starts_with("- ") || *l == "-")
-        .count();
-    items.checked_sub(1)
+    let mut found = None;
+    for (i, l) in text.lines().take(upto).enumerate() {
+        if l.starts_with("- ") || l == "-" {
+            let index = found.map_or(0, |(index, _)| index + 1);
+            found = Some((index, i as u64 + 1));
+        }
+    }
+    found
 }
 
 /// Line and column (1-based) of byte offset `at` in `text`, counting columns in characters.
@@ -152,6 +225,28 @@ mod tests {
             (Some(3), Some("colour"))
         );
         assert!(!unknown.message.starts_with("error"), "{}", unknown.message);
+    }
+
+    #[test]
+    fn points_a_missing_field_at_the_start_of_its_mapping() {
+        let error = error_of::<Vec<Item>>("# items\n- id: a\n  count: 1\n- id: b\n");
+        assert_eq!(
+            (error.line, error.column, error.field.as_deref()),
+            (Some(4), Some(3), Some("[1].count"))
+        );
+        assert!(!error.message.contains("at line"), "{}", error.message);
+        let top = error_of::<Item>("# a comment\nid: a\n");
+        assert_eq!((top.line, top.column), (Some(2), Some(1)));
+    }
+
+    #[test]
+    fn finds_the_field_in_flow_style_and_duplicate_keys() {
+        let flow = error_of::<Vec<Item>>("- {id: a, count: many}\n");
+        assert_eq!(flow.field.as_deref(), Some("[0].count"));
+        let duplicate = error_of::<Item>("id: a\nid: b\ncount: 1\n");
+        assert_eq!(duplicate.field.as_deref(), Some("id"));
+        let empty = error_of::<Item>("# nothing here\n\n");
+        assert_eq!(empty.message, "the file is empty");
     }
 
     #[test]

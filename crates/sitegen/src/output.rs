@@ -55,14 +55,14 @@ pub fn check_output(output: &Path, content: &Path, protected: &[&Path]) -> Resul
         ));
     }
     for folder in protected {
-        if let Ok(folder_abs) = folder.canonicalize() {
-            if out == folder_abs || folder_abs.starts_with(&out) || out.starts_with(&folder_abs) {
-                return Err(format!(
-                    "refusing to build into {}: it overlaps {}",
-                    output.display(),
-                    folder.display()
-                ));
-            }
+        if let Ok(folder_abs) = folder.canonicalize()
+            && (out == folder_abs || folder_abs.starts_with(&out) || out.starts_with(&folder_abs))
+        {
+            return Err(format!(
+                "refusing to build into {}: it overlaps {}",
+                output.display(),
+                folder.display()
+            ));
         }
     }
     if out.exists() {

@@ -139,11 +139,11 @@ fn attribution(line: &str) -> Option<&str> {
 fn join_lines(group: Vec<(usize, String)>) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::new();
     for (number, line) in group {
-        if let (Some(name), Some(last)) = (attribution(&line), units.last_mut()) {
-            if last.attribution.is_none() {
-                last.attribution = Some(name.to_string());
-                continue;
-            }
+        if let (Some(name), Some(last)) = (attribution(&line), units.last_mut())
+            && last.attribution.is_none()
+        {
+            last.attribution = Some(name.to_string());
+            continue;
         }
         let continues = line.chars().next().is_some_and(char::is_lowercase);
         match units.last_mut() {
@@ -259,7 +259,7 @@ fn contains_words(haystack: &str, needle: &str) -> bool {
 
 fn block(kind: BlockKind, unit: Unit) -> Block {
     let sentences = match kind {
-        BlockKind::Heading => vec![0..unit.text.len()],
+        BlockKind::Heading => std::iter::once(0..unit.text.len()).collect(),
         _ => sentences::split(&unit.text),
     };
     Block {

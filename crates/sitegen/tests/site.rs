@@ -1,0 +1,593 @@
+//! Whole-site tests: the real content/ built into a temporary folder.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+fn build_into(content: &Path, output: &Path) -> sitegen::Summary {
+    let options = sitegen::BuildOptions {
+        content: content.to_path_buf(),
+        output: output.to_path_buf(),
+        theme: None,
+        verbose: false,
+    };
+    sitegen::build(&options).unwrap_or_else(|e| panic!("build failed: {e}"))
+}
+
+/// The real content, built once for all tests of this file.
+fn site() -> &'static Path {
+    static SITE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, path) = SITE.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("site");
+        build_into(&repo().join("content"), &output);
+        (dir, output)
+    });
+    path
+}
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn json() -> Value {
+    serde_json::from_str(&read(&site().join("briefing.json"))).unwrap()
+}
+
+fn files_under(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Values of `attribute="..."` in an HTML text.
+fn attribute_values<'a>(html: &'a str, attribute: &str) -> Vec<&'a str> {
+    let needle = format!(" {attribute}=\"");
+    html.match_indices(&needle)
+        .map(|(at, _)| {
+            let rest = &html[at + needle.len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .collect()
+}
+
+#[test]
+fn every_source_and_entity_has_a_page() {
+    let data = json();
+    let sources = data["sources"].as_array().unwrap();
+    let entities = data["entities"].as_array().unwrap();
+    assert_eq!(sources.len(), 5);
+    assert!(
+        entities.len() >= 40,
+        "the catalogue names every person, organisation and place"
+    );
+    for source in sources {
+        assert!(
+            site()
+                .join(format!("sources/{}.html", source["slug"].as_str().unwrap()))
+                .is_file()
+        );
+    }
+    for entity in entities {
+        assert!(
+            site()
+                .join(format!("entities/{}.html", entity["id"].as_str().unwrap()))
+                .is_file()
+        );
+    }
+    assert!(site().join("index.html").is_file() && site().join("entities/index.html").is_file());
+    assert!(site().join("static/style.css").is_file());
+}
+
+#[test]
+fn blocks_have_stable_anchors_in_order() {
+    for source in json()["sources"].as_array().unwrap() {
+        let html = read(&site().join(format!("sources/{}.html", source["slug"].as_str().unwrap())));
+        let ids: Vec<&str> = attribute_values(&html, "id")
+            .into_iter()
+            .filter(|id| id.starts_with('p') && id[1..].parse::<u32>().is_ok())
+            .collect();
+        let paragraphs = source["paragraphs"].as_array().unwrap();
+        let expected: Vec<String> = (1..=paragraphs.len()).map(|n| format!("p{n}")).collect();
+        assert_eq!(ids, expected, "{}", source["slug"]);
+        for (n, paragraph) in paragraphs.iter().enumerate() {
+            assert_eq!(paragraph["id"], format!("p{}", n + 1));
+        }
+    }
+}
+
+#[test]
+fn entity_mentions_link_to_entity_pages() {
+    let html = read(&site().join("sources/2016-09-01-bloomberg-putin-interview.html"));
+    assert!(html.contains(
+        r#"<a class="entity" href="../entities/vladimir-putin.html">Vladimir Putin</a>"#
+    ));
+    assert!(html.contains(r#"<a class="entity" href="../entities/united-states.html">U.S.</a>"#));
+    let links = html
+        .matches(r#"<a class="entity" href="../entities/"#)
+        .count();
+    assert!(links > 50, "only {links} entity links");
+    // The overview is linked too, through lol_html.
+    let index = read(&site().join("index.html"));
+    assert!(index.contains(r#"<a class="entity" href="entities/john-kerry.html">"#));
+}
+
+#[test]
+fn alias_groups_resolve_to_one_entity() {
+    let data = json();
+    let mentions = |id: &str| -> BTreeSet<String> {
+        let entity = data["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == id)
+            .unwrap_or_else(|| panic!("no entity {id}"));
+        entity["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let groups: [(&str, &[&str]); 6] = [
+        (
+            "vladimir-putin",
+            &[
+                "Putin",
+                "Mr Putin",
+                "the Russian president",
+                "the Russian leader",
+            ],
+        ),
+        (
+            "john-kerry",
+            &[
+                "Kerry",
+                "Mr Kerry",
+                "Secretary of State John Kerry",
+                "the top US diplomat",
+                "Top US envoy John Kerry",
+            ],
+        ),
+        (
+            "sergei-lavrov",
+            &[
+                "Lavrov",
+                "Mr Lavrov",
+                "Russian Foreign Minister Sergei Lavrov",
+            ],
+        ),
+        (
+            "bashar-al-assad",
+            &["Assad", "Mr Assad", "Syrian President Bashar al-Assad"],
+        ),
+        ("islamic-state", &["Islamic State", "ISIS", "Isis"]),
+        ("united-states", &["U.S.", "US", "United States", "U.S"]),
+    ];
+    for (id, aliases) in groups {
+        let found = mentions(id);
+        for alias in aliases {
+            assert!(
+                found.contains(*alias),
+                "{id} is never mentioned as {alias:?}; found {found:?}"
+            );
+        }
+    }
+    let nusra = mentions("nusra-front");
+    for alias in [
+        "Nusra Front",
+        "Al-Nusra",
+        "al-Nusra",
+        "Jabhat Fatah al-Sham",
+    ] {
+        assert!(
+            nusra.contains(alias),
+            "nusra-front lacks {alias:?}: {nusra:?}"
+        );
+    }
+}
+
+#[test]
+fn mentions_in_json_are_the_words_as_written() {
+    let data = json();
+    let paragraphs: BTreeMap<(String, String), String> = data["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| {
+            s["paragraphs"].as_array().unwrap().iter().map(move |p| {
+                (
+                    (
+                        s["slug"].as_str().unwrap().to_string(),
+                        p["id"].as_str().unwrap().to_string(),
+                    ),
+                    p["text"].as_str().unwrap().to_string(),
+                )
+            })
+        })
+        .collect();
+    let mut count = 0;
+    for entity in data["entities"].as_array().unwrap() {
+        for mention in entity["mentions"].as_array().unwrap() {
+            let key = (
+                mention["source"].as_str().unwrap().to_string(),
+                mention["paragraph"].as_str().unwrap().to_string(),
+            );
+            let text = &paragraphs[&key];
+            let (start, end) = (
+                mention["start"].as_u64().unwrap() as usize,
+                mention["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&text[start..end], mention["text"].as_str().unwrap());
+            count += 1;
+        }
+    }
+    assert!(count > 300, "{count} mentions");
+    assert_eq!(data["schema_version"], 1);
+}
+
+/// Lines of the raw seeds that are boilerplate, as they read in the seed files.
+const BOILERPLATE: &[&str] = &[
+    "washpost.bloomberg.com",
+    "sott.net/article",
+    "4 min read",
+    "15 July, 2016",
+    "PHOTO: REUTERS",
+    "[AFP]",
+    "Photograph: AFP",
+    "©2016 Bloomberg",
+    "To contact the reporters",
+    "(Updates with",
+    "(Bloomberg) --",
+    "MOSCOW (AFP)",
+    "(Reuters)",
+    "With assistance from",
+    "waves before getting into a car",
+    "attends a meeting with US Secretary of State John Kerry at the Kremlin",
+];
+
+#[test]
+fn no_boilerplate_line_of_the_seeds_is_in_any_paragraph() {
+    let data = json();
+    for source in data["sources"].as_array().unwrap() {
+        let title = source["title"].as_str().unwrap();
+        for paragraph in source["paragraphs"].as_array().unwrap() {
+            let text = paragraph["text"].as_str().unwrap();
+            for line in BOILERPLATE {
+                assert!(
+                    !text.contains(line),
+                    "{} {}: {text:?} contains {line:?}",
+                    source["slug"],
+                    paragraph["id"]
+                );
+            }
+            assert!(
+                text.trim() != "20" && text.trim() != "2",
+                "identifier line kept"
+            );
+            assert_ne!(text, title, "the headline is repeated as a paragraph");
+        }
+    }
+    let sott = &data["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["slug"] == "2016-09-02-sott-putin-interview")
+        .unwrap()["paragraphs"];
+    assert!(
+        sott.as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["kind"] != "heading"),
+        "001's orphan headings are dropped"
+    );
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+#[test]
+fn cleaning_loses_no_word_of_the_raw_text() {
+    // Every word of each raw text is either in the article's blocks or in what was dropped.
+    let data = json();
+    for source in data["sources"].as_array().unwrap() {
+        let slug = source["slug"].as_str().unwrap();
+        let raw = read(&repo().join(format!("content/texts/{slug}.txt")));
+        let mut kept: Vec<String> = Vec::new();
+        for p in source["paragraphs"].as_array().unwrap() {
+            kept.extend(words(p["text"].as_str().unwrap()));
+            if let Some(a) = p["attribution"].as_str() {
+                kept.extend(words(a));
+            }
+        }
+        for d in source["dropped"].as_array().unwrap() {
+            kept.extend(words(d["text"].as_str().unwrap()));
+        }
+        let mut raw_words = words(&raw);
+        raw_words.sort();
+        kept.sort();
+        assert_eq!(
+            raw_words, kept,
+            "{slug}: words were lost or invented by cleaning"
+        );
+    }
+}
+
+#[test]
+fn glued_paragraphs_are_split_and_us_is_not_a_sentence_end() {
+    let data = json();
+    let sott = data["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["slug"] == "2016-09-02-sott-putin-interview")
+        .unwrap();
+    let texts: Vec<&str> = sott["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.ends_with("helped give rise to Islamic State.")),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Putin, a dogged critic")),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .all(|t| !t.contains("State.Putin") && !t.contains("said.The"))
+    );
+    let html = read(&site().join("entities/united-states.html"));
+    // The mention's sentence runs on past "U.S.": it did not end there.
+    assert!(
+        html.contains("The <mark>U.S.</mark> and Russia are intensifying efforts"),
+        "a sentence ended at U.S."
+    );
+}
+
+#[test]
+fn the_pull_quote_and_headings_are_typed() {
+    let data = json();
+    let arab = data["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["slug"] == "2016-07-15-new-arab-kerry-moscow")
+        .unwrap();
+    let pull = arab["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["kind"] == "pullquote")
+        .expect("a pull quote");
+    assert!(
+        pull["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Nowhere is there a greater hotbed")
+    );
+    assert_eq!(pull["attribution"], "John Kerry");
+    let headings: Vec<&str> = arab["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["kind"] == "heading")
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(headings, ["Time running out"]);
+}
+
+#[test]
+fn no_internal_link_is_broken() {
+    let files = files_under(site());
+    let mut broken = Vec::new();
+    let mut checked = 0;
+    for (path, bytes) in &files {
+        if path.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let html = String::from_utf8_lossy(bytes);
+        let dir = path.parent().unwrap_or(Path::new(""));
+        for target in attribute_values(&html, "href")
+            .into_iter()
+            .chain(attribute_values(&html, "src"))
+        {
+            if target.starts_with("http://")
+                || target.starts_with("https://")
+                || target.starts_with("mailto:")
+            {
+                continue;
+            }
+            assert!(
+                !target.starts_with('/'),
+                "{}: absolute internal link {target}",
+                path.display()
+            );
+            let (file, fragment) = target.split_once('#').unwrap_or((target, ""));
+            let resolved = if file.is_empty() {
+                path.clone()
+            } else {
+                normalize(&dir.join(file))
+            };
+            checked += 1;
+            match files.get(&resolved) {
+                None => broken.push(format!("{}: {target} (no file)", path.display())),
+                Some(target_bytes) if !fragment.is_empty() => {
+                    let target_html = String::from_utf8_lossy(target_bytes);
+                    if !attribute_values(&target_html, "id").contains(&fragment) {
+                        broken.push(format!("{}: {target} (no id {fragment})", path.display()));
+                    }
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    assert!(
+        broken.is_empty(),
+        "{} broken links:\n{}",
+        broken.len(),
+        broken.join("\n")
+    );
+    assert!(checked > 1000, "only {checked} links checked");
+}
+
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let again = dir.path().join("again");
+    build_into(&repo().join("content"), &again);
+    let first = files_under(site());
+    let second = files_under(&again);
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &first {
+        assert!(
+            second[path] == *bytes,
+            "{} differs between builds",
+            path.display()
+        );
+    }
+}
+
+/// A small content folder written on the fly.
+fn write_content(dir: &Path, site_extra: &str, briefing: &str, source: &str) -> PathBuf {
+    let content = dir.join("content");
+    fs::create_dir_all(content.join("sources")).unwrap();
+    fs::write(
+        content.join("site.yaml"),
+        format!("title: Test briefing\n{site_extra}"),
+    )
+    .unwrap();
+    fs::write(content.join("briefing.md"), briefing).unwrap();
+    fs::write(
+        content.join("entities.yaml"),
+        "- id: putin\n  name: Vladimir Putin\n  kind: person\n  aliases: [Putin]\n",
+    )
+    .unwrap();
+    fs::write(content.join("sources/a.yaml"), source).unwrap();
+    content
+}
+
+#[test]
+fn source_text_and_raw_html_in_markdown_are_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = "title: \"<script>alert(1)</script> Putin\"\noutlet: \"<b onmouseover=x()>O</b>\"\npublished: 2016-01-01\nbody: |\n  Putin said <script>alert('x')</script> & left.\n\n  <img src=x onerror=alert(1)> Putin again.\n";
+    let content = write_content(
+        dir.path(),
+        "",
+        "# Overview\n\nPutin <script>alert(2)</script> [x](javascript:alert(3))\n",
+        source,
+    );
+    let output = dir.path().join("site");
+    build_into(&content, &output);
+    for (path, bytes) in files_under(&output) {
+        let text = String::from_utf8_lossy(&bytes).to_lowercase();
+        if path.extension().is_some_and(|e| e == "html") {
+            assert!(
+                !text.contains("<script"),
+                "{}: unescaped script",
+                path.display()
+            );
+            assert!(
+                !text.contains("<img") && !text.contains("<b "),
+                "{}: unescaped tag",
+                path.display()
+            );
+            assert!(
+                !text.contains("javascript:"),
+                "{}: javascript URL",
+                path.display()
+            );
+        }
+    }
+    let page = read(&output.join("sources/a.html"));
+    assert!(
+        page.contains("&lt;script&gt;alert("),
+        "the text is shown, escaped"
+    );
+}
+
+#[test]
+fn raw_html_in_markdown_passes_only_when_the_site_opts_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = "title: T\noutlet: O\npublished: 2016-01-01\nbody: Putin spoke.\n";
+    let content = write_content(
+        dir.path(),
+        "unsafe_html: true\n",
+        "Putin <span class=\"note\">spoke</span>\n",
+        source,
+    );
+    let output = dir.path().join("site");
+    build_into(&content, &output);
+    assert!(read(&output.join("index.html")).contains("<span class=\"note\">spoke</span>"));
+}
+
+#[test]
+fn the_summary_counts_what_was_built() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = build_into(&repo().join("content"), &dir.path().join("site"));
+    let data = json();
+    let paragraphs: usize = data["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["paragraphs"].as_array().unwrap().len())
+        .sum();
+    let mentions: usize = data["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["mentions"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(
+        (summary.sources, summary.paragraphs, summary.mentions),
+        (5, paragraphs, mentions)
+    );
+}
