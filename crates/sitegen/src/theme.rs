@@ -73,6 +73,15 @@ impl Layer {
 impl Theme {
     /// Loads theme `name` from `themes_dir`, layered over the default theme.
     pub fn load(themes_dir: &Path, name: &str) -> Result<Theme, String> {
+        let folder_name = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        if !folder_name {
+            return Err(format!(
+                "{name:?} is not a theme name: a theme is a folder under themes/ named with a-z, 0-9, - and _"
+            ));
+        }
         let mut layers: Vec<(String, Layer)> = Vec::new();
         if name != "default" {
             let dir = themes_dir.join(name);
@@ -170,6 +179,20 @@ mod tests {
             html.contains("PLAIN") && html.contains("<!doctype html>"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn theme_names_cannot_leave_the_themes_folder() {
+        for name in ["../content", "/etc", "a/b", ""] {
+            assert!(
+                Theme::load(Path::new("themes"), name).is_err(),
+                "{name:?} accepted"
+            );
+        }
+        let error = Theme::load(Path::new("/nonexistent"), "missing")
+            .err()
+            .unwrap();
+        assert!(error.contains("not found"), "{error}");
     }
 
     #[test]
