@@ -1,11 +1,16 @@
 //! Annotations over a loaded corpus: pure data in, data out, no I/O.
 //!
 //! [`EntityMatcher`] finds the catalogue's names in text; [`annotate`] runs it over every
-//! block of every source and returns the [`Annotations`] the site is built from.
+//! block of every source, finds reused text ([`reuse`]) and groups the sources into
+//! [`stories`], and returns the [`Annotations`] the site is built from.
 
 mod entities;
+pub mod reuse;
+pub mod stories;
 
 pub use entities::{EntityMatcher, Match};
+pub use reuse::{ReuseKind, ReuseLink, ReuseOptions, SentenceRef};
+pub use stories::Story;
 
 use std::ops::Range;
 
@@ -29,6 +34,10 @@ pub struct Mention {
 pub struct Annotations {
     /// Entity mentions, ordered by source, block and position.
     pub mentions: Vec<Mention>,
+    /// Reused sentences across sources, ordered by position.
+    pub reuse: Vec<ReuseLink>,
+    /// The sources grouped into stories.
+    pub stories: Vec<Story>,
 }
 
 impl Annotations {
@@ -58,5 +67,11 @@ pub fn annotate(corpus: &Corpus, matcher: &EntityMatcher) -> Annotations {
             }
         }
     }
-    Annotations { mentions }
+    let reuse = reuse::detect(corpus, &ReuseOptions::default());
+    let stories = stories::group(corpus, &reuse);
+    Annotations {
+        mentions,
+        reuse,
+        stories,
+    }
 }

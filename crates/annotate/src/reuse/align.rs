@@ -1,0 +1,203 @@
+//! Sentence alignment inside one candidate pair of sources.
+//!
+//! Each sentence of one source is compared with the sentences of the other that share a
+//! word trigram with it. The score is the Dice coefficient of the longest common token
+//! subsequence, `2·LCS / (|a| + |b|)`, which stays high under substitutions, insertions and
+//! deletions of a few words and low for paraphrase. Pairs are then chosen one to one, best
+//! first. A quotation shared by two sentences links them even when the rest differs.
+
+use std::collections::HashMap;
+
+use super::tokens::{Sentence, hash_gram};
+use super::{ReuseKind, Thresholds};
+
+/// A link between two sentences, by index into the sentence list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentenceLink {
+    pub a: usize,
+    pub b: usize,
+    pub score: f32,
+    pub kind: ReuseKind,
+}
+
+const TRIGRAM: usize = 3;
+/// Above this many cells, an LCS table is too costly: fall back to trigram Dice.
+const MAX_LCS_CELLS: usize = 40_000;
+
+fn lcs_len(a: &[u64], b: &[u64]) -> usize {
+    let mut previous = vec![0usize; b.len() + 1];
+    let mut current = vec![0usize; b.len() + 1];
+    for &x in a {
+        for (j, &y) in b.iter().enumerate() {
+            current[j + 1] = if x == y {
+                previous[j] + 1
+            } else {
+                previous[j + 1].max(current[j])
+            };
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+fn trigram_dice(a: &[u64], b: &[u64]) -> f32 {
+    let grams = |t: &[u64]| -> Vec<u64> {
+        let mut g: Vec<u64> = t.windows(TRIGRAM).map(hash_gram).collect();
+        g.sort_unstable();
+        g.dedup();
+        g
+    };
+    let (ga, gb) = (grams(a), grams(b));
+    let shared = ga.iter().filter(|g| gb.binary_search(g).is_ok()).count();
+    if ga.is_empty() || gb.is_empty() {
+        0.0
+    } else {
+        2.0 * shared as f32 / (ga.len() + gb.len()) as f32
+    }
+}
+
+/// Similarity of two token sequences, from 0 to 1.
+pub fn similarity(a: &[u64], b: &[u64]) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    if a.len() * b.len() > MAX_LCS_CELLS {
+        return trigram_dice(a, b);
+    }
+    2.0 * lcs_len(a, b) as f32 / (a.len() + b.len()) as f32
+}
+
+/// True when `needle` stands in `haystack` as a contiguous run of tokens.
+fn contains_run(haystack: &[u64], needle: &[u64]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// The best similarity of a quotation of `a` with a quotation of `b` (or with `b`'s text
+/// when `b` carries the quoted words unmarked).
+fn quote_score(a: &Sentence, b: &Sentence, thresholds: &Thresholds) -> Option<f32> {
+    let mut best: Option<f32> = None;
+    for qa in &a.quotes {
+        let quoted = &a.tokens[qa.clone()];
+        if contains_run(&b.tokens, quoted) {
+            best = Some(1.0);
+            break;
+        }
+        for qb in &b.quotes {
+            let score = similarity(quoted, &b.tokens[qb.clone()]);
+            if score >= thresholds.quote && best.is_none_or(|s| score > s) {
+                best = Some(score);
+            }
+        }
+    }
+    best
+}
+
+/// Aligns the sentences `a_range` of one source with `b_range` of another.
+pub fn align(
+    sentences: &[Sentence],
+    a_range: std::ops::Range<usize>,
+    b_range: std::ops::Range<usize>,
+    thresholds: &Thresholds,
+) -> Vec<SentenceLink> {
+    let mut by_trigram: HashMap<u64, Vec<usize>> = HashMap::new();
+    for j in b_range.clone() {
+        for gram in sentences[j].tokens.windows(TRIGRAM) {
+            let list = by_trigram.entry(hash_gram(gram)).or_default();
+            if list.last() != Some(&j) {
+                list.push(j);
+            }
+        }
+    }
+    let mut scored: Vec<SentenceLink> = Vec::new();
+    for i in a_range {
+        let a = &sentences[i];
+        if a.tokens.len() < thresholds.min_tokens && a.quotes.is_empty() {
+            continue;
+        }
+        let mut targets: Vec<usize> = a
+            .tokens
+            .windows(TRIGRAM)
+            .filter_map(|g| by_trigram.get(&hash_gram(g)))
+            .flatten()
+            .copied()
+            .collect();
+        targets.sort_unstable();
+        targets.dedup();
+        for j in targets {
+            let b = &sentences[j];
+            let long_enough =
+                a.tokens.len() >= thresholds.min_tokens && b.tokens.len() >= thresholds.min_tokens;
+            let score = if long_enough {
+                similarity(&a.tokens, &b.tokens)
+            } else {
+                0.0
+            };
+            let kind = if long_enough && a.tokens == b.tokens {
+                Some(ReuseKind::Verbatim)
+            } else if long_enough && score >= thresholds.near {
+                Some(ReuseKind::Near)
+            } else {
+                None
+            };
+            if let Some(kind) = kind {
+                scored.push(SentenceLink {
+                    a: i,
+                    b: j,
+                    score,
+                    kind,
+                });
+            } else if let Some(quote) =
+                quote_score(a, b, thresholds).or_else(|| quote_score(b, a, thresholds))
+            {
+                scored.push(SentenceLink {
+                    a: i,
+                    b: j,
+                    score: quote,
+                    kind: ReuseKind::Quote,
+                });
+            }
+        }
+    }
+    // One to one, best first; sentence-level matches before quote-only ones.
+    scored.sort_by(|x, y| {
+        (x.kind == ReuseKind::Quote)
+            .cmp(&(y.kind == ReuseKind::Quote))
+            .then(y.score.total_cmp(&x.score))
+            .then(x.a.cmp(&y.a))
+            .then(x.b.cmp(&y.b))
+    });
+    let mut used_a = std::collections::HashSet::new();
+    let mut used_b = std::collections::HashSet::new();
+    let mut links: Vec<SentenceLink> = scored
+        .into_iter()
+        .filter(|l| used_a.insert(l.a) && used_b.insert(l.b))
+        .collect();
+    links.sort_by_key(|l| (l.a, l.b));
+    links
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn similarity_tolerates_small_edits_and_rejects_other_text() {
+        let t = |s: &str| -> Vec<u64> {
+            s.split(' ')
+                .map(|w| super::super::tokens::hash_bytes(w.as_bytes(), 0))
+                .collect()
+        };
+        let a = t(
+            "un syria envoy staffan de mistura urged moscow and washington to push for a resumption of the talks next month",
+        );
+        let b = t(
+            "un syria envoy staffan de mistura urged russia and the united states to push for a resumption of the talks next month",
+        );
+        assert!(similarity(&a, &b) > 0.8);
+        let c = t(
+            "the diplomat said the names suggested to head the secretariat were riad hijab and ahmad jarba",
+        );
+        assert!(similarity(&a, &c) < 0.3);
+        assert_eq!(similarity(&a, &a), 1.0);
+    }
+}

@@ -1,0 +1,86 @@
+//! Candidate source pairs: an inverted index of hashed word n-grams with a document
+//! frequency cap, as passim does for newspaper reprints. Grams shared by more sources than
+//! the cap are stock phrases or boilerplate and propose nothing; a pair of sources becomes a
+//! candidate when it shares enough of the remaining, rare grams. The work per gram is
+//! bounded by the cap, so the whole step grows with the size of the corpus, not with the
+//! number of source pairs.
+
+use super::tokens::{Sentence, hash_gram};
+
+/// Candidate pairs `(a, b)` of source indexes, `a < b`, sorted, that share at least
+/// `min_shared` grams of `gram` words, each gram in at most `df_cap` sources.
+pub fn candidate_pairs(
+    sentences: &[Sentence],
+    gram: usize,
+    df_cap: usize,
+    min_shared: usize,
+) -> Vec<(u32, u32)> {
+    let mut postings: Vec<(u64, u32)> = Vec::new();
+    for sentence in sentences {
+        if sentence.tokens.len() >= gram {
+            postings.extend(
+                sentence
+                    .tokens
+                    .windows(gram)
+                    .map(|w| (hash_gram(w), sentence.source)),
+            );
+        }
+    }
+    postings.sort_unstable();
+    postings.dedup();
+    let mut pairs: Vec<u64> = Vec::new();
+    for run in postings.chunk_by(|x, y| x.0 == y.0) {
+        if run.len() < 2 || run.len() > df_cap {
+            continue;
+        }
+        for (i, &(_, a)) in run.iter().enumerate() {
+            for &(_, b) in &run[i + 1..] {
+                pairs.push((u64::from(a) << 32) | u64::from(b));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs
+        .chunk_by(|x, y| x == y)
+        .filter(|run| run.len() >= min_shared)
+        .map(|run| ((run[0] >> 32) as u32, run[0] as u32))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reuse::tokens::hash_bytes;
+
+    fn sentence(source: u32, text: &str) -> Sentence {
+        let tokens = text
+            .split(' ')
+            .map(|w| hash_bytes(w.as_bytes(), 0))
+            .collect();
+        Sentence {
+            source,
+            block: 0,
+            range: 0..0,
+            tokens,
+            quotes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn pairs_sources_sharing_rare_grams_only() {
+        let shared = "the talks in geneva were long and very difficult for both sides";
+        let stock = "the views expressed here are those of the author alone";
+        let mut sentences = vec![
+            sentence(0, shared),
+            sentence(1, shared),
+            sentence(2, "something else entirely written here today"),
+        ];
+        for s in 0..4 {
+            sentences.push(sentence(s, stock));
+        }
+        // The stock sentence is in four sources: over a cap of three, it proposes nothing.
+        assert_eq!(candidate_pairs(&sentences, 5, 3, 3), [(0, 1)]);
+        // With a higher cap, it pairs everything.
+        assert_eq!(candidate_pairs(&sentences, 5, 10, 3).len(), 6);
+    }
+}

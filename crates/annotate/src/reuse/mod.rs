@@ -1,0 +1,157 @@
+//! Text reuse: which sentences of one source are copies of another's.
+//!
+//! Three steps, each linear in the size of the corpus for a bounded number of versions per
+//! story: tokenise every sentence ([`tokens`]); find candidate source pairs through an
+//! inverted index of rare word 5-grams ([`candidates`]); align the sentences of each
+//! candidate pair ([`align`]). No step compares all pairs of sources.
+
+mod align;
+mod candidates;
+mod tokens;
+
+use std::ops::Range;
+
+use corpus::Corpus;
+
+/// Quotations shorter than this many words are phrases ("constructive"), not quotations.
+pub const MIN_QUOTE_TOKENS: usize = 6;
+
+/// How a sentence was reused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ReuseKind {
+    /// The same words in the same order, ignoring case, punctuation and quote style.
+    Verbatim,
+    /// The same sentence lightly edited.
+    Near,
+    /// Different sentences sharing a direct quotation.
+    Quote,
+}
+
+impl ReuseKind {
+    /// The name used in JSON and templates.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReuseKind::Verbatim => "verbatim",
+            ReuseKind::Near => "near",
+            ReuseKind::Quote => "quote",
+        }
+    }
+}
+
+/// Where a sentence is: source, block and byte range in the block's text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SentenceRef {
+    /// Index of the source in the corpus.
+    pub source: usize,
+    /// Index of the block in the source.
+    pub block: usize,
+    /// Byte range of the sentence in the block's text.
+    pub range: Range<usize>,
+}
+
+impl SentenceRef {
+    /// A key that orders sentences by position.
+    pub fn position(&self) -> (usize, usize, usize) {
+        (self.source, self.block, self.range.start)
+    }
+}
+
+/// Two sentences of different sources that carry the same text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReuseLink {
+    /// The sentence in the source that comes first in the corpus.
+    pub a: SentenceRef,
+    /// The sentence in the other source.
+    pub b: SentenceRef,
+    /// Similarity from 0 to 1 (of the sentences, or of the shared quotation).
+    pub score: f32,
+    /// Verbatim, near or quote.
+    pub kind: ReuseKind,
+}
+
+/// Similarity thresholds of the sentence alignment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Thresholds {
+    /// Sentences at least this similar are a near copy.
+    pub near: f32,
+    /// Quotations at least this similar are the same quotation.
+    pub quote: f32,
+    /// Sentences shorter than this many words are never linked as wholes ("he said.").
+    pub min_tokens: usize,
+}
+
+/// Settings of reuse detection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReuseOptions {
+    /// Words per gram in the candidate index.
+    pub gram: usize,
+    /// Grams found in more sources than this are stock phrases and ignored.
+    pub df_cap: usize,
+    /// Rare grams two sources must share to be aligned.
+    pub min_shared_grams: usize,
+    /// Alignment thresholds.
+    pub thresholds: Thresholds,
+}
+
+impl Default for ReuseOptions {
+    fn default() -> Self {
+        ReuseOptions {
+            gram: 5,
+            df_cap: 100,
+            min_shared_grams: 3,
+            thresholds: Thresholds {
+                near: 0.7,
+                quote: 0.8,
+                min_tokens: 5,
+            },
+        }
+    }
+}
+
+/// Finds reused sentences across the sources of `corpus`, ordered by sentence position.
+pub fn detect(corpus: &Corpus, options: &ReuseOptions) -> Vec<ReuseLink> {
+    let sentences = tokens::sentences(corpus);
+    let mut starts = vec![0usize; corpus.sources.len() + 1];
+    for sentence in &sentences {
+        starts[sentence.source as usize + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let pairs = candidates::candidate_pairs(
+        &sentences,
+        options.gram,
+        options.df_cap,
+        options.min_shared_grams,
+    );
+    let mut links: Vec<ReuseLink> = pairs
+        .iter()
+        .flat_map(|&(a, b)| {
+            let (a, b) = (a as usize, b as usize);
+            align::align(
+                &sentences,
+                starts[a]..starts[a + 1],
+                starts[b]..starts[b + 1],
+                &options.thresholds,
+            )
+        })
+        .map(|link| {
+            let at = |i: usize| {
+                let s = &sentences[i];
+                SentenceRef {
+                    source: s.source as usize,
+                    block: s.block as usize,
+                    range: s.range.clone(),
+                }
+            };
+            ReuseLink {
+                a: at(link.a),
+                b: at(link.b),
+                score: link.score,
+                kind: link.kind,
+            }
+        })
+        .collect();
+    links.sort_by_key(|l| (l.a.position(), l.b.position()));
+    links
+}

@@ -1,0 +1,158 @@
+//! Sentences as token sequences: lower-case words, blind to quote style, dashes and
+//! punctuation (superfastmatch normalises the same way), with their quoted spans.
+
+use std::ops::Range;
+
+use corpus::Corpus;
+
+/// One sentence of one source, tokenised.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// Index of the source in the corpus.
+    pub source: u32,
+    /// Index of the block in the source.
+    pub block: u32,
+    /// Byte range of the sentence in the block's text.
+    pub range: Range<usize>,
+    /// Token hashes, in order.
+    pub tokens: Vec<u64>,
+    /// Token index ranges of direct quotations inside the sentence.
+    pub quotes: Vec<Range<usize>>,
+}
+
+/// FNV-1a: small, fast and stable across runs and platforms, so output is deterministic.
+pub fn hash_bytes(bytes: &[u8], seed: u64) -> u64 {
+    let mut hash = 0xcbf2_9ce4_8422_2325 ^ seed;
+    for &byte in bytes {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// Hash of `n` consecutive tokens.
+pub fn hash_gram(tokens: &[u64]) -> u64 {
+    tokens.iter().fold(0x9e37_79b9_7f4a_7c15, |acc, &t| {
+        (acc ^ t).wrapping_mul(0x0100_0000_01b3).rotate_left(29)
+    })
+}
+
+fn is_open_quote(c: char) -> bool {
+    matches!(c, '“' | '„' | '«')
+}
+
+fn is_close_quote(c: char) -> bool {
+    matches!(c, '”' | '»')
+}
+
+/// Splits `text` into tokens: runs of letters and digits, lower-cased, each with the byte
+/// offset where it starts. Quotation marks are reported as boundaries through `marks`:
+/// `(token index, opening?)` for every double quotation mark.
+fn tokenize(text: &str) -> (Vec<u64>, Vec<(usize, bool)>) {
+    let mut tokens = Vec::new();
+    let mut marks = Vec::new();
+    let mut word = String::new();
+    let mut previous = ' ';
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+        } else {
+            if !word.is_empty() {
+                tokens.push(hash_bytes(word.as_bytes(), 0));
+                word.clear();
+            }
+            let next = chars.get(i + 1).copied().unwrap_or(' ');
+            let straight_double = c == '"';
+            // Two straight single quotes stand for a closing double quote in some feeds.
+            let doubled_single = c == '\'' && next == '\'';
+            if is_open_quote(c) || is_close_quote(c) || straight_double || doubled_single {
+                let opening = is_open_quote(c)
+                    || (straight_double
+                        && (previous.is_whitespace() || previous == '(')
+                        && !next.is_whitespace());
+                marks.push((tokens.len(), opening));
+            }
+        }
+        previous = c;
+    }
+    if !word.is_empty() {
+        tokens.push(hash_bytes(word.as_bytes(), 0));
+    }
+    (tokens, marks)
+}
+
+/// Quoted token ranges from quotation marks. An opening mark without a closing one runs to
+/// the end of the sentence, and a closing mark without an opening one starts at its
+/// beginning: a quotation spanning sentences leaves such halves in each.
+fn quoted_ranges(marks: &[(usize, bool)], token_count: usize) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, &(at, opening)) in marks.iter().enumerate() {
+        match (open, opening) {
+            (None, true) => open = Some(at),
+            (None, false) if i == 0 => ranges.push(0..at),
+            (Some(start), false) => {
+                ranges.push(start..at);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(start) = open {
+        ranges.push(start..token_count);
+    }
+    ranges.retain(|r| r.len() >= super::MIN_QUOTE_TOKENS);
+    ranges
+}
+
+/// Every sentence of every source, tokenised, in corpus order.
+pub fn sentences(corpus: &Corpus) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (s, source) in corpus.sources.iter().enumerate() {
+        for (b, block) in source.blocks.iter().enumerate() {
+            for range in &block.sentences {
+                let (tokens, marks) = tokenize(&block.text[range.clone()]);
+                let quotes = quoted_ranges(&marks, tokens.len());
+                out.push(Sentence {
+                    source: s as u32,
+                    block: b as u32,
+                    range: range.clone(),
+                    tokens,
+                    quotes,
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_ignore_case_quotes_and_punctuation() {
+        let (a, _) = tokenize("“We’re here,” he said -- ISIS.");
+        let (b, _) = tokenize("\"We're here,\" He said — Isis");
+        assert_eq!(a, b);
+        assert_eq!(a.len(), 6);
+    }
+
+    #[test]
+    fn finds_quotations_including_halves() {
+        let (tokens, marks) =
+            tokenize("“We are gradually heading in the right direction,” the president said.");
+        assert_eq!(quoted_ranges(&marks, tokens.len()), vec![0..8]);
+        let (tokens, marks) =
+            tokenize("“Only the Syrian people define who is going to be the president.");
+        assert_eq!(quoted_ranges(&marks, tokens.len()), vec![0..tokens.len()]);
+        let (tokens, marks) = tokenize("They never said a single word regarding this,” he said.");
+        assert_eq!(quoted_ranges(&marks, tokens.len()), vec![0..8]);
+        let (tokens, marks) = tokenize("whose \"patience and determination'' in pushing");
+        assert!(
+            quoted_ranges(&marks, tokens.len()).is_empty(),
+            "too short to count"
+        );
+    }
+}
