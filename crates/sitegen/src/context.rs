@@ -2,7 +2,10 @@
 
 use serde::Serialize;
 
+use annotate::Annotations;
 use corpus::{Corpus, Date, Source};
+
+use crate::coverage::{Coverage, Role};
 
 /// `site` in every template.
 #[derive(Serialize)]
@@ -83,55 +86,75 @@ pub struct EntityGroup<'a> {
     pub entities: Vec<EntitySummary<'a>>,
 }
 
-/// Sources close in time, shown together on the briefing page.
+/// A source as a version of its story.
 #[derive(Serialize)]
-pub struct EventView<'a> {
+pub struct VersionSummary<'a> {
+    #[serde(flatten)]
+    pub source: SourceSummary<'a>,
+    /// `alone`, `origin`, `republication` or `version`.
+    pub role: &'static str,
+    /// The role in words, empty for a source alone in its story.
+    pub role_label: &'static str,
+}
+
+/// Words for a role, as lists show it.
+pub fn role_label(role: Role) -> &'static str {
+    match role {
+        Role::Alone => "",
+        Role::Origin => "origin",
+        Role::Republication => "republication",
+        Role::Version => "another version",
+    }
+}
+
+/// A story on the briefing page: its versions, the origin first.
+#[derive(Serialize)]
+pub struct StoryGroup<'a> {
+    pub id: &'a str,
     pub label: String,
     pub start: String,
     pub end: String,
-    pub sources: Vec<SourceSummary<'a>>,
+    pub title: &'a str,
+    /// Link to the story page, for stories of more than one source.
+    pub href: Option<String>,
+    pub sources: Vec<VersionSummary<'a>>,
 }
 
-/// Sources further apart than this many days belong to different events.
-const EVENT_GAP_DAYS: i64 = 3;
-
-/// Groups the sources into events: runs of dates with no gap longer than a few days,
-/// oldest first; sources in an event by date, then title.
-pub fn events<'a>(corpus: &'a Corpus, root: &str) -> Vec<EventView<'a>> {
-    let mut order: Vec<&Source> = corpus.sources.iter().collect();
-    order.sort_by(|a, b| {
-        (a.meta.published, &a.meta.title, &a.slug).cmp(&(b.meta.published, &b.meta.title, &b.slug))
-    });
-    let mut runs: Vec<Vec<&Source>> = Vec::new();
-    for source in order {
-        let day = source.meta.published.days_since_epoch();
-        match runs.last_mut() {
-            Some(run)
-                if day
-                    - run
-                        .last()
-                        .expect("runs are never empty")
-                        .meta
-                        .published
-                        .days_since_epoch()
-                    <= EVENT_GAP_DAYS =>
-            {
-                run.push(source)
-            }
-            _ => runs.push(vec![source]),
-        }
-    }
-    runs.into_iter()
-        .map(|run| {
-            let start = run[0].meta.published;
-            let end = run[run.len() - 1].meta.published;
-            EventView {
+/// The stories of the corpus, oldest first, as linked from a page `root` away.
+pub fn story_groups<'a>(
+    corpus: &'a Corpus,
+    annotations: &'a Annotations,
+    coverage: &Coverage,
+    root: &str,
+) -> Vec<StoryGroup<'a>> {
+    annotations
+        .stories
+        .iter()
+        .map(|story| {
+            let dates = story
+                .sources
+                .iter()
+                .map(|&s| corpus.sources[s].meta.published);
+            let start = dates.clone().min().expect("stories are never empty");
+            let end = dates.max().expect("stories are never empty");
+            StoryGroup {
+                id: &story.id,
                 label: date_range_label(start, end),
                 start: start.to_string(),
                 end: end.to_string(),
-                sources: run
-                    .into_iter()
-                    .map(|s| SourceSummary::new(s, root))
+                title: &corpus.sources[story.origin].meta.title,
+                href: (story.sources.len() > 1).then(|| format!("{root}stories/{}.html", story.id)),
+                sources: story
+                    .sources
+                    .iter()
+                    .map(|&s| {
+                        let role = coverage.role(annotations, s);
+                        VersionSummary {
+                            source: SourceSummary::new(&corpus.sources[s], root),
+                            role: role.as_str(),
+                            role_label: role_label(role),
+                        }
+                    })
                     .collect(),
             }
         })

@@ -15,6 +15,31 @@ struct Export<'a> {
     site: Site<'a>,
     sources: Vec<Source<'a>>,
     entities: Vec<Entity<'a>>,
+    reuse: Vec<Reuse<'a>>,
+    stories: Vec<StoryExport<'a>>,
+}
+
+#[derive(Serialize)]
+struct ReusedSentence<'a> {
+    source: &'a str,
+    paragraph: String,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct Reuse<'a> {
+    a: ReusedSentence<'a>,
+    b: ReusedSentence<'a>,
+    /// Rounded to three decimals, so the export does not depend on float printing.
+    score: f64,
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct StoryExport<'a> {
+    id: &'a str,
+    origin: &'a str,
+    sources: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -139,6 +164,37 @@ pub fn briefing_json(corpus: &Corpus, annotations: &Annotations) -> String {
                 .collect(),
         })
         .collect();
+    let sentence = |r: &annotate::SentenceRef| {
+        let source = &corpus.sources[r.source];
+        ReusedSentence {
+            source: &source.slug,
+            paragraph: format!("p{}", r.block + 1),
+            text: &source.blocks[r.block].text[r.range.clone()],
+        }
+    };
+    let reuse = annotations
+        .reuse
+        .iter()
+        .map(|l| Reuse {
+            a: sentence(&l.a),
+            b: sentence(&l.b),
+            score: (f64::from(l.score) * 1000.0).round() / 1000.0,
+            kind: l.kind.as_str(),
+        })
+        .collect();
+    let stories = annotations
+        .stories
+        .iter()
+        .map(|s| StoryExport {
+            id: &s.id,
+            origin: &corpus.sources[s.origin].slug,
+            sources: s
+                .sources
+                .iter()
+                .map(|&i| corpus.sources[i].slug.as_str())
+                .collect(),
+        })
+        .collect();
     let export = Export {
         schema_version: SCHEMA_VERSION,
         generator: crate::GENERATOR,
@@ -150,6 +206,8 @@ pub fn briefing_json(corpus: &Corpus, annotations: &Annotations) -> String {
         },
         sources,
         entities,
+        reuse,
+        stories,
     };
     let mut json = serde_json::to_string_pretty(&export).expect("the export serialises");
     json.push('\n');

@@ -5,6 +5,7 @@
 //! write them into a staging folder, and swap it in for the output folder.
 
 mod context;
+mod coverage;
 mod export;
 mod html;
 mod linker;
@@ -12,6 +13,8 @@ mod markdown;
 mod output;
 mod pages;
 mod pipeline;
+mod story_page;
+mod svg;
 mod theme;
 
 pub use pipeline::{BuildError, BuildOptions, Summary, build, check, project_root};

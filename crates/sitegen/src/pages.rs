@@ -6,8 +6,11 @@ use tera::Context;
 use annotate::{Annotations, EntityMatcher, Mention};
 use corpus::{Corpus, EntityKind, Source};
 
-use crate::context::{EntityGroup, EntitySummary, SiteView, SourceSummary, events};
-use crate::html::{Link, linked_text};
+use crate::context::{
+    EntityGroup, EntitySummary, SiteView, SourceSummary, role_label, story_groups,
+};
+use crate::coverage::{Coverage, Role};
+use crate::html::{Link, Mark, annotated_text};
 use crate::{linker, markdown, theme::Theme};
 
 /// A page ready to write: its path inside the site and its HTML.
@@ -20,9 +23,11 @@ pub struct Page {
 
 /// The annotated corpus and the indexes pages need, computed once per build.
 pub struct SiteModel<'a> {
-    corpus: &'a Corpus,
-    annotations: &'a Annotations,
+    pub(crate) corpus: &'a Corpus,
+    pub(crate) annotations: &'a Annotations,
     matcher: &'a EntityMatcher,
+    /// Reuse indexed for pages.
+    pub(crate) coverage: Coverage,
     /// Mention indexes per entity.
     by_entity: Vec<Vec<usize>>,
     /// Number of distinct sources naming each entity.
@@ -32,12 +37,49 @@ pub struct SiteModel<'a> {
 }
 
 #[derive(Serialize)]
-struct BlockView<'a> {
+pub(crate) struct BlockView<'a> {
     id: String,
     number: usize,
     kind: &'static str,
     html: String,
     attribution: Option<&'a str>,
+    /// Paragraphs of other sources carrying some of the same text.
+    xrefs: Vec<XrefView<'a>>,
+    /// On pages other than the source page: the paragraph on its source page.
+    source_href: Option<String>,
+}
+
+impl BlockView<'_> {
+    /// Points the block's own anchor at its paragraph on the source page (for pages other
+    /// than the source page, such as a story page).
+    pub(crate) fn link_to_source(&mut self, slug: &str, root: &str) {
+        self.source_href = Some(format!("{root}sources/{slug}.html#{}", self.id));
+    }
+}
+
+#[derive(Serialize)]
+struct XrefView<'a> {
+    outlet: &'a str,
+    title: &'a str,
+    number: usize,
+    href: String,
+    kind: &'static str,
+}
+
+/// A source's place in its story, for the source page's header.
+#[derive(Serialize)]
+struct StoryRelation<'a> {
+    id: &'a str,
+    /// The story page, when the story has more than one version.
+    href: Option<String>,
+    role: &'static str,
+    role_label: &'static str,
+    /// The origin, for republications and versions.
+    origin: Option<SourceSummary<'a>>,
+    /// For the origin: the versions that republish it.
+    republished_by: Vec<SourceSummary<'a>>,
+    /// For the origin: the versions that share part of it.
+    other_versions: Vec<SourceSummary<'a>>,
 }
 
 #[derive(Serialize)]
@@ -112,17 +154,19 @@ impl<'a> SiteModel<'a> {
             *range = start..end;
             start = end;
         }
+        let coverage = Coverage::new(corpus, annotations);
         SiteModel {
             corpus,
             annotations,
             matcher,
+            coverage,
             by_entity,
             source_counts,
             by_source,
         }
     }
 
-    fn base_context(&self, root: &str, page_title: &str, page_kind: &str) -> Context {
+    pub(crate) fn base_context(&self, root: &str, page_title: &str, page_kind: &str) -> Context {
         let mut context = Context::new();
         context.insert("site", &SiteView::new(self.corpus));
         context.insert("root", root);
@@ -168,7 +212,7 @@ impl<'a> SiteModel<'a> {
             .collect()
     }
 
-    fn entity_href(&self, root: &str) -> impl Fn(usize) -> String + '_ {
+    pub(crate) fn entity_href(&self, root: &str) -> impl Fn(usize) -> String + '_ {
         let root = root.to_string();
         move |e| format!("{root}entities/{}.html", self.corpus.entities[e].id)
     }
@@ -198,7 +242,10 @@ impl<'a> SiteModel<'a> {
         let title = overview.title.as_deref().unwrap_or(&self.corpus.site.title);
         let mut context = self.base_context("", title, "index");
         context.insert("overview_html", &overview.html);
-        context.insert("events", &events(self.corpus, ""));
+        context.insert(
+            "stories",
+            &story_groups(self.corpus, self.annotations, &self.coverage, ""),
+        );
         context.insert("entity_groups", &self.entity_groups("", true));
         context.insert(
             "stats",
@@ -219,33 +266,10 @@ impl<'a> SiteModel<'a> {
     pub fn source(&self, theme: &Theme, index: usize) -> Result<Page, String> {
         let root = "../";
         let source = &self.corpus.sources[index];
-        let mentions = &self.annotations.mentions[self.by_source[index].clone()];
+        let mentions = self.mentions_of(index);
         let href = self.entity_href(root);
-        let blocks: Vec<BlockView<'_>> = source
-            .blocks
-            .iter()
-            .enumerate()
-            .map(|(b, block)| {
-                let hrefs: Vec<(std::ops::Range<usize>, String)> = mentions
-                    .iter()
-                    .filter(|m| m.block == b)
-                    .map(|m| (m.range.clone(), href(m.entity)))
-                    .collect();
-                let links: Vec<Link<'_>> = hrefs
-                    .iter()
-                    .map(|(range, h)| Link {
-                        range: range.clone(),
-                        href: h,
-                    })
-                    .collect();
-                BlockView {
-                    id: format!("p{}", b + 1),
-                    number: b + 1,
-                    kind: block.kind.as_str(),
-                    html: linked_text(&block.text, &links),
-                    attribution: block.attribution.as_deref(),
-                }
-            })
+        let blocks: Vec<BlockView<'_>> = (0..source.blocks.len())
+            .map(|b| self.block_view(index, b, root, &href, mentions))
             .collect();
         let mut counts = vec![0usize; self.corpus.entities.len()];
         for mention in mentions {
@@ -273,11 +297,105 @@ impl<'a> SiteModel<'a> {
         context.insert("blocks", &blocks);
         context.insert("entities", &named);
         context.insert("dropped", &dropped);
+        context.insert("story", &self.story_relation(index, root));
         let html = theme.render("source.html", &context)?;
         Ok(Page {
             path: format!("sources/{}.html", source.slug),
             html,
         })
+    }
+
+    /// The entity mentions of one source.
+    pub(crate) fn mentions_of(&self, source: usize) -> &'a [Mention] {
+        &self.annotations.mentions[self.by_source[source].clone()]
+    }
+
+    /// A block's HTML (entity links, reused sentences marked) and cross-references.
+    pub(crate) fn block_view(
+        &self,
+        source: usize,
+        block: usize,
+        root: &str,
+        href: &dyn Fn(usize) -> String,
+        mentions: &[Mention],
+    ) -> BlockView<'a> {
+        let corpus = self.corpus;
+        let block_data = &corpus.sources[source].blocks[block];
+        let hrefs: Vec<(std::ops::Range<usize>, String)> = mentions
+            .iter()
+            .filter(|m| m.block == block)
+            .map(|m| (m.range.clone(), href(m.entity)))
+            .collect();
+        let links: Vec<Link<'_>> = hrefs
+            .iter()
+            .map(|(range, h)| Link {
+                range: range.clone(),
+                href: h,
+            })
+            .collect();
+        let marks: Vec<Mark<'_>> = self.coverage.reused[source][block]
+            .iter()
+            .map(|(range, kind)| Mark {
+                range: range.clone(),
+                class: reused_class(*kind),
+                title: Some(reused_title(*kind)),
+            })
+            .collect();
+        let xrefs = self.coverage.xrefs[source][block]
+            .iter()
+            .map(|x| {
+                let other = &corpus.sources[x.source];
+                XrefView {
+                    outlet: &other.meta.outlet,
+                    title: &other.meta.title,
+                    number: x.block + 1,
+                    href: format!("{root}sources/{}.html#p{}", other.slug, x.block + 1),
+                    kind: x.kind.as_str(),
+                }
+            })
+            .collect();
+        BlockView {
+            id: format!("p{}", block + 1),
+            number: block + 1,
+            kind: block_data.kind.as_str(),
+            html: annotated_text(&block_data.text, &marks, &links),
+            attribution: block_data.attribution.as_deref(),
+            xrefs,
+            source_href: None,
+        }
+    }
+
+    fn story_relation(&self, source: usize, root: &str) -> StoryRelation<'a> {
+        let story = &self.annotations.stories[self.coverage.story_of[source]];
+        let role = self.coverage.role(self.annotations, source);
+        let summary = |s: usize| SourceSummary::new(&self.corpus.sources[s], root);
+        let others_with = |wanted: Role| -> Vec<SourceSummary<'a>> {
+            story
+                .sources
+                .iter()
+                .filter(|&&s| s != source && self.coverage.role(self.annotations, s) == wanted)
+                .map(|&s| summary(s))
+                .collect()
+        };
+        let is_origin = role == Role::Origin;
+        StoryRelation {
+            id: &story.id,
+            href: (story.sources.len() > 1).then(|| format!("{root}stories/{}.html", story.id)),
+            role: role.as_str(),
+            role_label: role_label(role),
+            origin: matches!(role, Role::Republication | Role::Version)
+                .then(|| summary(story.origin)),
+            republished_by: if is_origin {
+                others_with(Role::Republication)
+            } else {
+                Vec::new()
+            },
+            other_versions: if is_origin {
+                others_with(Role::Version)
+            } else {
+                Vec::new()
+            },
+        }
     }
 
     /// entities/index.html.
@@ -336,6 +454,22 @@ impl<'a> SiteModel<'a> {
             path: format!("entities/{}.html", entity.id),
             html: theme.render("entity.html", &context)?,
         })
+    }
+}
+
+fn reused_class(kind: annotate::ReuseKind) -> &'static str {
+    match kind {
+        annotate::ReuseKind::Verbatim => "reused reused-verbatim",
+        annotate::ReuseKind::Near => "reused reused-near",
+        annotate::ReuseKind::Quote => "reused reused-quote",
+    }
+}
+
+fn reused_title(kind: annotate::ReuseKind) -> &'static str {
+    match kind {
+        annotate::ReuseKind::Verbatim => "Also in another version, word for word",
+        annotate::ReuseKind::Near => "Also in another version, edited",
+        annotate::ReuseKind::Quote => "This quotation is also in another version",
     }
 }
 

@@ -147,6 +147,12 @@ fn write_site(
     let mut pages: Vec<Result<Page, String>> = vec![model.index(theme), model.entity_index(theme)];
     pages.extend((0..corpus.sources.len()).map(|i| model.source(theme, i)));
     pages.extend((0..corpus.entities.len()).map(|i| model.entity(theme, i)));
+    let multi_source = annotations
+        .stories
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.sources.len() > 1);
+    pages.extend(multi_source.map(|(i, _)| model.story(theme, i)));
     for page in pages {
         let page = page.map_err(BuildError::Theme)?;
         write(&page.path, page.html.as_bytes())?;

@@ -591,3 +591,143 @@ fn the_summary_counts_what_was_built() {
         (5, paragraphs, mentions)
     );
 }
+
+#[test]
+fn shared_paragraphs_cross_reference_each_other() {
+    let bloomberg = read(&site().join("sources/2016-09-01-bloomberg-putin-interview.html"));
+    let sott = read(&site().join("sources/2016-09-02-sott-putin-interview.html"));
+    // SOTT's first paragraph is Bloomberg's first, word for word; both pages say so.
+    assert!(sott.contains(r#"<a class="xref xref-verbatim" href="../sources/2016-09-01-bloomberg-putin-interview.html#p1""#));
+    assert!(bloomberg.contains(
+        r#"<a class="xref xref-verbatim" href="../sources/2016-09-02-sott-putin-interview.html#p1""#
+    ));
+    // Every cross-reference has its counterpart on the other page.
+    let data = json();
+    for link in data["reuse"].as_array().unwrap() {
+        let (a, b) = (&link["a"], &link["b"]);
+        for (from, to) in [(a, b), (b, a)] {
+            let page =
+                read(&site().join(format!("sources/{}.html", from["source"].as_str().unwrap())));
+            let href = format!(
+                "href=\"../sources/{}.html#{}\"",
+                to["source"].as_str().unwrap(),
+                to["paragraph"].as_str().unwrap()
+            );
+            assert!(
+                page.contains(&href),
+                "{} lacks a cross-reference {href}",
+                from["source"]
+            );
+        }
+    }
+    assert!(sott.contains(
+        "Republication of <a href=\"../sources/2016-09-01-bloomberg-putin-interview.html\">"
+    ));
+    assert!(bloomberg.contains(
+        "Republished by <a href=\"../sources/2016-09-02-sott-putin-interview.html\">SOTT.net</a>"
+    ));
+    let irish = read(&site().join("sources/2015-12-16-irish-times-kerry-moscow.html"));
+    assert!(
+        !irish.contains("class=\"xref") && !irish.contains("class=\"relation\""),
+        "004 shares nothing"
+    );
+}
+
+#[test]
+fn reuse_and_stories_are_exported() {
+    let data = json();
+    let reuse = data["reuse"].as_array().unwrap();
+    assert!(reuse.len() >= 30, "{} links", reuse.len());
+    let paragraph_text = |side: &Value| -> String {
+        let source = data["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["slug"] == side["source"])
+            .unwrap();
+        let paragraph = source["paragraphs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == side["paragraph"])
+            .unwrap();
+        paragraph["text"].as_str().unwrap().to_string()
+    };
+    for link in reuse {
+        for side in [&link["a"], &link["b"]] {
+            assert!(
+                paragraph_text(side).contains(side["text"].as_str().unwrap()),
+                "the matched sentence is in its paragraph as written"
+            );
+        }
+        assert!(["verbatim", "near", "quote"].contains(&link["kind"].as_str().unwrap()));
+        let score = link["score"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&score));
+    }
+    let stories = data["stories"].as_array().unwrap();
+    let ids: Vec<&str> = stories.iter().map(|s| s["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "2015-12-16-irish-times-kerry-moscow",
+            "2016-07-14-straits-times-kerry-moscow",
+            "2016-09-01-bloomberg-putin-interview"
+        ]
+    );
+    assert_eq!(stories[2]["origin"], "2016-09-01-bloomberg-putin-interview");
+    assert_eq!(
+        stories[2]["sources"],
+        serde_json::json!([
+            "2016-09-01-bloomberg-putin-interview",
+            "2016-09-02-sott-putin-interview"
+        ])
+    );
+}
+
+#[test]
+fn story_pages_compare_the_versions() {
+    assert!(
+        !site()
+            .join("stories/2015-12-16-irish-times-kerry-moscow.html")
+            .exists(),
+        "no page for a story of one source"
+    );
+    let page = read(&site().join("stories/2016-07-14-straits-times-kerry-moscow.html"));
+    assert!(
+        page.contains("<svg class=\"story-map\""),
+        "the picture is drawn inline"
+    );
+    assert_eq!(
+        page.matches("<rect class=\"story-block").count(),
+        27 + 25,
+        "one bar per paragraph of each version"
+    );
+    assert!(
+        page.matches("class=\"story-join").count() >= 10,
+        "shared paragraphs are joined"
+    );
+    // The two versions' shared passage stands in one row.
+    let row = page
+        .split("<tr class=\"row-shared\">")
+        .find(|r| r.contains("If we cannot get to a solution"))
+        .expect("a shared row");
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert_eq!(
+        row.matches("If we cannot get to a solution").count(),
+        2,
+        "both versions sit side by side"
+    );
+    // What each version alone carries and what it left out.
+    assert!(
+        page.contains("Only in this version (18)")
+            && page.contains("Left out from the origin (18)"),
+        "counts of own and missing sentences"
+    );
+    let index = read(&site().join("index.html"));
+    assert_eq!(
+        index.matches("<section class=\"story-group\"").count(),
+        3,
+        "the index groups sources by story"
+    );
+    assert!(index.contains("href=\"stories/2016-09-01-bloomberg-putin-interview.html\""));
+}
