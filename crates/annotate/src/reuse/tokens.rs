@@ -30,6 +30,42 @@ pub fn hash_bytes(bytes: &[u8], seed: u64) -> u64 {
     hash
 }
 
+/// English function words: they carry a sentence's structure, not its content, so they
+/// count for little when sentences are compared.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be",
+    "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do", "does",
+    "during", "each", "for", "from", "had", "has", "have", "he", "her", "here", "him", "his",
+    "how", "i", "if", "in", "into", "is", "it", "its", "just", "may", "me", "more", "most", "much",
+    "must", "my", "no", "not", "now", "of", "on", "one", "only", "or", "other", "our", "out",
+    "over", "own", "re", "s", "said", "says", "she", "should", "since", "so", "some", "such", "t",
+    "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+    "through", "to", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where",
+    "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your",
+];
+
+/// Hashes of [`FUNCTION_WORDS`], sorted for binary search.
+fn function_word_hashes() -> &'static [u64] {
+    static HASHES: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    HASHES.get_or_init(|| {
+        let mut hashes: Vec<u64> = FUNCTION_WORDS
+            .iter()
+            .map(|w| hash_bytes(w.as_bytes(), 0))
+            .collect();
+        hashes.sort_unstable();
+        hashes
+    })
+}
+
+/// The weight of a token in sentence similarity: a quarter for function words.
+pub fn weight(token: u64) -> f32 {
+    if function_word_hashes().binary_search(&token).is_ok() {
+        0.25
+    } else {
+        1.0
+    }
+}
+
 /// Hash of `n` consecutive tokens.
 pub fn hash_gram(tokens: &[u64]) -> u64 {
     tokens.iter().fold(0x9e37_79b9_7f4a_7c15, |acc, &t| {
