@@ -4,11 +4,12 @@
 //! block of every source, finds reused text ([`reuse`]) and groups the sources into
 //! [`stories`], and returns the [`Annotations`] the site is built from.
 
+pub mod candidates;
 mod entities;
 pub mod reuse;
 pub mod stories;
 
-pub use entities::{EntityMatcher, Match};
+pub use entities::{EntityMatcher, Match, nested_aliases};
 pub use reuse::{ReuseKind, ReuseLink, ReuseOptions, SentenceRef};
 pub use stories::Story;
 
@@ -51,8 +52,8 @@ impl Annotations {
     }
 }
 
-/// Annotates every source of the corpus.
-pub fn annotate(corpus: &Corpus, matcher: &EntityMatcher) -> Annotations {
+/// Entity mentions in every block of every source, ordered by source, block and position.
+pub fn find_mentions(corpus: &Corpus, matcher: &EntityMatcher) -> Vec<Mention> {
     let mut mentions = Vec::new();
     for (source_index, source) in corpus.sources.iter().enumerate() {
         let mut named = vec![false; corpus.entities.len()];
@@ -67,6 +68,12 @@ pub fn annotate(corpus: &Corpus, matcher: &EntityMatcher) -> Annotations {
             }
         }
     }
+    mentions
+}
+
+/// Annotates every source of the corpus: mentions, reuse and stories.
+pub fn annotate(corpus: &Corpus, matcher: &EntityMatcher) -> Annotations {
+    let mentions = find_mentions(corpus, matcher);
     let reuse = reuse::detect(corpus, &ReuseOptions::default());
     let stories = stories::group(corpus, &reuse);
     Annotations {

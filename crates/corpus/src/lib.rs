@@ -5,6 +5,7 @@
 //! error it finds rather than only the first, and cleans each article's raw text into typed
 //! [`Block`]s, keeping what it dropped and why ([`Dropped`]).
 
+mod catalogue;
 mod clean;
 mod date;
 mod error;

@@ -1,6 +1,5 @@
 //! Reading a content folder into a [`Corpus`], collecting every error on the way.
 
-use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -9,8 +8,7 @@ use serde_saphyr::Spanned;
 
 use crate::yaml::{decode_utf8, parse};
 use crate::{
-    Briefing, ContentError, ContentErrors, Corpus, Date, Entity, EntityKind, SiteConfig, Source,
-    SourceMeta, clean,
+    Briefing, ContentError, ContentErrors, Corpus, Date, SiteConfig, Source, SourceMeta, clean,
 };
 
 #[derive(Deserialize)]
@@ -51,30 +49,16 @@ struct SourceFile {
     body_file: Option<Spanned<String>>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct EntityFile {
-    id: Spanned<String>,
-    name: Spanned<String>,
-    kind: EntityKind,
-    #[serde(default)]
-    aliases: Vec<Spanned<String>>,
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default)]
-    wikidata: Option<Spanned<String>>,
-}
-
 fn english() -> Spanned<String> {
     let nowhere = serde_saphyr::Location::UNKNOWN;
     Spanned::new("en".to_string(), nowhere, nowhere)
 }
 
 /// Collects errors for one load; every check adds to it instead of stopping.
-struct Errors(Vec<ContentError>);
+pub(crate) struct Errors(pub(crate) Vec<ContentError>);
 
 impl Errors {
-    fn at(
+    pub(crate) fn at(
         &mut self,
         path: &Path,
         spanned: &Spanned<impl Sized>,
@@ -111,7 +95,7 @@ pub fn load(dir: &Path) -> Result<Corpus, ContentErrors> {
     let site = load_site(dir, &mut errors);
     let briefing =
         read_text(&dir.join("briefing.md"), &mut errors).map(|markdown| Briefing { markdown });
-    let entities = load_entities(&dir.join("entities.yaml"), &mut errors);
+    let entities = crate::catalogue::load_entities(&dir.join("entities.yaml"), &mut errors);
     let sources = load_sources(dir, &root, &mut errors);
     match (site, briefing, errors.0.is_empty()) {
         (Some(site), Some(briefing), true) => Ok(Corpus {
@@ -145,14 +129,17 @@ fn read_text(path: &Path, errors: &mut Errors) -> Option<String> {
     decode_utf8(path, bytes).map_err(|e| errors.0.push(e)).ok()
 }
 
-fn read_yaml<T: serde::de::DeserializeOwned>(path: &Path, errors: &mut Errors) -> Option<T> {
+pub(crate) fn read_yaml<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    errors: &mut Errors,
+) -> Option<T> {
     let text = read_text(path, errors)?;
     parse(path, &text).map_err(|e| errors.0.push(e)).ok()
 }
 
 /// Lower-case ASCII letters, digits, `-` and `_`, starting with a letter or digit: safe in
 /// URLs and file names on every system.
-fn is_slug(text: &str) -> bool {
+pub(crate) fn is_slug(text: &str) -> bool {
     text.chars()
         .next()
         .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
@@ -186,7 +173,7 @@ fn is_language_tag(tag: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
-fn require_text(errors: &mut Errors, path: &Path, value: &Spanned<String>, field: &str) {
+pub(crate) fn require_text(errors: &mut Errors, path: &Path, value: &Spanned<String>, field: &str) {
     if value.value.trim().is_empty() {
         errors.at(path, value, field, "must not be empty");
     }
@@ -234,89 +221,6 @@ fn load_site(dir: &Path, errors: &mut Errors) -> Option<SiteConfig> {
             .map_or_else(|| "default".to_string(), |t| t.value),
         unsafe_html: file.unsafe_html,
     })
-}
-
-fn load_entities(path: &Path, errors: &mut Errors) -> Vec<Entity> {
-    let Some(files) = read_yaml::<Vec<EntityFile>>(path, errors) else {
-        return Vec::new();
-    };
-    let mut ids: HashMap<String, u64> = HashMap::new();
-    // Every name and alias, with the entity (index and id) that claimed it first, and where.
-    let mut claims: HashMap<String, (usize, String, u64)> = HashMap::new();
-    let mut entities = Vec::with_capacity(files.len());
-    for (i, file) in files.into_iter().enumerate() {
-        let field = |name: &str| format!("[{i}].{name}");
-        let id = file.id.value.clone();
-        if !is_slug(&id) {
-            errors.at(
-                path,
-                &file.id,
-                &field("id"),
-                format!("{id:?} is not a valid id: use lower-case letters, digits, - and _"),
-            );
-        } else if let Some(line) = ids.get(&id) {
-            errors.at(
-                path,
-                &file.id,
-                &field("id"),
-                format!("duplicate entity id {id:?} (first defined on line {line})"),
-            );
-        } else {
-            ids.insert(id.clone(), file.id.referenced.line());
-        }
-        require_text(errors, path, &file.name, &field("name"));
-        let mut aliases = Vec::new();
-        for alias in std::iter::once(&file.name).chain(&file.aliases) {
-            let is_name = std::ptr::eq(alias, &file.name);
-            let text = alias.value.trim();
-            if text.is_empty() {
-                if !is_name {
-                    errors.at(path, alias, &field("aliases"), "an alias must not be empty");
-                }
-                continue;
-            }
-            let alias_field = field(if is_name { "name" } else { "aliases" });
-            match claims.get(text) {
-                Some((owner, _, _)) if *owner == i => {}
-                Some((_, owner, line)) => errors.at(
-                    path,
-                    alias,
-                    &alias_field,
-                    format!(
-                        "{text:?} is already a name or alias of entity {owner:?} (line {line})"
-                    ),
-                ),
-                None => {
-                    claims.insert(text.to_string(), (i, id.clone(), alias.referenced.line()));
-                }
-            }
-            if !is_name && !aliases.iter().any(|a| a == text) {
-                aliases.push(text.to_string());
-            }
-        }
-        if let Some(qid) = &file.wikidata {
-            let valid = qid.value.strip_prefix('Q').is_some_and(|n| {
-                !n.is_empty() && !n.starts_with('0') && n.chars().all(|c| c.is_ascii_digit())
-            });
-            if !valid {
-                errors.at(
-                    path,
-                    qid,
-                    &field("wikidata"),
-                    format!("{:?} is not a Wikidata id such as Q7747", qid.value),
-                );
-            }
-        }
-        entities.push(Entity {
-            id,
-            name: file.name.value.trim().to_string(),
-            kind: file.kind,
-            aliases,
-            description: file.description.filter(|d| !d.trim().is_empty()),
-            wikidata: file.wikidata.map(|q| q.value),
-        });
-    }
-    entities
 }
 
 /// The YAML files of `dir/sources`, sorted by name; other files are ignored.

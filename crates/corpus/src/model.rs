@@ -263,8 +263,14 @@ pub struct Entity {
     pub name: String,
     /// What kind of thing it is.
     pub kind: EntityKind,
-    /// Other ways the texts name it. The name itself always matches too.
+    /// Other ways the texts name it, matched exactly. The name itself always matches too.
     pub aliases: Vec<String>,
+    /// Aliases matched whatever the case of their (ASCII) letters: "ISIS" also finds "Isis".
+    pub aliases_any_case: Vec<String>,
+    /// For a place: the entity (by index) it stands for when used for a government, as
+    /// "Moscow" for Russia. Outside a phrase of place ("in Moscow", "to Moscow"), a mention
+    /// of this entity links to that one.
+    pub stands_for: Option<usize>,
     /// Who or what it is, in Markdown.
     pub description: Option<String>,
     /// Its Wikidata item (`Q7747`).

@@ -76,6 +76,8 @@ pub struct EntitySummary<'a> {
     pub mentions: usize,
     pub sources: usize,
     pub href: String,
+    /// Every alias, for filtering lists.
+    pub aliases: Vec<&'a str>,
 }
 
 /// Entities of one kind, for lists grouped by kind.

@@ -6,6 +6,8 @@
 
 mod context;
 mod coverage;
+mod curation;
+mod entity_page;
 mod export;
 mod html;
 mod linker;
@@ -17,6 +19,7 @@ mod story_page;
 mod svg;
 mod theme;
 
+pub use curation::curation_report;
 pub use pipeline::{BuildError, BuildOptions, Summary, build, check, project_root};
 
 /// The generator's name and version, as pages and the JSON export credit it.

@@ -147,6 +147,8 @@ mod tests {
             name: name.into(),
             kind: EntityKind::Person,
             aliases: aliases.into_iter().map(String::from).collect(),
+            aliases_any_case: Vec::new(),
+            stands_for: None,
             description: None,
             wikidata: None,
         });

@@ -24,8 +24,11 @@ enum Command {
     /// Build the site (the default).
     #[command(after_help = "Example:\n  sitegen build --content content --output site")]
     Build(BuildArgs),
-    /// Validate the content folder and report every error, writing nothing.
-    #[command(after_help = "Example:\n  sitegen check --content content")]
+    /// Validate the content folder, writing nothing: report every error, then the names in
+    /// the sources that no entity matches and aliases that hide another entity.
+    #[command(
+        after_help = "Example:\n  sitegen check --content content\n\nExits with 1 on content errors; candidate names and warnings leave it at 0."
+    )]
     Check {
         /// The content folder.
         #[arg(long, default_value = "content")]
@@ -54,12 +57,7 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Check { content }) => match sitegen::check(&content) {
             Ok(corpus) => {
-                let paragraphs: usize = corpus.sources.iter().map(|s| s.blocks.len()).sum();
-                eprintln!(
-                    "ok: {} sources, {paragraphs} paragraphs, {} entities",
-                    corpus.sources.len(),
-                    corpus.entities.len()
-                );
+                print!("{}", sitegen::curation_report(&corpus, &content));
                 ExitCode::SUCCESS
             }
             Err(error) => fail(&error),

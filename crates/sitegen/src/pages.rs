@@ -4,7 +4,7 @@ use serde::Serialize;
 use tera::Context;
 
 use annotate::{Annotations, EntityMatcher, Mention};
-use corpus::{Corpus, EntityKind, Source};
+use corpus::{Corpus, EntityKind};
 
 use crate::context::{
     EntityGroup, EntitySummary, SiteView, SourceSummary, role_label, story_groups,
@@ -29,7 +29,7 @@ pub struct SiteModel<'a> {
     /// Reuse indexed for pages.
     pub(crate) coverage: Coverage,
     /// Mention indexes per entity.
-    by_entity: Vec<Vec<usize>>,
+    pub(crate) by_entity: Vec<Vec<usize>>,
     /// Number of distinct sources naming each entity.
     source_counts: Vec<usize>,
     /// Mention index ranges per source (mentions are ordered by source).
@@ -87,33 +87,6 @@ struct DroppedView<'a> {
     text: &'a str,
     reason: &'static str,
     reason_label: &'static str,
-}
-
-#[derive(Serialize)]
-struct MentionView<'a> {
-    paragraph: String,
-    number: usize,
-    href: String,
-    before: &'a str,
-    text: &'a str,
-    after: &'a str,
-}
-
-#[derive(Serialize)]
-struct SourceMentions<'a> {
-    source: SourceSummary<'a>,
-    count: usize,
-    mentions: Vec<MentionView<'a>>,
-}
-
-#[derive(Serialize)]
-struct EntityView<'a> {
-    #[serde(flatten)]
-    summary: EntitySummary<'a>,
-    aliases: &'a [String],
-    description_html: Option<String>,
-    wikidata: Option<&'a str>,
-    wikidata_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -176,7 +149,7 @@ impl<'a> SiteModel<'a> {
         context
     }
 
-    fn entity_summary(&self, entity: usize, root: &str) -> EntitySummary<'a> {
+    pub(crate) fn entity_summary(&self, entity: usize, root: &str) -> EntitySummary<'a> {
         let e = &self.corpus.entities[entity];
         EntitySummary {
             id: &e.id,
@@ -186,6 +159,12 @@ impl<'a> SiteModel<'a> {
             mentions: self.by_entity[entity].len(),
             sources: self.source_counts[entity],
             href: format!("{root}entities/{}.html", e.id),
+            aliases: e
+                .aliases
+                .iter()
+                .chain(&e.aliases_any_case)
+                .map(String::as_str)
+                .collect(),
         }
     }
 
@@ -217,7 +196,7 @@ impl<'a> SiteModel<'a> {
         move |e| format!("{root}entities/{}.html", self.corpus.entities[e].id)
     }
 
-    fn render_markdown(
+    pub(crate) fn render_markdown(
         &self,
         markdown: &str,
         root: &str,
@@ -407,54 +386,6 @@ impl<'a> SiteModel<'a> {
             html: theme.render("entities.html", &context)?,
         })
     }
-
-    /// entities/<id>.html for the entity at `index`.
-    pub fn entity(&self, theme: &Theme, index: usize) -> Result<Page, String> {
-        let root = "../";
-        let entity = &self.corpus.entities[index];
-        let description_html = entity
-            .description
-            .as_deref()
-            .map(|d| self.render_markdown(d, root, Some(index), false).html);
-        let view = EntityView {
-            summary: self.entity_summary(index, root),
-            aliases: &entity.aliases,
-            description_html,
-            wikidata: entity.wikidata.as_deref(),
-            wikidata_url: entity
-                .wikidata
-                .as_ref()
-                .map(|q| format!("https://www.wikidata.org/wiki/{q}")),
-        };
-        let mut by_source: Vec<SourceMentions<'_>> = Vec::new();
-        for &m in &self.by_entity[index] {
-            let mention = &self.annotations.mentions[m];
-            let source = &self.corpus.sources[mention.source];
-            if by_source
-                .last()
-                .is_none_or(|s| s.source.slug != source.slug)
-            {
-                by_source.push(SourceMentions {
-                    source: SourceSummary::new(source, root),
-                    count: 0,
-                    mentions: Vec::new(),
-                });
-            }
-            let group = by_source.last_mut().expect("pushed above");
-            group.count += 1;
-            group.mentions.push(mention_view(source, mention, root));
-        }
-        by_source.sort_by(|a, b| {
-            (&a.source.published, a.source.slug).cmp(&(&b.source.published, b.source.slug))
-        });
-        let mut context = self.base_context(root, &entity.name, "entity");
-        context.insert("entity", &view);
-        context.insert("mentions_by_source", &by_source);
-        Ok(Page {
-            path: format!("entities/{}.html", entity.id),
-            html: theme.render("entity.html", &context)?,
-        })
-    }
 }
 
 fn reused_class(kind: annotate::ReuseKind) -> &'static str {
@@ -470,27 +401,5 @@ fn reused_title(kind: annotate::ReuseKind) -> &'static str {
         annotate::ReuseKind::Verbatim => "Also in another version, word for word",
         annotate::ReuseKind::Near => "Also in another version, edited",
         annotate::ReuseKind::Quote => "This quotation is also in another version",
-    }
-}
-
-/// A mention in its sentence, split around the words as written.
-fn mention_view<'a>(source: &'a Source, mention: &Mention, root: &str) -> MentionView<'a> {
-    let block = &source.blocks[mention.block];
-    let text = &block.text;
-    let sentence = block
-        .sentences
-        .iter()
-        .find(|s| s.start <= mention.range.start && mention.range.start < s.end)
-        .cloned()
-        .unwrap_or(0..text.len());
-    let start = sentence.start.min(mention.range.start);
-    let end = sentence.end.max(mention.range.end);
-    MentionView {
-        paragraph: format!("p{}", mention.block + 1),
-        number: mention.block + 1,
-        href: format!("{root}sources/{}.html#p{}", source.slug, mention.block + 1),
-        before: &text[start..mention.range.start],
-        text: &text[mention.range.clone()],
-        after: &text[mention.range.end..end],
     }
 }

@@ -110,3 +110,37 @@ pub fn story_svg(corpus: &Corpus, coverage: &Coverage, sources: &[usize]) -> Str
     svg.push_str("</svg>");
     svg
 }
+
+/// A bar chart of mentions per period for an entity page: one bar per period, in order.
+pub fn timeline_svg(periods: &[(String, usize)]) -> String {
+    const HEIGHT: usize = 80;
+    const BAR_GAP: usize = 2;
+    let Some(max) = periods.iter().map(|(_, n)| *n).max().filter(|&m| m > 0) else {
+        return String::new();
+    };
+    let bar = (640 / periods.len().max(1)).clamp(3, 28);
+    let width = periods.len() * (bar + BAR_GAP);
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        r#"<svg class="timeline" viewBox="0 0 {width} {total}" width="{width}" height="{total}" role="img" aria-label="Mentions by date"><title>Mentions by date</title>"#,
+        total = HEIGHT + 4
+    );
+    for (i, (label, count)) in periods.iter().enumerate() {
+        let h = (count * HEIGHT).div_ceil(max).max(2);
+        let x = i * (bar + BAR_GAP);
+        let y = HEIGHT + 2 - h;
+        let _ = write!(
+            svg,
+            r#"<rect class="timeline-bar" x="{x}" y="{y}" width="{bar}" height="{h}"><title>"#
+        );
+        escape_into(label, &mut svg);
+        let _ = write!(
+            svg,
+            ": {count} mention{}</title></rect>",
+            if *count == 1 { "" } else { "s" }
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}

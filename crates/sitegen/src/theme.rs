@@ -3,7 +3,7 @@
 //!
 //! Layers, first match wins: `themes/<name>/` (when the theme is not `default`), then
 //! `themes/default/` on disk, then the default theme built into the binary. Templates are
-//! registered under their real path (`themes/<name>/index.html`) with Tera's fallback
+//! registered under their real path (`themes/<name>/templates/index.html`) with Tera's fallback
 //! prefixes, so `{% extends "base.html" %}` resolves through the same layers and template
 //! errors name the file.
 
@@ -106,14 +106,18 @@ impl Theme {
         layers.push(("default".to_string(), default));
 
         let mut tera = Tera::new();
-        let prefixes: Vec<String> = layers.iter().map(|(n, _)| format!("themes/{n}/")).collect();
+        // Registered under their path in the project, so errors name the real file.
+        let prefixes: Vec<String> = layers
+            .iter()
+            .map(|(n, _)| format!("themes/{n}/templates/"))
+            .collect();
         tera.set_fallback_prefixes(prefixes)
             .map_err(|e| e.to_string())?;
         let mut templates = Vec::new();
         let mut static_files = BTreeMap::new();
         for (layer_name, layer) in layers {
             for (path, text) in layer.templates {
-                templates.push((format!("themes/{layer_name}/{path}"), text));
+                templates.push((format!("themes/{layer_name}/templates/{path}"), text));
             }
             for (path, bytes) in layer.statics {
                 static_files.entry(path).or_insert(bytes);
@@ -202,6 +206,9 @@ mod tests {
         fs::create_dir_all(&templates).unwrap();
         fs::write(templates.join("index.html"), "line one\n{% if %}\n").unwrap();
         let error = Theme::load(dir.path(), "broken").err().unwrap();
-        assert!(error.contains("themes/broken/index.html"), "{error}");
+        assert!(
+            error.contains("themes/broken/templates/index.html"),
+            "{error}"
+        );
     }
 }

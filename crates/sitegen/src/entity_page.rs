@@ -1,0 +1,228 @@
+//! entities/<id>.html: who or what an entity is, every mention in its sentence, the
+//! entities named with it, and when it appears.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use annotate::Mention;
+use corpus::Source;
+
+use crate::context::{EntitySummary, SourceSummary};
+use crate::pages::{Page, SiteModel};
+use crate::svg::timeline_svg;
+use crate::theme::Theme;
+
+/// At most this many co-mentioned entities are listed.
+const RELATED_LIMIT: usize = 10;
+/// Above this many distinct dates, the timeline counts by month.
+const MAX_DAYS_ON_TIMELINE: usize = 36;
+
+#[derive(Serialize)]
+struct MentionView<'a> {
+    paragraph: String,
+    number: usize,
+    href: String,
+    before: &'a str,
+    text: &'a str,
+    after: &'a str,
+}
+
+#[derive(Serialize)]
+struct SourceMentions<'a> {
+    source: SourceSummary<'a>,
+    count: usize,
+    mentions: Vec<MentionView<'a>>,
+}
+
+#[derive(Serialize)]
+struct EntityView<'a> {
+    #[serde(flatten)]
+    summary: EntitySummary<'a>,
+    aliases: Vec<&'a str>,
+    description_html: Option<String>,
+    wikidata: Option<&'a str>,
+    wikidata_url: Option<String>,
+}
+
+/// An entity named in the same paragraphs, and in how many.
+#[derive(Serialize)]
+struct RelatedView<'a> {
+    #[serde(flatten)]
+    entity: EntitySummary<'a>,
+    paragraphs: usize,
+}
+
+/// Mentions in one period (a day, or a month when the dates are many).
+#[derive(Serialize)]
+struct PeriodView {
+    label: String,
+    start: String,
+    mentions: usize,
+    sources: usize,
+}
+
+impl<'a> SiteModel<'a> {
+    /// entities/<id>.html for the entity at `index`.
+    pub fn entity(&self, theme: &Theme, index: usize) -> Result<Page, String> {
+        let root = "../";
+        let entity = &self.corpus.entities[index];
+        let description_html = entity
+            .description
+            .as_deref()
+            .map(|d| self.render_markdown(d, root, Some(index), false).html);
+        let view = EntityView {
+            summary: self.entity_summary(index, root),
+            aliases: entity
+                .aliases
+                .iter()
+                .chain(&entity.aliases_any_case)
+                .map(String::as_str)
+                .collect(),
+            description_html,
+            wikidata: entity.wikidata.as_deref(),
+            wikidata_url: entity
+                .wikidata
+                .as_ref()
+                .map(|q| format!("https://www.wikidata.org/wiki/{q}")),
+        };
+        let mut by_source: Vec<SourceMentions<'_>> = Vec::new();
+        for &m in &self.by_entity[index] {
+            let mention = &self.annotations.mentions[m];
+            let source = &self.corpus.sources[mention.source];
+            if by_source
+                .last()
+                .is_none_or(|s| s.source.slug != source.slug)
+            {
+                by_source.push(SourceMentions {
+                    source: SourceSummary::new(source, root),
+                    count: 0,
+                    mentions: Vec::new(),
+                });
+            }
+            let group = by_source.last_mut().expect("pushed above");
+            group.count += 1;
+            group.mentions.push(mention_view(source, mention, root));
+        }
+        by_source.sort_by(|a, b| {
+            (&a.source.published, a.source.slug).cmp(&(&b.source.published, b.source.slug))
+        });
+        let timeline = self.timeline(index);
+        let counts: Vec<(String, usize)> = timeline
+            .iter()
+            .map(|p| (p.label.clone(), p.mentions))
+            .collect();
+        let mut context = self.base_context(root, &entity.name, "entity");
+        context.insert("related", &self.related(index, root));
+        context.insert("timeline_svg", &timeline_svg(&counts));
+        context.insert("timeline", &timeline);
+        context.insert("entity", &view);
+        context.insert("mentions_by_source", &by_source);
+        Ok(Page {
+            path: format!("entities/{}.html", entity.id),
+            html: theme.render("entity.html", &context)?,
+        })
+    }
+
+    /// The entities most often named in the same paragraphs as `entity`.
+    fn related(&self, entity: usize, root: &str) -> Vec<RelatedView<'a>> {
+        let paragraphs: BTreeSet<(usize, usize)> = self.by_entity[entity]
+            .iter()
+            .map(|&m| {
+                (
+                    self.annotations.mentions[m].source,
+                    self.annotations.mentions[m].block,
+                )
+            })
+            .collect();
+        let mut together: BTreeMap<usize, usize> = BTreeMap::new();
+        for (source, block) in paragraphs {
+            let others: BTreeSet<usize> = self
+                .mentions_of(source)
+                .iter()
+                .filter(|m| m.block == block && m.entity != entity)
+                .map(|m| m.entity)
+                .collect();
+            for other in others {
+                *together.entry(other).or_default() += 1;
+            }
+        }
+        let mut related: Vec<(usize, usize)> = together.into_iter().collect();
+        related.sort_by(|a, b| {
+            b.1.cmp(&a.1).then(
+                self.corpus.entities[a.0]
+                    .name
+                    .cmp(&self.corpus.entities[b.0].name),
+            )
+        });
+        related
+            .into_iter()
+            .take(RELATED_LIMIT)
+            .map(|(e, paragraphs)| RelatedView {
+                entity: self.entity_summary(e, root),
+                paragraphs,
+            })
+            .collect()
+    }
+
+    /// Mentions of `entity` by source date, or by month when the dates are many.
+    fn timeline(&self, entity: usize) -> Vec<PeriodView> {
+        let mut by_date: BTreeMap<corpus::Date, (usize, BTreeSet<usize>)> = BTreeMap::new();
+        for &m in &self.by_entity[entity] {
+            let source = self.annotations.mentions[m].source;
+            let entry = by_date
+                .entry(self.corpus.sources[source].meta.published)
+                .or_default();
+            entry.0 += 1;
+            entry.1.insert(source);
+        }
+        let by_month = by_date.len() > MAX_DAYS_ON_TIMELINE;
+        let mut periods: BTreeMap<(u16, u8, u8), PeriodView> = BTreeMap::new();
+        for (date, (mentions, sources)) in by_date {
+            let key = if by_month {
+                (date.year, date.month, 1)
+            } else {
+                (date.year, date.month, date.day)
+            };
+            let period = periods.entry(key).or_insert_with(|| PeriodView {
+                label: if by_month {
+                    format!("{} {}", date.month_name(), date.year)
+                } else {
+                    date.label()
+                },
+                start: if by_month {
+                    format!("{:04}-{:02}-01", date.year, date.month)
+                } else {
+                    date.to_string()
+                },
+                mentions: 0,
+                sources: 0,
+            });
+            period.mentions += mentions;
+            period.sources += sources.len();
+        }
+        periods.into_values().collect()
+    }
+}
+
+/// A mention in its sentence, split around the words as written.
+fn mention_view<'a>(source: &'a Source, mention: &Mention, root: &str) -> MentionView<'a> {
+    let block = &source.blocks[mention.block];
+    let text = &block.text;
+    let sentence = block
+        .sentences
+        .iter()
+        .find(|s| s.start <= mention.range.start && mention.range.start < s.end)
+        .cloned()
+        .unwrap_or(0..text.len());
+    let start = sentence.start.min(mention.range.start);
+    let end = sentence.end.max(mention.range.end);
+    MentionView {
+        paragraph: format!("p{}", mention.block + 1),
+        number: mention.block + 1,
+        href: format!("{root}sources/{}.html#p{}", source.slug, mention.block + 1),
+        before: &text[start..mention.range.start],
+        text: &text[mention.range.clone()],
+        after: &text[mention.range.end..end],
+    }
+}
