@@ -6,6 +6,7 @@
 
 pub mod candidates;
 mod entities;
+pub mod quotes;
 pub mod reuse;
 pub mod stories;
 
@@ -39,6 +40,8 @@ pub struct Annotations {
     pub reuse: Vec<ReuseLink>,
     /// The sources grouped into stories.
     pub stories: Vec<Story>,
+    /// Direct quotations and quoted phrases.
+    pub quotations: quotes::Quotations,
 }
 
 impl Annotations {
@@ -71,14 +74,16 @@ pub fn find_mentions(corpus: &Corpus, matcher: &EntityMatcher) -> Vec<Mention> {
     mentions
 }
 
-/// Annotates every source of the corpus: mentions, reuse and stories.
+/// Annotates every source of the corpus: mentions, reuse, stories and quotations.
 pub fn annotate(corpus: &Corpus, matcher: &EntityMatcher) -> Annotations {
     let mentions = find_mentions(corpus, matcher);
     let reuse = reuse::detect(corpus, &ReuseOptions::default());
     let stories = stories::group(corpus, &reuse);
+    let quotations = quotes::extract(corpus, &mentions, &reuse, &stories);
     Annotations {
         mentions,
         reuse,
         stories,
+        quotations,
     }
 }

@@ -1,0 +1,157 @@
+//! Quotation marks: which marks open and close a quotation in a block of text.
+//!
+//! Double quotes (“ ” „ « » and straight ") make quotations, and so do single quotes (‘ ’
+//! and straight ') outside a double quotation. A straight or ’ mark between two letters is
+//! an apostrophe. A straight " opens after a space or an opening bracket and closes
+//! otherwise; two straight single quotes ('') close like ”. A block that ends inside a
+//! quotation leaves it open (it may go on in the next paragraph), and a closing mark with
+//! no opening mark before it closes a quotation opened in an earlier paragraph.
+
+use std::ops::Range;
+
+/// A quoted span of a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuotedSpan {
+    /// Byte range of the quoted words, without the marks.
+    pub inner: Range<usize>,
+    /// Byte range including the marks that are present.
+    pub outer: Range<usize>,
+    /// False when the block ends before a closing mark.
+    pub closed: bool,
+    /// False when the span begins at the block start with no opening mark (a continuation).
+    pub opened: bool,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mark {
+    OpenDouble,
+    CloseDouble,
+    OpenSingle,
+    CloseSingle,
+}
+
+fn classify(chars: &[(usize, char)], i: usize) -> Option<(Mark, usize)> {
+    let c = chars[i].1;
+    let before = if i == 0 { ' ' } else { chars[i - 1].1 };
+    let after = chars.get(i + 1).map_or(' ', |&(_, c)| c);
+    let opens_here = before.is_whitespace() || matches!(before, '(' | '[' | '—' | '–' | '-' | ':');
+    match c {
+        '“' | '„' | '«' => Some((Mark::OpenDouble, 1)),
+        '”' | '»' => Some((Mark::CloseDouble, 1)),
+        '"' if opens_here && !after.is_whitespace() => Some((Mark::OpenDouble, 1)),
+        '"' => Some((Mark::CloseDouble, 1)),
+        // Two single quotes close like a double one: "patience and determination''.
+        '\'' if after == '\'' => Some((Mark::CloseDouble, 2)),
+        '’' if after == '’' => Some((Mark::CloseDouble, 2)),
+        '‘' => Some((Mark::OpenSingle, 1)),
+        '’' | '\'' if before.is_alphanumeric() && after.is_alphanumeric() => None,
+        '\'' if opens_here && after.is_alphabetic() => Some((Mark::OpenSingle, 1)),
+        '’' | '\'' if !before.is_whitespace() => Some((Mark::CloseSingle, 1)),
+        _ => None,
+    }
+}
+
+/// The quoted spans of `text`, outermost only, in order.
+pub fn quoted_spans(text: &str) -> Vec<QuotedSpan> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut spans = Vec::new();
+    // The open quotation: (byte of its mark, byte after the mark, double?).
+    let mut open: Option<(usize, usize, bool)> = None;
+    let mut i = 0;
+    while i < chars.len() {
+        let Some((mark, width)) = classify(&chars, i) else {
+            i += 1;
+            continue;
+        };
+        let at = chars[i].0;
+        let end = chars.get(i + width).map_or(text.len(), |&(b, _)| b);
+        match (mark, open) {
+            (Mark::OpenDouble, None) => open = Some((at, end, true)),
+            (Mark::OpenSingle, None) => open = Some((at, end, false)),
+            (Mark::CloseDouble, Some((start, inner, true)))
+            | (Mark::CloseSingle, Some((start, inner, false))) => {
+                spans.push(QuotedSpan {
+                    inner: inner..at,
+                    outer: start..end,
+                    closed: true,
+                    opened: true,
+                });
+                open = None;
+            }
+            (Mark::CloseDouble, None) if spans.is_empty() => {
+                // Closes a quotation opened in an earlier paragraph.
+                spans.push(QuotedSpan {
+                    inner: 0..at,
+                    outer: 0..end,
+                    closed: true,
+                    opened: false,
+                });
+            }
+            _ => {}
+        }
+        i += width;
+    }
+    if let Some((start, inner, _)) = open {
+        spans.push(QuotedSpan {
+            inner: inner..text.len(),
+            outer: start..text.len(),
+            closed: false,
+            opened: true,
+        });
+    }
+    spans.retain(|s| text[s.inner.clone()].chars().any(char::is_alphanumeric));
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inner(text: &str) -> Vec<&str> {
+        quoted_spans(text)
+            .into_iter()
+            .map(|s| &text[s.inner])
+            .collect()
+    }
+
+    #[test]
+    fn finds_curly_straight_and_single_quotations() {
+        assert_eq!(
+            inner("“We’re here,” he said. “Yes.”"),
+            ["We’re here,", "Yes."]
+        );
+        assert_eq!(
+            inner("\"If we cannot,\" a US official said."),
+            ["If we cannot,"]
+        );
+        assert_eq!(
+            inner("hears superpowers ‘have an ability’ in Syria"),
+            ["have an ability"]
+        );
+        assert_eq!(
+            inner("whose \"patience and determination'' in pushing"),
+            ["patience and determination"]
+        );
+        assert_eq!(
+            inner("whose “patience and determination’’ in pushing"),
+            ["patience and determination"]
+        );
+        assert_eq!(inner("Assad’s forces and Kerry's plan"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn ignores_single_quotes_inside_double_ones() {
+        assert_eq!(
+            inner("“He said ‘no’ to us,” Kerry said."),
+            ["He said ‘no’ to us,"]
+        );
+    }
+
+    #[test]
+    fn leaves_unclosed_and_unopened_spans_marked() {
+        let open = quoted_spans("Putin said: “We will continue");
+        assert!(!open[0].closed && open[0].opened);
+        let cont = quoted_spans("and then stop,” he said.");
+        assert!(cont[0].closed && !cont[0].opened);
+    }
+}

@@ -1,0 +1,392 @@
+//! Quotations: every direct quotation, its speaker, and every source that carried it.
+//!
+//! A quoted span is a *full quotation* when it opens its sentence, follows a colon, or runs
+//! to 8 words or more; shorter quoted words elsewhere ("constructive", "real progress") are
+//! *phrases*, kept apart. Consecutive full quotations of one paragraph without an
+//! attribution of their own are one quotation in several parts, and a quotation left open
+//! at the end of a paragraph goes on in the next. The speaker comes from the attribution
+//! next to a speech verb ([`attribution`]). "He" and "she" resolve to the person the text
+//! is about: the speaker of the quotation just before, or else the first person named in
+//! the sentence before. A quotation with no attribution continues the speaker of the
+//! quotation ending the previous paragraph, or of the one before it in its paragraph;
+//! otherwise the speaker stays unknown. The same quotation in several sources is found
+//! through the text-reuse links and becomes one quotation with several reports.
+
+mod attribution;
+mod marks;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use corpus::{BlockKind, Corpus, EntityKind};
+
+use crate::{Mention, ReuseLink, Story};
+use attribution::SpeakerPhrase;
+pub use marks::{QuotedSpan, quoted_spans};
+
+/// Quoted spans shorter than this (and not opening a sentence) are phrases.
+const FULL_QUOTE_WORDS: usize = 8;
+
+/// Part of a quotation: the quoted words (without the marks) in one block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuotePart {
+    /// Index of the block in its source.
+    pub block: usize,
+    /// Byte range of the quoted words in the block's text.
+    pub range: Range<usize>,
+}
+
+/// One source's report of a quotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteReport {
+    /// Index of the source.
+    pub source: usize,
+    /// The parts, in order.
+    pub parts: Vec<QuotePart>,
+    /// The speaker entity, when the catalogue has it.
+    pub speaker: Option<usize>,
+    /// The words naming the speaker in this source ("the Russian president", "a US
+    /// official"), when known.
+    pub speaker_text: Option<String>,
+}
+
+/// A quotation, with every source that carried it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// The speaker entity, when known and catalogued.
+    pub speaker: Option<usize>,
+    /// How the first report names the speaker.
+    pub speaker_text: Option<String>,
+    /// The reports, the story's origin first.
+    pub reports: Vec<QuoteReport>,
+}
+
+/// A short quoted phrase or scare quote, kept apart from quotations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuotedPhrase {
+    /// Index of the source.
+    pub source: usize,
+    /// Index of the block.
+    pub block: usize,
+    /// Byte range of the quoted words.
+    pub range: Range<usize>,
+}
+
+/// Quotations and phrases of a corpus.
+#[derive(Debug, Clone, Default)]
+pub struct Quotations {
+    /// Full quotations, ordered by their first report's source and position.
+    pub quotes: Vec<Quote>,
+    /// Short quoted phrases.
+    pub phrases: Vec<QuotedPhrase>,
+}
+
+impl QuoteReport {
+    /// The quoted words of every part, joined with " … ".
+    pub fn text(&self, corpus: &Corpus) -> String {
+        let source = &corpus.sources[self.source];
+        let parts: Vec<&str> = self
+            .parts
+            .iter()
+            .map(|p| source.blocks[p.block].text[p.range.clone()].trim())
+            .collect();
+        parts.join(" … ")
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Speaker {
+    entity: Option<usize>,
+    text: Option<String>,
+}
+
+fn word_count(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count()
+}
+
+/// Extracts the quotations of one source.
+fn source_quotes(
+    corpus: &Corpus,
+    s: usize,
+    mentions: &[Mention],
+    phrases: &mut Vec<QuotedPhrase>,
+) -> Vec<QuoteReport> {
+    let source = &corpus.sources[s];
+    let mut reports: Vec<QuoteReport> = Vec::new();
+    // The person the text is about, and the speaker of the quotation ending the last paragraph.
+    let mut current: Option<Speaker> = None;
+    let mut previous_paragraph_speaker: Option<Speaker> = None;
+    let mut open: Option<usize> = None;
+    for (b, block) in source.blocks.iter().enumerate() {
+        if block.kind != BlockKind::Paragraph {
+            continue;
+        }
+        let text = &block.text;
+        let spans = quoted_spans(text);
+        let masked: Vec<Range<usize>> = spans.iter().map(|q| q.outer.clone()).collect();
+        let block_mentions: Vec<(Range<usize>, usize)> = mentions
+            .iter()
+            .filter(|m| m.source == s && m.block == b)
+            .map(|m| (m.range.clone(), m.entity))
+            .collect();
+        let mut in_paragraph: Vec<usize> = Vec::new();
+        let mut last_sentence_speaker: Option<Speaker> = None;
+        for (si, sentence) in block.sentences.iter().enumerate() {
+            let mut attributed: Option<Speaker> = None;
+            for span in spans
+                .iter()
+                .filter(|q| q.outer.end > sentence.start && q.outer.end <= sentence.end)
+            {
+                // A quotation left open by the last paragraph goes on here when this paragraph
+                // begins with a quotation mark (or with its closing half).
+                if let Some(r) = open.filter(|_| span.outer.start == 0) {
+                    reports[r].parts.push(QuotePart {
+                        block: b,
+                        range: span.inner.clone(),
+                    });
+                    open = (!span.closed).then_some(r);
+                    in_paragraph.push(r);
+                    continue;
+                }
+                let start_sentence = block
+                    .sentences
+                    .iter()
+                    .find(|x| x.start <= span.outer.start && span.outer.start < x.end)
+                    .unwrap_or(sentence);
+                let opens = span.outer.start <= start_sentence.start
+                    || text[..span.outer.start].trim_end().ends_with(':');
+                if !(opens || word_count(&text[span.inner.clone()]) >= FULL_QUOTE_WORDS) {
+                    phrases.push(QuotedPhrase {
+                        source: s,
+                        block: b,
+                        range: span.inner.clone(),
+                    });
+                    continue;
+                }
+                let found = attribution::speaker(
+                    text,
+                    sentence.clone(),
+                    span.outer.clone(),
+                    &masked,
+                    &block_mentions,
+                )
+                .or_else(|| {
+                    (start_sentence != sentence)
+                        .then(|| {
+                            attribution::speaker(
+                                text,
+                                start_sentence.clone(),
+                                span.outer.clone(),
+                                &masked,
+                                &block_mentions,
+                            )
+                        })
+                        .flatten()
+                });
+                let part = QuotePart {
+                    block: b,
+                    range: span.inner.clone(),
+                };
+                let speaker = match found {
+                    Some(SpeakerPhrase::Entity(entity, words)) => Speaker {
+                        entity: Some(entity),
+                        text: Some(words),
+                    },
+                    Some(SpeakerPhrase::Text(words)) => Speaker {
+                        entity: None,
+                        text: Some(words),
+                    },
+                    Some(SpeakerPhrase::Pronoun(words)) => match &current {
+                        Some(c) if c.entity.is_some() => Speaker {
+                            entity: c.entity,
+                            text: Some(words),
+                        },
+                        Some(c) => c.clone(),
+                        None => Speaker {
+                            entity: None,
+                            text: None,
+                        },
+                    },
+                    None => {
+                        if let Some(&r) = in_paragraph.last() {
+                            // A further part of the quotation before it in this paragraph.
+                            reports[r].parts.push(part);
+                            if !span.closed {
+                                open = Some(r);
+                            }
+                            continue;
+                        }
+                        match &previous_paragraph_speaker {
+                            Some(p) => Speaker {
+                                entity: p.entity,
+                                text: None,
+                            },
+                            None => Speaker {
+                                entity: None,
+                                text: None,
+                            },
+                        }
+                    }
+                };
+                if speaker.entity.is_some() || speaker.text.is_some() {
+                    attributed = Some(speaker.clone());
+                }
+                reports.push(QuoteReport {
+                    source: s,
+                    parts: vec![part],
+                    speaker: speaker.entity,
+                    speaker_text: speaker.text,
+                });
+                in_paragraph.push(reports.len() - 1);
+                if !span.closed {
+                    open = Some(reports.len() - 1);
+                }
+            }
+            // Who the text is about after this sentence.
+            let starts_with_pronoun = text[sentence.clone()]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| matches!(w, "He" | "She"));
+            let first_person = block_mentions
+                .iter()
+                .filter(|(r, e)| {
+                    sentence.start <= r.start
+                        && r.end <= sentence.end
+                        && corpus.entities[*e].kind == EntityKind::Person
+                })
+                .min_by_key(|(r, _)| r.start)
+                .map(|&(_, e)| Speaker {
+                    entity: Some(e),
+                    text: None,
+                });
+            if let Some(a) = attributed.clone() {
+                current = Some(a);
+            } else if !starts_with_pronoun {
+                if let Some(p) = first_person {
+                    current = Some(p);
+                }
+            }
+            if si + 1 == block.sentences.len() {
+                last_sentence_speaker = in_paragraph
+                    .last()
+                    .filter(|&&r| {
+                        reports[r]
+                            .parts
+                            .iter()
+                            .any(|p| p.block == b && p.range.end > sentence.start)
+                    })
+                    .map(|&r| Speaker {
+                        entity: reports[r].speaker,
+                        text: reports[r].speaker_text.clone(),
+                    });
+            }
+        }
+        previous_paragraph_speaker = last_sentence_speaker.or_else(|| {
+            in_paragraph.last().map(|&r| Speaker {
+                entity: reports[r].speaker,
+                text: reports[r].speaker_text.clone(),
+            })
+        });
+        if open.is_none() && spans.is_empty() {
+            previous_paragraph_speaker = None;
+        }
+    }
+    reports
+}
+
+fn find(parent: &mut [usize], x: usize) -> usize {
+    let mut root = x;
+    while parent[root] != root {
+        root = parent[root];
+    }
+    parent[x] = root;
+    root
+}
+
+/// Extracts every quotation of the corpus and joins the reports of the same quotation.
+pub fn extract(
+    corpus: &Corpus,
+    mentions: &[Mention],
+    reuse: &[ReuseLink],
+    stories: &[Story],
+) -> Quotations {
+    let mut phrases = Vec::new();
+    let mut reports: Vec<QuoteReport> = Vec::new();
+    for s in 0..corpus.sources.len() {
+        reports.extend(source_quotes(corpus, s, mentions, &mut phrases));
+    }
+    // Which report holds each sentence touched by a quotation part.
+    let mut by_sentence: HashMap<(usize, usize, usize), usize> = HashMap::new();
+    for (r, report) in reports.iter().enumerate() {
+        for part in &report.parts {
+            let block = &corpus.sources[report.source].blocks[part.block];
+            for sentence in block
+                .sentences
+                .iter()
+                .filter(|x| x.start < part.range.end && part.range.start < x.end)
+            {
+                by_sentence
+                    .entry((report.source, part.block, sentence.start))
+                    .or_insert(r);
+            }
+        }
+    }
+    let mut parent: Vec<usize> = (0..reports.len()).collect();
+    for link in reuse {
+        let key = |x: &crate::SentenceRef| (x.source, x.block, x.range.start);
+        if let (Some(&a), Some(&b)) = (
+            by_sentence.get(&key(&link.a)),
+            by_sentence.get(&key(&link.b)),
+        ) {
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    // Sources in story order, so the origin's report comes first.
+    let mut rank = vec![0usize; corpus.sources.len()];
+    for story in stories {
+        for (position, &s) in story.sources.iter().enumerate() {
+            rank[s] = position;
+        }
+    }
+    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for r in 0..reports.len() {
+        let root = find(&mut parent, r);
+        groups.entry(root).or_default().push(r);
+    }
+    let mut quotes: Vec<Quote> = groups
+        .into_values()
+        .map(|mut members| {
+            members.sort_by_key(|&r| {
+                (
+                    rank[reports[r].source],
+                    reports[r].source,
+                    reports[r].parts[0].block,
+                )
+            });
+            let members: Vec<QuoteReport> =
+                members.into_iter().map(|r| reports[r].clone()).collect();
+            let named = members
+                .iter()
+                .find(|r| r.speaker.is_some())
+                .or_else(|| members.iter().find(|r| r.speaker_text.is_some()));
+            Quote {
+                speaker: named.and_then(|r| r.speaker),
+                speaker_text: named.and_then(|r| r.speaker_text.clone()),
+                reports: members,
+            }
+        })
+        .collect();
+    quotes.sort_by_key(|q| {
+        let first = &q.reports[0];
+        (
+            corpus.sources[first.source].meta.published,
+            first.source,
+            first.parts[0].block,
+            first.parts[0].range.start,
+        )
+    });
+    Quotations { quotes, phrases }
+}
