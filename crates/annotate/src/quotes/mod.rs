@@ -263,10 +263,8 @@ fn source_quotes(
                 });
             if let Some(a) = attributed.clone() {
                 current = Some(a);
-            } else if !starts_with_pronoun {
-                if let Some(p) = first_person {
-                    current = Some(p);
-                }
+            } else if let Some(p) = first_person.filter(|_| !starts_with_pronoun) {
+                current = Some(p);
             }
             if si + 1 == block.sentences.len() {
                 last_sentence_speaker = in_paragraph
