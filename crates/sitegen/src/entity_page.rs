@@ -114,6 +114,7 @@ impl<'a> SiteModel<'a> {
             .collect();
         let mut context = self.base_context(root, &entity.name, "entity");
         context.insert("related", &self.related(index, root));
+        context.insert("quotes", &self.quotes_of(index, root));
         context.insert("timeline_svg", &timeline_svg(&counts));
         context.insert("timeline", &timeline);
         context.insert("entity", &view);

@@ -17,6 +17,25 @@ struct Export<'a> {
     entities: Vec<Entity<'a>>,
     reuse: Vec<Reuse<'a>>,
     stories: Vec<StoryExport<'a>>,
+    quotes: Vec<QuoteExport<'a>>,
+}
+
+#[derive(Serialize)]
+struct QuoteExport<'a> {
+    /// The first report's words (parts joined with " … ").
+    text: String,
+    speaker: Option<&'a str>,
+    speaker_text: Option<&'a str>,
+    reports: Vec<QuoteReportExport<'a>>,
+}
+
+#[derive(Serialize)]
+struct QuoteReportExport<'a> {
+    source: &'a str,
+    paragraph: String,
+    /// This source's words.
+    text: String,
+    speaker_text: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -195,6 +214,26 @@ pub fn briefing_json(corpus: &Corpus, annotations: &Annotations) -> String {
                 .collect(),
         })
         .collect();
+    let quotes = annotations
+        .quotations
+        .quotes
+        .iter()
+        .map(|q| QuoteExport {
+            text: q.reports[0].text(corpus),
+            speaker: q.speaker.map(|e| corpus.entities[e].id.as_str()),
+            speaker_text: q.speaker_text.as_deref(),
+            reports: q
+                .reports
+                .iter()
+                .map(|r| QuoteReportExport {
+                    source: &corpus.sources[r.source].slug,
+                    paragraph: format!("p{}", r.parts[0].block + 1),
+                    text: r.text(corpus),
+                    speaker_text: r.speaker_text.as_deref(),
+                })
+                .collect(),
+        })
+        .collect();
     let export = Export {
         schema_version: SCHEMA_VERSION,
         generator: crate::GENERATOR,
@@ -208,6 +247,7 @@ pub fn briefing_json(corpus: &Corpus, annotations: &Annotations) -> String {
         entities,
         reuse,
         stories,
+        quotes,
     };
     let mut json = serde_json::to_string_pretty(&export).expect("the export serialises");
     json.push('\n');

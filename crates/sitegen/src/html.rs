@@ -41,47 +41,69 @@ pub fn linked_text(text: &str, links: &[Link<'_>]) -> String {
 }
 
 /// Escapes `text`, wrapping the ranges of `marks` in spans and those of `links` in entity
-/// links. Both lists are ordered and free of overlaps; a link that crosses the edge of a
-/// mark is left out rather than break the nesting.
+/// links. Marks may overlap each other (a quotation across two reused sentences): the text
+/// is cut at every mark's edge and each piece gets one span with the classes of all marks
+/// covering it (and the first one's title). Links are ordered and do not overlap; a link
+/// crossing the edge of a piece is written as one link per piece.
 pub fn annotated_text(text: &str, marks: &[Mark<'_>], links: &[Link<'_>]) -> String {
     let mut out = String::with_capacity(text.len() + links.len() * 48 + marks.len() * 32);
+    let mut edges: Vec<usize> = vec![0, text.len()];
+    edges.extend(marks.iter().flat_map(|m| [m.range.start, m.range.end]));
+    edges.sort_unstable();
+    edges.dedup();
     let mut next_link = 0;
-    let mut at = 0;
-    for mark in marks {
-        emit(text, at..mark.range.start, links, &mut next_link, &mut out);
-        out.push_str("<span class=\"");
-        escape_into(mark.class, &mut out);
-        out.push('"');
-        if let Some(title) = mark.title {
-            out.push_str(" title=\"");
-            escape_into(title, &mut out);
+    for piece in edges.windows(2) {
+        let piece = piece[0]..piece[1];
+        let covering: Vec<&Mark<'_>> = marks
+            .iter()
+            .filter(|m| {
+                m.range.start <= piece.start && piece.end <= m.range.end && !m.range.is_empty()
+            })
+            .collect();
+        if !covering.is_empty() {
+            out.push_str("<span class=\"");
+            for (i, mark) in covering.iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                escape_into(mark.class, &mut out);
+            }
             out.push('"');
+            if let Some(title) = covering.iter().find_map(|m| m.title) {
+                out.push_str(" title=\"");
+                escape_into(title, &mut out);
+                out.push('"');
+            }
+            out.push('>');
         }
-        out.push('>');
-        emit(text, mark.range.clone(), links, &mut next_link, &mut out);
-        out.push_str("</span>");
-        at = mark.range.end;
+        emit(text, piece.clone(), links, &mut next_link, &mut out);
+        if !covering.is_empty() {
+            out.push_str("</span>");
+        }
     }
-    emit(text, at..text.len(), links, &mut next_link, &mut out);
     out
 }
 
-/// Writes `text[span]` escaped, with the links that lie wholly inside it.
+/// Writes `text[span]` escaped, with the parts of the links that lie inside it.
 fn emit(text: &str, span: Range<usize>, links: &[Link<'_>], next: &mut usize, out: &mut String) {
     let mut cursor = span.start;
-    while *next < links.len() && links[*next].range.start < span.end {
-        let link = &links[*next];
+    // Links ending before this piece are done with.
+    while *next < links.len() && links[*next].range.end <= span.start {
         *next += 1;
-        if link.range.start < cursor || link.range.end > span.end {
-            continue;
-        }
-        escape_into(&text[cursor..link.range.start], out);
+    }
+    let mut i = *next;
+    while i < links.len() && links[i].range.start < span.end {
+        let link = &links[i];
+        let start = link.range.start.max(span.start);
+        let end = link.range.end.min(span.end);
+        escape_into(&text[cursor..start], out);
         out.push_str("<a class=\"entity\" href=\"");
         escape_into(link.href, out);
         out.push_str("\">");
-        escape_into(&text[link.range.clone()], out);
+        escape_into(&text[start..end], out);
         out.push_str("</a>");
-        cursor = link.range.end;
+        cursor = end;
+        i += 1;
     }
     escape_into(&text[cursor..span.end], out);
 }
@@ -104,7 +126,7 @@ mod tests {
     }
 
     #[test]
-    fn nests_links_inside_marks_and_drops_crossing_ones() {
+    fn nests_links_inside_marks_and_splits_crossing_ones() {
         let text = "Putin spoke. Kerry & Lavrov listened.";
         let marks = [Mark {
             range: 13..37,
@@ -118,7 +140,7 @@ mod tests {
             },
             Link {
                 range: 11..18,
-                href: "crossing.html",
+                href: "k.html",
             },
             Link {
                 range: 21..27,
@@ -127,7 +149,28 @@ mod tests {
         ];
         assert_eq!(
             annotated_text(text, &marks, &links),
-            "<a class=\"entity\" href=\"p.html\">Putin</a> spoke. <span class=\"reused near\" title=\"also in &quot;X&quot;\">Kerry &amp; <a class=\"entity\" href=\"l.html\">Lavrov</a> listened.</span>"
+            "<a class=\"entity\" href=\"p.html\">Putin</a> spoke<a class=\"entity\" href=\"k.html\">. </a><span class=\"reused near\" title=\"also in &quot;X&quot;\"><a class=\"entity\" href=\"k.html\">Kerry</a> &amp; <a class=\"entity\" href=\"l.html\">Lavrov</a> listened.</span>"
+        );
+    }
+
+    #[test]
+    fn overlapping_marks_share_pieces() {
+        let text = "One two. Three four.";
+        let marks = [
+            Mark {
+                range: 0..8,
+                class: "reused",
+                title: None,
+            },
+            Mark {
+                range: 4..20,
+                class: "quote",
+                title: Some("Putin"),
+            },
+        ];
+        assert_eq!(
+            annotated_text(text, &marks, &[]),
+            "<span class=\"reused\">One </span><span class=\"reused quote\" title=\"Putin\">two.</span><span class=\"quote\" title=\"Putin\"> Three four.</span>"
         );
     }
 }

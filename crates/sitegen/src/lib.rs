@@ -7,6 +7,7 @@
 mod context;
 mod coverage;
 mod curation;
+mod diff;
 mod entity_page;
 mod export;
 mod html;
@@ -15,6 +16,7 @@ mod markdown;
 mod output;
 mod pages;
 mod pipeline;
+mod quotes_page;
 mod story_page;
 mod svg;
 mod theme;

@@ -1,5 +1,8 @@
 //! Rendering every page of the site through the theme's templates.
 
+use std::collections::HashMap;
+use std::ops::Range;
+
 use serde::Serialize;
 use tera::Context;
 
@@ -12,6 +15,9 @@ use crate::context::{
 use crate::coverage::{Coverage, Role};
 use crate::html::{Link, Mark, annotated_text};
 use crate::{linker, markdown, theme::Theme};
+
+/// Quotation parts per (source, block): quotation index and byte range.
+type QuoteParts = HashMap<(usize, usize), Vec<(usize, Range<usize>)>>;
 
 /// A page ready to write: its path inside the site and its HTML.
 pub struct Page {
@@ -28,6 +34,8 @@ pub struct SiteModel<'a> {
     matcher: &'a EntityMatcher,
     /// Reuse indexed for pages.
     pub(crate) coverage: Coverage,
+    /// Quotation parts per (source, block): quotation index and byte range.
+    quote_parts: QuoteParts,
     /// Mention indexes per entity.
     pub(crate) by_entity: Vec<Vec<usize>>,
     /// Number of distinct sources naming each entity.
@@ -45,6 +53,8 @@ pub(crate) struct BlockView<'a> {
     attribution: Option<&'a str>,
     /// Paragraphs of other sources carrying some of the same text.
     xrefs: Vec<XrefView<'a>>,
+    /// The quotations in this block, once each.
+    quotes: Vec<QuoteNote<'a>>,
     /// On pages other than the source page: the paragraph on its source page.
     source_href: Option<String>,
 }
@@ -55,6 +65,15 @@ impl BlockView<'_> {
     pub(crate) fn link_to_source(&mut self, slug: &str, root: &str) {
         self.source_href = Some(format!("{root}sources/{slug}.html#{}", self.id));
     }
+}
+
+/// A quotation in a block: who said it, and its entry on quotes.html.
+#[derive(Serialize)]
+struct QuoteNote<'a> {
+    speaker_name: Option<&'a str>,
+    speaker_href: Option<String>,
+    speaker_text: Option<&'a str>,
+    href: String,
 }
 
 #[derive(Serialize)]
@@ -128,11 +147,23 @@ impl<'a> SiteModel<'a> {
             start = end;
         }
         let coverage = Coverage::new(corpus, annotations);
+        let mut quote_parts = QuoteParts::new();
+        for (q, quote) in annotations.quotations.quotes.iter().enumerate() {
+            for report in &quote.reports {
+                for part in &report.parts {
+                    quote_parts
+                        .entry((report.source, part.block))
+                        .or_default()
+                        .push((q, part.range.clone()));
+                }
+            }
+        }
         SiteModel {
             corpus,
             annotations,
             matcher,
             coverage,
+            quote_parts,
             by_entity,
             source_counts,
             by_source,
@@ -312,7 +343,17 @@ impl<'a> SiteModel<'a> {
                 href: h,
             })
             .collect();
-        let marks: Vec<Mark<'_>> = self.coverage.reused[source][block]
+        let quotes_here: &[(usize, Range<usize>)] = self
+            .quote_parts
+            .get(&(source, block))
+            .map_or(&[], Vec::as_slice);
+        let speaker_of = |q: usize| {
+            let quote = &self.annotations.quotations.quotes[q];
+            let name = quote.speaker.map(|e| corpus.entities[e].name.as_str());
+            name.or(quote.speaker_text.as_deref())
+                .unwrap_or("speaker unknown")
+        };
+        let mut marks: Vec<Mark<'_>> = self.coverage.reused[source][block]
             .iter()
             .map(|(range, kind)| Mark {
                 range: range.clone(),
@@ -320,6 +361,26 @@ impl<'a> SiteModel<'a> {
                 title: Some(reused_title(*kind)),
             })
             .collect();
+        marks.extend(quotes_here.iter().map(|(q, range)| Mark {
+            range: range.clone(),
+            class: "quote",
+            title: Some(speaker_of(*q)),
+        }));
+        let mut quotes: Vec<QuoteNote<'a>> = Vec::new();
+        for &(q, _) in quotes_here {
+            let quote = &self.annotations.quotations.quotes[q];
+            let href = format!("{root}quotes.html#q{}", q + 1);
+            if quotes.iter().all(|n| n.href != href) {
+                quotes.push(QuoteNote {
+                    speaker_name: quote.speaker.map(|e| corpus.entities[e].name.as_str()),
+                    speaker_href: quote
+                        .speaker
+                        .map(|e| format!("{root}entities/{}.html", corpus.entities[e].id)),
+                    speaker_text: quote.speaker_text.as_deref(),
+                    href,
+                });
+            }
+        }
         let xrefs = self.coverage.xrefs[source][block]
             .iter()
             .map(|x| {
@@ -340,6 +401,7 @@ impl<'a> SiteModel<'a> {
             html: annotated_text(&block_data.text, &marks, &links),
             attribution: block_data.attribution.as_deref(),
             xrefs,
+            quotes,
             source_href: None,
         }
     }

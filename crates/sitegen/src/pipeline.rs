@@ -144,7 +144,11 @@ fn write_site(
             .write(path, bytes)
             .map_err(|e| BuildError::Output(e.to_string()))
     };
-    let mut pages: Vec<Result<Page, String>> = vec![model.index(theme), model.entity_index(theme)];
+    let mut pages: Vec<Result<Page, String>> = vec![
+        model.index(theme),
+        model.entity_index(theme),
+        model.quotes_page(theme),
+    ];
     pages.extend((0..corpus.sources.len()).map(|i| model.source(theme, i)));
     pages.extend((0..corpus.entities.len()).map(|i| model.entity(theme, i)));
     let multi_source = annotations

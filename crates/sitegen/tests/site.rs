@@ -681,7 +681,7 @@ fn shared_paragraphs_cross_reference_each_other() {
     ));
     let irish = read(&site().join("sources/2015-12-16-irish-times-kerry-moscow.html"));
     assert!(
-        !irish.contains("class=\"xref") && !irish.contains("class=\"relation\""),
+        !irish.contains("class=\"xref xref-") && !irish.contains("class=\"relation\""),
         "004 shares nothing"
     );
 }
@@ -819,4 +819,68 @@ fn entity_pages_show_company_and_time() {
     );
     assert!(index.contains("data-search=\"Islamic State Islamic State in Iraq and Syria Islamic State group Islamic State jihadist group ISIS\""));
     assert!(site().join("static/entities.js").is_file());
+}
+
+#[test]
+fn quotations_are_gathered_by_speaker_and_marked_in_sources() {
+    let quotes = read(&site().join("quotes.html"));
+    let putin = &quotes[quotes
+        .find(r#"<a href="entities/vladimir-putin.html">Vladimir Putin</a></h2>"#)
+        .expect("a section for Putin")..];
+    assert!(
+        putin.contains(
+            "We’re gradually, gradually heading in the right direction, … I don’t rule out"
+        ),
+        "parts joined"
+    );
+    // Assad's quotation is one quotation carried by two outlets, each linked to its paragraph.
+    let assad = &quotes[quotes.find("Only the Syrian people define").unwrap()..];
+    let caption = &assad[..assad.find("</figcaption>").unwrap()];
+    assert!(
+        caption.contains(r#"href="sources/2016-07-14-straits-times-kerry-moscow.html#p18""#),
+        "{caption}"
+    );
+    assert!(
+        caption.contains(r#"href="sources/2016-07-15-new-arab-kerry-moscow.html#p19""#),
+        "{caption}"
+    );
+    assert!(
+        quotes.contains("a senior US official") && quotes.contains("Speaker unknown"),
+        "speakers outside the catalogue are kept as written"
+    );
+    let source = read(&site().join("sources/2016-09-01-bloomberg-putin-interview.html"));
+    assert!(
+        source.contains(r#"class="quote" title="Vladimir Putin">We’re gradually"#),
+        "quotations are marked"
+    );
+    assert!(
+        source.contains(
+            r#"<a class="speaker" href="../entities/vladimir-putin.html">Vladimir Putin</a>"#
+        ),
+        "and their speaker linked"
+    );
+    let entity = read(&site().join("entities/sergei-lavrov.html"));
+    assert!(
+        entity.contains("On that route, there are still questions"),
+        "an entity page lists its quotations"
+    );
+    let data = json();
+    let exported = data["quotes"].as_array().unwrap();
+    assert_eq!(exported.len(), 24);
+    let shared = exported
+        .iter()
+        .find(|q| {
+            q["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("Only the Syrian people")
+        })
+        .unwrap();
+    assert_eq!(shared["speaker"], "bashar-al-assad");
+    assert_eq!(shared["reports"].as_array().unwrap().len(), 2);
+    assert!(
+        exported
+            .iter()
+            .any(|q| q["speaker"].is_null() && q["speaker_text"] == "a senior western diplomat")
+    );
 }

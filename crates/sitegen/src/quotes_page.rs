@@ -1,0 +1,148 @@
+//! quotes.html, and the quotations shown on entity and source pages.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use annotate::quotes::Quote;
+
+use crate::context::date_range_label;
+use crate::diff::{same_words, word_diff_html};
+use crate::pages::{Page, SiteModel};
+use crate::theme::Theme;
+
+/// One source's report of a quotation, as pages list it.
+#[derive(Serialize)]
+pub struct ReportView<'a> {
+    outlet: &'a str,
+    outlet_inferred: bool,
+    title: &'a str,
+    published: String,
+    published_label: String,
+    number: usize,
+    href: String,
+    speaker_text: Option<&'a str>,
+    /// When this outlet's words differ from the first report's: its wording with the
+    /// differences marked (`<del>`, `<ins>`).
+    wording_html: Option<String>,
+}
+
+/// A quotation as pages show it.
+#[derive(Serialize)]
+pub struct QuoteView<'a> {
+    id: String,
+    href: String,
+    text: String,
+    speaker_name: Option<&'a str>,
+    speaker_href: Option<String>,
+    speaker_text: Option<&'a str>,
+    dates: String,
+    reports: Vec<ReportView<'a>>,
+}
+
+/// Quotations of one speaker on quotes.html.
+#[derive(Serialize)]
+struct SpeakerGroup<'a> {
+    name: String,
+    href: Option<String>,
+    quotes: Vec<QuoteView<'a>>,
+}
+
+impl<'a> SiteModel<'a> {
+    /// The view of quotation `index`, linked from a page `root` away.
+    pub(crate) fn quote_view(&self, index: usize, root: &str) -> QuoteView<'a> {
+        let quote: &'a Quote = &self.annotations.quotations.quotes[index];
+        let corpus = self.corpus;
+        let base = quote.reports[0].text(corpus);
+        let reports: Vec<ReportView<'a>> = quote
+            .reports
+            .iter()
+            .map(|r| {
+                let source = &corpus.sources[r.source];
+                let wording = r.text(corpus);
+                let block = r.parts[0].block;
+                ReportView {
+                    outlet: &source.meta.outlet,
+                    outlet_inferred: source.meta.outlet_inferred,
+                    title: &source.meta.title,
+                    published: source.meta.published.to_string(),
+                    published_label: source.meta.published.label(),
+                    number: block + 1,
+                    href: format!("{root}sources/{}.html#p{}", source.slug, block + 1),
+                    speaker_text: r.speaker_text.as_deref(),
+                    wording_html: (!same_words(&base, &wording))
+                        .then(|| word_diff_html(&base, &wording)),
+                }
+            })
+            .collect();
+        let dates: Vec<corpus::Date> = quote
+            .reports
+            .iter()
+            .map(|r| corpus.sources[r.source].meta.published)
+            .collect();
+        let (first, last) = (
+            *dates.iter().min().expect("a report"),
+            *dates.iter().max().expect("a report"),
+        );
+        QuoteView {
+            id: format!("q{}", index + 1),
+            href: format!("{root}quotes.html#q{}", index + 1),
+            // A quotation cut before its attribution ends in a comma; pages drop it.
+            text: base.trim_end_matches([',', ' ']).to_string(),
+            speaker_name: quote.speaker.map(|e| corpus.entities[e].name.as_str()),
+            speaker_href: quote
+                .speaker
+                .map(|e| format!("{root}entities/{}.html", corpus.entities[e].id)),
+            speaker_text: quote.speaker_text.as_deref(),
+            dates: date_range_label(first, last),
+            reports,
+        }
+    }
+
+    /// The quotations whose speaker is `entity`.
+    pub(crate) fn quotes_of(&self, entity: usize, root: &str) -> Vec<QuoteView<'a>> {
+        let quotes = &self.annotations.quotations.quotes;
+        (0..quotes.len())
+            .filter(|&q| quotes[q].speaker == Some(entity))
+            .map(|q| self.quote_view(q, root))
+            .collect()
+    }
+
+    /// quotes.html: every quotation, grouped by speaker.
+    pub fn quotes_page(&self, theme: &Theme) -> Result<Page, String> {
+        let quotes = &self.annotations.quotations.quotes;
+        // Catalogued speakers by name, then speakers as written, then unknown ones.
+        let mut groups: BTreeMap<(u8, String), SpeakerGroup<'a>> = BTreeMap::new();
+        for (q, quote) in quotes.iter().enumerate() {
+            let (key, name, href) = match (quote.speaker, &quote.speaker_text) {
+                (Some(e), _) => {
+                    let entity = &self.corpus.entities[e];
+                    (
+                        (0, entity.name.clone()),
+                        entity.name.clone(),
+                        Some(format!("entities/{}.html", entity.id)),
+                    )
+                }
+                (None, Some(text)) => ((1, text.to_lowercase()), text.clone(), None),
+                (None, None) => ((2, String::new()), "Speaker unknown".to_string(), None),
+            };
+            groups
+                .entry(key)
+                .or_insert_with(|| SpeakerGroup {
+                    name,
+                    href,
+                    quotes: Vec::new(),
+                })
+                .quotes
+                .push(self.quote_view(q, ""));
+        }
+        let groups: Vec<SpeakerGroup<'a>> = groups.into_values().collect();
+        let mut context = self.base_context("", "Quotes", "quotes");
+        context.insert("speakers", &groups);
+        context.insert("quote_count", &quotes.len());
+        Ok(Page {
+            path: "quotes.html".into(),
+            html: theme.render("quotes.html", &context)?,
+        })
+    }
+}
