@@ -5,19 +5,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 fn collect(dir: &Path, base: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = fs::read_dir(dir)
-        .expect("themes/default is readable")
-        .flatten()
-        .collect();
+    let mut entries: Vec<_> = fs::read_dir(dir).expect("themes/default is readable").flatten().collect();
     entries.sort_by_key(|e| e.path());
     for entry in entries {
         let path = entry.path();
         if path.is_dir() {
             collect(&path, base, out);
-        } else if path
-            .strip_prefix(base)
-            .is_ok_and(|p| p.starts_with("templates") || p.starts_with("static"))
-        {
+        } else if path.strip_prefix(base).is_ok_and(|p| p.starts_with("templates") || p.starts_with("static")) {
             out.push(path);
         }
     }
@@ -25,10 +19,7 @@ fn collect(dir: &Path, base: &Path, out: &mut Vec<PathBuf>) {
 
 fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
-    let theme = manifest
-        .join("../../themes/default")
-        .canonicalize()
-        .expect("themes/default exists");
+    let theme = manifest.join("../../themes/default").canonicalize().expect("themes/default exists");
     println!("cargo:rerun-if-changed={}", theme.display());
     let mut files = Vec::new();
     collect(&theme, &theme, &mut files);
@@ -37,16 +28,8 @@ fn main() {
     );
     for file in &files {
         println!("cargo:rerun-if-changed={}", file.display());
-        let relative = file
-            .strip_prefix(&theme)
-            .unwrap()
-            .to_str()
-            .expect("UTF-8 theme paths")
-            .replace('\\', "/");
-        code.push_str(&format!(
-            "    ({relative:?}, include_bytes!({:?})),\n",
-            file.display().to_string()
-        ));
+        let relative = file.strip_prefix(&theme).unwrap().to_str().expect("UTF-8 theme paths").replace('\\', "/");
+        code.push_str(&format!("    ({relative:?}, include_bytes!({:?})),\n", file.display().to_string()));
     }
     code.push_str("];\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("default_theme.rs");

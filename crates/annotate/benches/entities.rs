@@ -10,15 +10,8 @@ use std::time::{Duration, Instant};
 use annotate::{EntityMatcher, find_mentions};
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
-    let sizes = if sizes.is_empty() {
-        vec![1_000, 10_000]
-    } else {
-        sizes
-    };
+    let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let sizes = if sizes.is_empty() { vec![1_000, 10_000] } else { sizes };
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let template = corpus::load(&root.join("content")).expect("content/ loads");
     let seeds = corpusgen::read_seeds(&root.join("content/texts")).expect("seed texts");
@@ -26,20 +19,9 @@ fn main() {
     println!("| sources | text | mentions | time | throughput |");
     println!("| ---: | ---: | ---: | ---: | ---: |");
     for size in sizes {
-        let generated = corpusgen::generate(
-            &seeds,
-            &corpusgen::Options {
-                sources: size,
-                seed: 42,
-            },
-        );
+        let generated = corpusgen::generate(&seeds, &corpusgen::Options { sources: size, seed: 42 });
         let corpus = corpusgen::to_corpus(&generated, &template);
-        let bytes: usize = corpus
-            .sources
-            .iter()
-            .flat_map(|s| &s.blocks)
-            .map(|b| b.text.len())
-            .sum();
+        let bytes: usize = corpus.sources.iter().flat_map(|s| &s.blocks).map(|b| b.text.len()).sum();
         let mut best = Duration::MAX;
         let mut mentions = 0;
         for _ in 0..3 {

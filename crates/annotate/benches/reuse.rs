@@ -26,15 +26,8 @@ fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
-    let sizes = if sizes.is_empty() {
-        vec![1_000, 10_000]
-    } else {
-        sizes
-    };
+    let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let sizes = if sizes.is_empty() { vec![1_000, 10_000] } else { sizes };
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let template = corpus::load(&root.join("content")).expect("content/ loads");
     let seeds = corpusgen::read_seeds(&root.join("content/texts")).expect("seed texts");
@@ -44,46 +37,23 @@ fn main() {
     println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     let mut previous: Option<(usize, Duration)> = None;
     for size in sizes {
-        let generated = corpusgen::generate(
-            &seeds,
-            &corpusgen::Options {
-                sources: size,
-                seed: 42,
-            },
-        );
+        let generated = corpusgen::generate(&seeds, &corpusgen::Options { sources: size, seed: 42 });
         let corpus = corpusgen::to_corpus(&generated, &template);
-        let sentences: usize = corpus
-            .sources
-            .iter()
-            .flat_map(|s| &s.blocks)
-            .map(|b| b.sentences.len())
-            .sum();
+        let sentences: usize = corpus.sources.iter().flat_map(|s| &s.blocks).map(|b| b.sentences.len()).sum();
         let (detect_time, links) = best_of(3, || reuse::detect(&corpus, &ReuseOptions::default()));
         let (group_time, found) = best_of(3, || stories::group(&corpus, &links));
-        let by_slug: std::collections::HashMap<&str, usize> = generated
-            .iter()
-            .map(|g| (g.slug.as_str(), g.story))
-            .collect();
+        let by_slug: std::collections::HashMap<&str, usize> =
+            generated.iter().map(|g| (g.slug.as_str(), g.story)).collect();
         let across: Vec<_> = links
             .iter()
             .filter(|l| {
-                by_slug[corpus.sources[l.a.source].slug.as_str()]
-                    != by_slug[corpus.sources[l.b.source].slug.as_str()]
+                by_slug[corpus.sources[l.a.source].slug.as_str()] != by_slug[corpus.sources[l.b.source].slug.as_str()]
             })
             .collect();
         let across_kinds = ["verbatim", "near", "quote"]
-            .map(|k| {
-                format!(
-                    "{} {k}",
-                    across.iter().filter(|l| l.kind.as_str() == k).count()
-                )
-            })
+            .map(|k| format!("{} {k}", across.iter().filter(|l| l.kind.as_str() == k).count()))
             .join(", ");
-        let true_stories = generated
-            .iter()
-            .map(|g| g.story)
-            .collect::<std::collections::BTreeSet<_>>()
-            .len();
+        let true_stories = generated.iter().map(|g| g.story).collect::<std::collections::BTreeSet<_>>().len();
         let total = detect_time + group_time;
         let growth = previous.map_or(String::new(), |(n, t)| {
             format!(

@@ -28,9 +28,7 @@ pub struct Candidate {
     pub example: SentenceRef,
 }
 
-const PARTICLES: &[&str] = &[
-    "de", "al", "bin", "ibn", "van", "von", "der", "la", "le", "of", "da", "du",
-];
+const PARTICLES: &[&str] = &["de", "al", "bin", "ibn", "van", "von", "der", "la", "le", "of", "da", "du"];
 const OPENERS: &[&str] = &[
     "The",
     "A",
@@ -112,16 +110,11 @@ fn is_capitalised(word: &str) -> bool {
     let core = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     // "al-Assad" counts: a capital after a hyphen.
     core.chars().next().is_some_and(char::is_uppercase)
-        || core
-            .split('-')
-            .skip(1)
-            .any(|part| part.chars().next().is_some_and(char::is_uppercase))
+        || core.split('-').skip(1).any(|part| part.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn is_demonym(word: &str) -> bool {
-    ["ian", "ean", "ese", "ish"]
-        .iter()
-        .any(|s| word.ends_with(s))
+    ["ian", "ean", "ese", "ish"].iter().any(|s| word.ends_with(s))
 }
 
 /// Words of `text` with their byte ranges, split on white space, trailing punctuation and
@@ -135,14 +128,8 @@ fn words(text: &str) -> Vec<(usize, usize)> {
             (Some(s), true) => {
                 let word = &text[s..i];
                 let trimmed = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-                let trimmed = trimmed
-                    .strip_suffix("’s")
-                    .or_else(|| trimmed.strip_suffix("'s"))
-                    .unwrap_or(trimmed);
-                let lead = trimmed.len()
-                    - trimmed
-                        .trim_start_matches(|c: char| !c.is_alphanumeric())
-                        .len();
+                let trimmed = trimmed.strip_suffix("’s").or_else(|| trimmed.strip_suffix("'s")).unwrap_or(trimmed);
+                let lead = trimmed.len() - trimmed.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
                 if trimmed.len() > lead {
                     out.push((s + lead, s + trimmed.len()));
                 }
@@ -156,17 +143,13 @@ fn words(text: &str) -> Vec<(usize, usize)> {
 
 /// Capitalised names not covered by any mention, most frequent first.
 pub fn candidate_names(corpus: &Corpus, annotations: &Annotations) -> Vec<Candidate> {
-    let mut found: BTreeMap<String, (usize, std::collections::BTreeSet<usize>, SentenceRef)> =
-        BTreeMap::new();
+    let mut found: BTreeMap<String, (usize, std::collections::BTreeSet<usize>, SentenceRef)> = BTreeMap::new();
     let mut mention_index = 0;
     for (s, source) in corpus.sources.iter().enumerate() {
         for (b, block) in source.blocks.iter().enumerate() {
             let start = mention_index;
             while mention_index < annotations.mentions.len()
-                && (
-                    annotations.mentions[mention_index].source,
-                    annotations.mentions[mention_index].block,
-                ) <= (s, b)
+                && (annotations.mentions[mention_index].source, annotations.mentions[mention_index].block) <= (s, b)
             {
                 mention_index += 1;
             }
@@ -188,9 +171,7 @@ pub fn candidate_names(corpus: &Corpus, annotations: &Annotations) -> Vec<Candid
                         !covered.iter().any(|r| r.start < z && a < r.end)
                     };
                     let word = |k: usize| &text[spans[k].0..spans[k].1];
-                    let name_word = |k: usize| {
-                        is_capitalised(word(k)) && !CALENDAR.contains(&word(k)) && free(k)
-                    };
+                    let name_word = |k: usize| is_capitalised(word(k)) && !CALENDAR.contains(&word(k)) && free(k);
                     // Words of one name are separated by a single space, nothing else.
                     let joined = |k: usize| &text[spans[k - 1].1..spans[k].0] == " ";
                     if !name_word(i) {
@@ -222,16 +203,8 @@ pub fn candidate_names(corpus: &Corpus, annotations: &Annotations) -> Vec<Candid
                         let opens_sentence = first == 0;
                         let skip = single && (opens_sentence || is_demonym(name));
                         if !skip && !name.chars().all(|c| c.is_ascii_digit()) {
-                            let example = SentenceRef {
-                                source: s,
-                                block: b,
-                                range: sentence.clone(),
-                            };
-                            let entry = found.entry(name.to_string()).or_insert((
-                                0,
-                                Default::default(),
-                                example,
-                            ));
+                            let example = SentenceRef { source: s, block: b, range: sentence.clone() };
+                            let entry = found.entry(name.to_string()).or_insert((0, Default::default(), example));
                             entry.0 += 1;
                             entry.1.insert(s);
                         }
@@ -244,12 +217,7 @@ pub fn candidate_names(corpus: &Corpus, annotations: &Annotations) -> Vec<Candid
     let mut candidates: Vec<Candidate> = found
         .into_iter()
         .filter(|(name, (count, _, _))| name.contains(' ') || *count >= 2)
-        .map(|(name, (count, sources, example))| Candidate {
-            name,
-            count,
-            sources: sources.len(),
-            example,
-        })
+        .map(|(name, (count, sources, example))| Candidate { name, count, sources: sources.len(), example })
         .collect();
     candidates.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
     candidates

@@ -84,9 +84,9 @@ fn automaton(texts: &[&str], any_case: bool) -> AhoCorasick {
 /// The word before byte `at`, lower-cased.
 fn previous_word(text: &str, at: usize) -> String {
     let before = text[..at].trim_end();
-    let start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
-        i + before[i..].chars().next().map_or(1, char::len_utf8)
-    });
+    let start = before
+        .rfind(|c: char| !c.is_alphabetic())
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
     before[start..].to_lowercase()
 }
 
@@ -98,17 +98,11 @@ impl EntityMatcher {
         for (entity, e) in entities.iter().enumerate() {
             for alias in std::iter::once(&e.name).chain(&e.aliases) {
                 exact.0.push(alias);
-                exact.1.push(Pattern {
-                    entity,
-                    descriptive: is_descriptive(alias),
-                });
+                exact.1.push(Pattern { entity, descriptive: is_descriptive(alias) });
             }
             for alias in &e.aliases_any_case {
                 any_case.0.push(alias);
-                any_case.1.push(Pattern {
-                    entity,
-                    descriptive: is_descriptive(alias),
-                });
+                any_case.1.push(Pattern { entity, descriptive: is_descriptive(alias) });
             }
         }
         let build = |(texts, patterns): (Vec<&str>, Vec<Pattern>), fold: bool| {
@@ -135,12 +129,8 @@ impl EntityMatcher {
             );
         }
         // Longest first at each start, so the greedy pass below keeps leftmost-longest.
-        candidates.sort_by(|a, b| {
-            a.0.start
-                .cmp(&b.0.start)
-                .then(b.0.end.cmp(&a.0.end))
-                .then(a.1.entity.cmp(&b.1.entity))
-        });
+        candidates
+            .sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)).then(a.1.entity.cmp(&b.1.entity)));
         let mut matches: Vec<Match> = Vec::new();
         let mut covered_until = 0;
         for (range, pattern) in candidates {
@@ -149,9 +139,7 @@ impl EntityMatcher {
             }
             covered_until = range.end;
             let entity = match self.stands_for[pattern.entity] {
-                Some(government)
-                    if !PLACE_PREPOSITIONS.contains(&previous_word(text, range.start).as_str()) =>
-                {
+                Some(government) if !PLACE_PREPOSITIONS.contains(&previous_word(text, range.start).as_str()) => {
                     government
                 }
                 _ => pattern.entity,
@@ -170,11 +158,7 @@ fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let matched = &text[start..end];
     let starts_word = matched.chars().next().is_some_and(is_word_char);
     let ends_word = matched.chars().next_back().is_some_and(is_word_char);
-    let before_ok = !starts_word
-        || text[..start]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !is_word_char(c));
+    let before_ok = !starts_word || text[..start].chars().next_back().is_none_or(|c| !is_word_char(c));
     let after_ok = !ends_word || text[end..].chars().next().is_none_or(|c| !is_word_char(c));
     before_ok && after_ok
 }
@@ -194,12 +178,7 @@ pub fn nested_aliases(entities: &[Entity]) -> Vec<(usize, String, usize, String)
                 let inner = patterns[m.pattern().as_usize()].entity;
                 let strictly_inside = m.end() - m.start() < alias.len();
                 if inner != e && strictly_inside && on_word_boundaries(alias, m.start(), m.end()) {
-                    found.push((
-                        e,
-                        alias.clone(),
-                        inner,
-                        alias[m.start()..m.end()].to_string(),
-                    ));
+                    found.push((e, alias.clone(), inner, alias[m.start()..m.end()].to_string()));
                 }
             }
         }

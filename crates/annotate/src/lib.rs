@@ -80,10 +80,5 @@ pub fn annotate(corpus: &Corpus, matcher: &EntityMatcher) -> Annotations {
     let reuse = reuse::detect(corpus, &ReuseOptions::default());
     let stories = stories::group(corpus, &reuse);
     let quotations = quotes::extract(corpus, &mentions, &reuse, &stories);
-    Annotations {
-        mentions,
-        reuse,
-        stories,
-        quotations,
-    }
+    Annotations { mentions, reuse, stories, quotations }
 }

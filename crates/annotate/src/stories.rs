@@ -60,13 +60,7 @@ pub fn group(corpus: &Corpus, links: &[ReuseLink]) -> Vec<Story> {
         let root = find(&mut parent, s);
         groups.entry(root).or_default().push(s);
     }
-    let sentence_count = |s: usize| {
-        corpus.sources[s]
-            .blocks
-            .iter()
-            .map(|b| b.sentences.len())
-            .sum::<usize>()
-    };
+    let sentence_count = |s: usize| corpus.sources[s].blocks.iter().map(|b| b.sentences.len()).sum::<usize>();
     let mut stories: Vec<Story> = groups
         .into_values()
         .map(|mut members| {
@@ -79,11 +73,7 @@ pub fn group(corpus: &Corpus, links: &[ReuseLink]) -> Vec<Story> {
                     .then(sx.slug.cmp(&sy.slug))
             });
             let origin = members[0];
-            Story {
-                id: corpus.sources[origin].slug.clone(),
-                origin,
-                sources: members,
-            }
+            Story { id: corpus.sources[origin].slug.clone(), origin, sources: members }
         })
         .collect();
     stories.sort_by(|x, y| {

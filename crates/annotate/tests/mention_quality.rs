@@ -39,9 +39,7 @@ struct GoldParagraph {
 
 /// The byte range of the `nth` occurrence of `needle` (plain substrings, as the labels count).
 fn nth_occurrence(text: &str, needle: &str, nth: usize) -> Option<Range<usize>> {
-    text.match_indices(needle)
-        .nth(nth - 1)
-        .map(|(at, _)| at..at + needle.len())
+    text.match_indices(needle).nth(nth - 1).map(|(at, _)| at..at + needle.len())
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
@@ -54,28 +52,16 @@ fn mentions_match_the_gold_labels() {
     let matcher = EntityMatcher::new(&corpus.entities);
     let predicted = find_mentions(&corpus, &matcher);
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/mentions-gold.yaml");
-    let gold: Vec<GoldParagraph> =
-        serde_saphyr::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let gold: Vec<GoldParagraph> = serde_saphyr::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
 
     // Predicted mentions per (source, paragraph id): (range, entity id, matched yet?).
     let mut by_paragraph: BTreeMap<(String, String), Found> = BTreeMap::new();
     for m in &predicted {
-        let key = (
-            corpus.sources[m.source].slug.clone(),
-            format!("p{}", m.block + 1),
-        );
-        by_paragraph.entry(key).or_default().push((
-            m.range.clone(),
-            corpus.entities[m.entity].id.clone(),
-            false,
-        ));
+        let key = (corpus.sources[m.source].slug.clone(), format!("p{}", m.block + 1));
+        by_paragraph.entry(key).or_default().push((m.range.clone(), corpus.entities[m.entity].id.clone(), false));
     }
     let text_of = |source: &str, paragraph: &str| -> String {
-        let s = corpus
-            .sources
-            .iter()
-            .find(|s| s.slug == source)
-            .unwrap_or_else(|| panic!("no source {source}"));
+        let s = corpus.sources.iter().find(|s| s.slug == source).unwrap_or_else(|| panic!("no source {source}"));
         let n: usize = paragraph[1..].parse().unwrap();
         s.blocks[n - 1].text.clone()
     };
@@ -91,41 +77,22 @@ fn mentions_match_the_gold_labels() {
         for span in &entry.mentions {
             gold_count += 1;
             let range = nth_occurrence(&text, &span.text, span.nth).unwrap_or_else(|| {
-                panic!(
-                    "gold span {:?} #{} not in {} {}",
-                    span.text, span.nth, entry.source, entry.paragraph
-                )
+                panic!("gold span {:?} #{} not in {} {}", span.text, span.nth, entry.source, entry.paragraph)
             });
-            let entity = span
-                .entity
-                .as_deref()
-                .expect("a gold mention names its entity");
-            match found
-                .iter_mut()
-                .find(|(r, e, used)| !*used && e == entity && overlaps(r, &range))
-            {
+            let entity = span.entity.as_deref().expect("a gold mention names its entity");
+            match found.iter_mut().find(|(r, e, used)| !*used && e == entity && overlaps(r, &range)) {
                 Some(hit) => {
                     hit.2 = true;
                     correct += 1;
                 }
-                None => missed.push(format!(
-                    "{} {}: {:?} ({entity})",
-                    entry.source, entry.paragraph, span.text
-                )),
+                None => missed.push(format!("{} {}: {:?} ({entity})", entry.source, entry.paragraph, span.text)),
             }
         }
         for span in &entry.negatives {
             negatives += 1;
-            let range = nth_occurrence(&text, &span.text, span.nth)
-                .expect("negative span in its paragraph");
-            if found
-                .iter()
-                .any(|(r, _, _)| overlaps(r, &range) && text[r.clone()].len() <= span.text.len())
-            {
-                negatives_linked.push(format!(
-                    "{} {}: {:?}",
-                    entry.source, entry.paragraph, span.text
-                ));
+            let range = nth_occurrence(&text, &span.text, span.nth).expect("negative span in its paragraph");
+            if found.iter().any(|(r, _, _)| overlaps(r, &range) && text[r.clone()].len() <= span.text.len()) {
+                negatives_linked.push(format!("{} {}: {:?}", entry.source, entry.paragraph, span.text));
             }
         }
     }
@@ -156,10 +123,7 @@ fn mentions_match_the_gold_labels() {
     for line in &negatives_linked {
         println!("  negative linked: {line}");
     }
-    assert!(
-        negatives_linked.is_empty(),
-        "spans that must not link were linked"
-    );
+    assert!(negatives_linked.is_empty(), "spans that must not link were linked");
     assert!(precision >= 0.97, "precision {precision:.3} below 0.97");
     assert!(recall >= 0.97, "recall {recall:.3} below 0.97");
 }

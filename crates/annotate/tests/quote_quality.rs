@@ -51,20 +51,9 @@ fn quotations_and_speakers_match_the_gold_labels() {
             let parts = r
                 .parts
                 .iter()
-                .map(|p| {
-                    (
-                        format!("p{}", p.block + 1),
-                        source.blocks[p.block].text[p.range.clone()]
-                            .trim()
-                            .to_string(),
-                    )
-                })
+                .map(|p| (format!("p{}", p.block + 1), source.blocks[p.block].text[p.range.clone()].trim().to_string()))
                 .collect();
-            (
-                (source.slug.clone(), parts),
-                r.speaker.map(|e| corpus.entities[e].id.clone()),
-                r.speaker_text.clone(),
-            )
+            ((source.slug.clone(), parts), r.speaker.map(|e| corpus.entities[e].id.clone()), r.speaker_text.clone())
         })
         .collect();
     let gold: Vec<GoldQuote> = load("quotes-gold.yaml");
@@ -72,13 +61,8 @@ fn quotations_and_speakers_match_the_gold_labels() {
     let mut wrong_person = Vec::new();
     let mut missed = Vec::new();
     for g in &gold {
-        let key: Key = (
-            g.source.clone(),
-            g.parts
-                .iter()
-                .map(|p| (p.paragraph.clone(), p.text.trim().to_string()))
-                .collect(),
-        );
+        let key: Key =
+            (g.source.clone(), g.parts.iter().map(|p| (p.paragraph.clone(), p.text.trim().to_string())).collect());
         match predicted.iter().find(|(k, _, _)| *k == key) {
             None => missed.push(format!("{} {:?}", g.source, key.1)),
             Some((_, entity, words)) => {
@@ -109,21 +93,9 @@ fn quotations_and_speakers_match_the_gold_labels() {
     }
     let gold_keys: BTreeSet<Key> = gold
         .iter()
-        .map(|g| {
-            (
-                g.source.clone(),
-                g.parts
-                    .iter()
-                    .map(|p| (p.paragraph.clone(), p.text.trim().to_string()))
-                    .collect(),
-            )
-        })
+        .map(|g| (g.source.clone(), g.parts.iter().map(|p| (p.paragraph.clone(), p.text.trim().to_string())).collect()))
         .collect();
-    let extra: Vec<&Key> = predicted
-        .iter()
-        .map(|(k, _, _)| k)
-        .filter(|k| !gold_keys.contains(*k))
-        .collect();
+    let extra: Vec<&Key> = predicted.iter().map(|(k, _, _)| k).filter(|k| !gold_keys.contains(*k)).collect();
     let precision = correct as f64 / predicted.len().max(1) as f64;
     let recall = correct as f64 / gold.len().max(1) as f64;
     println!(
@@ -141,10 +113,7 @@ fn quotations_and_speakers_match_the_gold_labels() {
     for line in &wrong_person {
         println!("  WRONG PERSON: {line}");
     }
-    assert!(
-        wrong_person.is_empty(),
-        "no quotation may be attributed to the wrong person"
-    );
+    assert!(wrong_person.is_empty(), "no quotation may be attributed to the wrong person");
     assert!(precision >= 0.9, "precision {precision:.3} below 0.9");
     assert!(recall >= 0.9, "recall {recall:.3} below 0.9");
 }
@@ -159,18 +128,12 @@ fn short_quoted_phrases_are_kept_apart() {
         .iter()
         .map(|p| {
             let source = &corpus.sources[p.source];
-            (
-                source.slug.clone(),
-                format!("p{}", p.block + 1),
-                source.blocks[p.block].text[p.range.clone()].to_string(),
-            )
+            (source.slug.clone(), format!("p{}", p.block + 1), source.blocks[p.block].text[p.range.clone()].to_string())
         })
         .collect();
     let gold: Vec<GoldPhrase> = load("quote-phrases-gold.yaml");
-    let expected: BTreeSet<(String, String, String)> = gold
-        .into_iter()
-        .map(|g| (g.source, g.paragraph, g.text))
-        .collect();
+    let expected: BTreeSet<(String, String, String)> =
+        gold.into_iter().map(|g| (g.source, g.paragraph, g.text)).collect();
     println!(
         "phrases: {} gold, {} found, {} correct",
         expected.len(),
@@ -189,28 +152,11 @@ fn a_quotation_reported_by_two_sources_is_one_quote() {
         .quotations
         .quotes
         .iter()
-        .find(|q| {
-            q.reports
-                .iter()
-                .any(|r| r.text(&corpus).starts_with("Only the Syrian people define"))
-        })
+        .find(|q| q.reports.iter().any(|r| r.text(&corpus).starts_with("Only the Syrian people define")))
         .expect("Assad's quotation");
     let sources: Vec<&str> = shared.reports.iter().map(|r| slug(r.source)).collect();
-    assert_eq!(
-        sources,
-        [
-            "2016-07-14-straits-times-kerry-moscow",
-            "2016-07-15-new-arab-kerry-moscow"
-        ]
-    );
-    assert_eq!(
-        shared.speaker.map(|e| corpus.entities[e].id.as_str()),
-        Some("bashar-al-assad")
-    );
+    assert_eq!(sources, ["2016-07-14-straits-times-kerry-moscow", "2016-07-15-new-arab-kerry-moscow"]);
+    assert_eq!(shared.speaker.map(|e| corpus.entities[e].id.as_str()), Some("bashar-al-assad"));
     let wording: BTreeSet<String> = shared.reports.iter().map(|r| r.text(&corpus)).collect();
-    assert_eq!(
-        wording.len(),
-        2,
-        "the two outlets' quotation marks and apostrophes differ: {wording:?}"
-    );
+    assert_eq!(wording.len(), 2, "the two outlets' quotation marks and apostrophes differ: {wording:?}");
 }

@@ -17,8 +17,7 @@ fn quotes_of(raw: &str) -> Vec<(String, Option<String>, String)> {
         .flat_map(|q| &q.reports)
         .map(|r| {
             (
-                r.speaker
-                    .map_or("?".to_string(), |e| corpus.entities[e].id.clone()),
+                r.speaker.map_or("?".to_string(), |e| corpus.entities[e].id.clone()),
                 r.speaker_text.clone(),
                 r.text(&corpus),
             )
@@ -32,41 +31,23 @@ fn a_quotation_can_span_paragraphs() {
     let quotes = quotes_of(raw);
     assert_eq!(quotes.len(), 1, "{quotes:?}");
     assert_eq!(quotes[0].0, "vladimir-putin");
-    assert!(
-        quotes[0].2.contains(" … And we will not stop"),
-        "{quotes:?}"
-    );
+    assert!(quotes[0].2.contains(" … And we will not stop"), "{quotes:?}");
 }
 
 #[test]
 fn he_said_resolves_to_the_person_the_text_is_about() {
     let raw = "Sitting across from him, Kerry agreed that Obama had found the call useful.\n\n“Hopefully, we’ll be able to make some genuine progress,” he said.";
-    assert_eq!(
-        quotes_of(raw)[0].0,
-        "john-kerry",
-        "the first person of the sentence before, not the last"
-    );
+    assert_eq!(quotes_of(raw)[0].0, "john-kerry", "the first person of the sentence before, not the last");
     let raw = "“We need a solution to this,” a senior US official said.\n\n“Time is short here,” he warned.";
     let quotes = quotes_of(raw);
-    assert_eq!(
-        (quotes[1].0.as_str(), quotes[1].1.as_deref()),
-        ("?", Some("a senior US official"))
-    );
+    assert_eq!((quotes[1].0.as_str(), quotes[1].1.as_deref()), ("?", Some("a senior US official")));
 }
 
 #[test]
 fn unknown_stays_unknown() {
-    let quotes = quotes_of(
-        "The talks went on all night in Geneva.\n\n“Nothing has been agreed until everything is agreed.”",
-    );
-    assert_eq!(
-        quotes,
-        [(
-            "?".to_string(),
-            None,
-            "Nothing has been agreed until everything is agreed.".to_string()
-        )]
-    );
+    let quotes =
+        quotes_of("The talks went on all night in Geneva.\n\n“Nothing has been agreed until everything is agreed.”");
+    assert_eq!(quotes, [("?".to_string(), None, "Nothing has been agreed until everything is agreed.".to_string())]);
 }
 
 #[test]

@@ -37,35 +37,22 @@ fn sentence_links_match_the_gold_labels() {
     let links = reuse::detect(&corpus, &ReuseOptions::default());
     let sentence = |r: &annotate::SentenceRef| {
         let s = &corpus.sources[r.source];
-        (
-            s.slug.clone(),
-            s.blocks[r.block].text[r.range.clone()].to_string(),
-        )
+        (s.slug.clone(), s.blocks[r.block].text[r.range.clone()].to_string())
     };
-    let found: BTreeSet<Pair> = links
-        .iter()
-        .map(|l| ordered(sentence(&l.a), sentence(&l.b)))
-        .collect();
+    let found: BTreeSet<Pair> = links.iter().map(|l| ordered(sentence(&l.a), sentence(&l.b))).collect();
     let gold = gold();
     let expected: BTreeSet<Pair> = gold
         .iter()
-        .map(|g| {
-            ordered(
-                (g.a.source.clone(), g.a.text.clone()),
-                (g.b.source.clone(), g.b.text.clone()),
-            )
-        })
+        .map(|g| ordered((g.a.source.clone(), g.a.text.clone()), (g.b.source.clone(), g.b.text.clone())))
         .collect();
     // Every gold sentence must exist in the cleaned seeds, or the labels have gone stale.
     let all: BTreeSet<(String, String)> = corpus
         .sources
         .iter()
         .flat_map(|s| {
-            s.blocks.iter().flat_map(move |b| {
-                b.sentences
-                    .iter()
-                    .map(move |r| (s.slug.clone(), b.text[r.clone()].to_string()))
-            })
+            s.blocks
+                .iter()
+                .flat_map(move |b| b.sentences.iter().map(move |r| (s.slug.clone(), b.text[r.clone()].to_string())))
         })
         .collect();
     for (a, b) in &expected {
@@ -82,10 +69,7 @@ fn sentence_links_match_the_gold_labels() {
         .filter(|l| {
             let pair = ordered(sentence(&l.a), sentence(&l.b));
             gold.iter().any(|g| {
-                ordered(
-                    (g.a.source.clone(), g.a.text.clone()),
-                    (g.b.source.clone(), g.b.text.clone()),
-                ) == pair
+                ordered((g.a.source.clone(), g.a.text.clone()), (g.b.source.clone(), g.b.text.clone())) == pair
                     && g.kind == l.kind.as_str()
             })
         })
@@ -96,16 +80,10 @@ fn sentence_links_match_the_gold_labels() {
         found.len()
     );
     for missed in expected.difference(&found) {
-        println!(
-            "  missed: {} {:?}\n          {} {:?}",
-            missed.0.0, missed.0.1, missed.1.0, missed.1.1
-        );
+        println!("  missed: {} {:?}\n          {} {:?}", missed.0.0, missed.0.1, missed.1.0, missed.1.1);
     }
     for wrong in found.difference(&expected) {
-        println!(
-            "  wrong:  {} {:?}\n          {} {:?}",
-            wrong.0.0, wrong.0.1, wrong.1.0, wrong.1.1
-        );
+        println!("  wrong:  {} {:?}\n          {} {:?}", wrong.0.0, wrong.0.1, wrong.1.0, wrong.1.1);
     }
     assert!(precision >= 0.95, "precision {precision:.3} below 0.95");
     assert!(recall >= 0.95, "recall {recall:.3} below 0.95");
@@ -116,33 +94,17 @@ fn the_seeds_group_into_three_stories() {
     let corpus = seeds();
     let links = reuse::detect(&corpus, &ReuseOptions::default());
     let stories = stories::group(&corpus, &links);
-    let slugs: Vec<Vec<&str>> = stories
-        .iter()
-        .map(|s| {
-            s.sources
-                .iter()
-                .map(|&i| corpus.sources[i].slug.as_str())
-                .collect()
-        })
-        .collect();
+    let slugs: Vec<Vec<&str>> =
+        stories.iter().map(|s| s.sources.iter().map(|&i| corpus.sources[i].slug.as_str()).collect()).collect();
     assert_eq!(
         slugs,
         [
             vec!["2015-12-16-irish-times-kerry-moscow"],
-            vec![
-                "2016-07-14-straits-times-kerry-moscow",
-                "2016-07-15-new-arab-kerry-moscow"
-            ],
-            vec![
-                "2016-09-01-bloomberg-putin-interview",
-                "2016-09-02-sott-putin-interview"
-            ],
+            vec!["2016-07-14-straits-times-kerry-moscow", "2016-07-15-new-arab-kerry-moscow"],
+            vec!["2016-09-01-bloomberg-putin-interview", "2016-09-02-sott-putin-interview"],
         ]
     );
-    assert_eq!(
-        stories[2].id, "2016-09-01-bloomberg-putin-interview",
-        "the origin is the earliest, fullest version"
-    );
+    assert_eq!(stories[2].id, "2016-09-01-bloomberg-putin-interview", "the origin is the earliest, fullest version");
 }
 
 const ORIGINAL: &str = "Vladimir Putin said Russia and the U.S. are close to striking a deal on fighting terrorists in Syria, potentially a major step toward ending a civil war.
@@ -179,67 +141,30 @@ Share this article";
     ]);
     let links = reuse::detect(&corpus, &ReuseOptions::default());
     let linked: BTreeSet<(usize, usize)> = links.iter().map(|l| (l.a.source, l.b.source)).collect();
-    assert_eq!(
-        linked,
-        BTreeSet::from([(0, 1)]),
-        "only the copy links to the original"
-    );
-    assert!(
-        links.len() >= 4,
-        "the four surviving sentences link: {links:?}"
-    );
-    assert!(
-        links.iter().any(|l| l.kind == ReuseKind::Verbatim),
-        "the restyled quotation is verbatim"
-    );
+    assert_eq!(linked, BTreeSet::from([(0, 1)]), "only the copy links to the original");
+    assert!(links.len() >= 4, "the four surviving sentences link: {links:?}");
+    assert!(links.iter().any(|l| l.kind == ReuseKind::Verbatim), "the restyled quotation is verbatim");
     let stories = stories::group(&corpus, &links);
-    assert_eq!(
-        stories
-            .iter()
-            .find(|s| s.sources.len() == 2)
-            .map(|s| s.id.as_str()),
-        Some("original")
-    );
+    assert_eq!(stories.iter().find(|s| s.sources.len() == 2).map(|s| s.id.as_str()), Some("original"));
 }
 
 #[test]
 fn a_shared_quotation_links_sentences_that_otherwise_differ() {
     let a = "“One of the key problems is that the healthy part of the opposition should be separated,” Putin told reporters in Vladivostok on Thursday, before flying on to the summit in China where he was due to meet the Turkish president.";
     let b = "Russia's leader, who has backed the government in Damascus since last September and often accuses Washington of shielding extremists, said: “One of the key problems is that the healthy part of the opposition should be separated.”";
-    let corpus = corpus_of(vec![
-        source("a", "A", "2016-09-01", a),
-        source("b", "B", "2016-09-01", b),
-    ]);
+    let corpus = corpus_of(vec![source("a", "A", "2016-09-01", a), source("b", "B", "2016-09-01", b)]);
     let links = reuse::detect(&corpus, &ReuseOptions::default());
-    assert_eq!(
-        links.iter().map(|l| l.kind).collect::<Vec<_>>(),
-        [ReuseKind::Quote],
-        "{links:?}"
-    );
+    assert_eq!(links.iter().map(|l| l.kind).collect::<Vec<_>>(), [ReuseKind::Quote], "{links:?}");
 }
 
 #[test]
 fn sources_with_nothing_in_common_get_no_link() {
     let corpus = seeds();
     let links = reuse::detect(&corpus, &ReuseOptions::default());
-    let irish = corpus
-        .sources
-        .iter()
-        .position(|s| s.slug == "2015-12-16-irish-times-kerry-moscow")
-        .unwrap();
-    assert!(
-        links
-            .iter()
-            .all(|l| l.a.source != irish && l.b.source != irish),
-        "004 shares nothing"
-    );
+    let irish = corpus.sources.iter().position(|s| s.slug == "2015-12-16-irish-times-kerry-moscow").unwrap();
+    assert!(links.iter().all(|l| l.a.source != irish && l.b.source != irish), "004 shares nothing");
     let september = |i: usize| corpus.sources[i].meta.published.month == 9;
-    assert!(
-        links
-            .iter()
-            .all(|l| september(l.a.source) == september(l.b.source)),
-        "no link across stories"
-    );
+    assert!(links.iter().all(|l| september(l.a.source) == september(l.b.source)), "no link across stories");
 }
 
 #[test]
@@ -257,19 +182,11 @@ fn stock_phrases_shared_by_many_sources_create_no_links() {
         .iter()
         .enumerate()
         .map(|(i, topic)| {
-            let text = format!(
-                "Reporters covered {topic} on day {i} with new details every hour.\n\n{stock}"
-            );
+            let text = format!("Reporters covered {topic} on day {i} with new details every hour.\n\n{stock}");
             source(&format!("s{i}"), "Outlet", "2016-09-01", &text)
         })
         .collect();
     let corpus = corpus_of(sources);
-    let options = ReuseOptions {
-        df_cap: 5,
-        ..ReuseOptions::default()
-    };
-    assert!(
-        reuse::detect(&corpus, &options).is_empty(),
-        "a phrase in more sources than the cap proposes nothing"
-    );
+    let options = ReuseOptions { df_cap: 5, ..ReuseOptions::default() };
+    assert!(reuse::detect(&corpus, &options).is_empty(), "a phrase in more sources than the cap proposes nothing");
 }

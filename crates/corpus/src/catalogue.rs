@@ -48,8 +48,7 @@ fn claim<'a>(
     match claims.get(&key) {
         Some((owner, _, _)) if *owner == index => {}
         Some((_, owner, line)) => {
-            let message =
-                format!("{text:?} is already a name or alias of entity {owner:?} (line {line})");
+            let message = format!("{text:?} is already a name or alias of entity {owner:?} (line {line})");
             errors.at(path, alias, field, message);
             return None;
         }
@@ -60,28 +59,12 @@ fn claim<'a>(
     Some(text)
 }
 
-fn check_id(
-    file: &EntityFile,
-    ids: &mut HashMap<String, u64>,
-    errors: &mut Errors,
-    path: &Path,
-    field: &str,
-) {
+fn check_id(file: &EntityFile, ids: &mut HashMap<String, u64>, errors: &mut Errors, path: &Path, field: &str) {
     let id = &file.id.value;
     if !is_slug(id) {
-        errors.at(
-            path,
-            &file.id,
-            field,
-            format!("{id:?} is not a valid id: use lower-case letters, digits, - and _"),
-        );
+        errors.at(path, &file.id, field, format!("{id:?} is not a valid id: use lower-case letters, digits, - and _"));
     } else if let Some(line) = ids.get(id) {
-        errors.at(
-            path,
-            &file.id,
-            field,
-            format!("duplicate entity id {id:?} (first defined on line {line})"),
-        );
+        errors.at(path, &file.id, field, format!("duplicate entity id {id:?} (first defined on line {line})"));
     } else {
         ids.insert(id.clone(), file.id.referenced.line());
     }
@@ -104,35 +87,19 @@ pub(crate) fn load_entities(path: &Path, errors: &mut Errors) -> Vec<Entity> {
         let owner = (i, file.id.value.as_str());
         require_text(errors, path, &file.name, &field("name"));
         if !file.name.value.trim().is_empty() {
-            claim(
-                &mut claims,
-                errors,
-                path,
-                owner,
-                &file.name,
-                &field("name"),
-                file.name.value.trim().to_string(),
-            );
-            folded_claims
-                .entry(file.name.value.trim().to_lowercase())
-                .or_insert((i, owner.1.to_string(), file.name.referenced.line()));
+            claim(&mut claims, errors, path, owner, &file.name, &field("name"), file.name.value.trim().to_string());
+            folded_claims.entry(file.name.value.trim().to_lowercase()).or_insert((
+                i,
+                owner.1.to_string(),
+                file.name.referenced.line(),
+            ));
         }
         let mut aliases: Vec<String> = Vec::new();
         for alias in &file.aliases {
-            if let Some(text) = claim(
-                &mut claims,
-                errors,
-                path,
-                owner,
-                alias,
-                &field("aliases"),
-                alias.value.trim().to_string(),
-            ) {
-                folded_claims.entry(text.to_lowercase()).or_insert((
-                    i,
-                    owner.1.to_string(),
-                    alias.referenced.line(),
-                ));
+            if let Some(text) =
+                claim(&mut claims, errors, path, owner, alias, &field("aliases"), alias.value.trim().to_string())
+            {
+                folded_claims.entry(text.to_lowercase()).or_insert((i, owner.1.to_string(), alias.referenced.line()));
                 if !aliases.iter().any(|a| a == text) {
                     aliases.push(text.to_string());
                 }
@@ -141,15 +108,7 @@ pub(crate) fn load_entities(path: &Path, errors: &mut Errors) -> Vec<Entity> {
         let mut any_case: Vec<String> = Vec::new();
         for alias in &file.aliases_any_case {
             let key = alias.value.trim().to_lowercase();
-            if let Some(text) = claim(
-                &mut folded_claims,
-                errors,
-                path,
-                owner,
-                alias,
-                &field("aliases_any_case"),
-                key,
-            ) {
+            if let Some(text) = claim(&mut folded_claims, errors, path, owner, alias, &field("aliases_any_case"), key) {
                 if !text.is_ascii() {
                     errors.at(path, alias, &field("aliases_any_case"), "any-case matching folds ASCII letters only: list the other spellings of a non-ASCII name as aliases");
                 } else if !any_case.iter().any(|a| a == text) {
@@ -158,16 +117,12 @@ pub(crate) fn load_entities(path: &Path, errors: &mut Errors) -> Vec<Entity> {
             }
         }
         if let Some(qid) = &file.wikidata {
-            let valid = qid.value.strip_prefix('Q').is_some_and(|n| {
-                !n.is_empty() && !n.starts_with('0') && n.chars().all(|c| c.is_ascii_digit())
-            });
+            let valid = qid
+                .value
+                .strip_prefix('Q')
+                .is_some_and(|n| !n.is_empty() && !n.starts_with('0') && n.chars().all(|c| c.is_ascii_digit()));
             if !valid {
-                errors.at(
-                    path,
-                    qid,
-                    &field("wikidata"),
-                    format!("{:?} is not a Wikidata id such as Q7747", qid.value),
-                );
+                errors.at(path, qid, &field("wikidata"), format!("{:?} is not a Wikidata id such as Q7747", qid.value));
             }
         }
         entities.push(Entity {
@@ -188,16 +143,9 @@ pub(crate) fn load_entities(path: &Path, errors: &mut Errors) -> Vec<Entity> {
         };
         let field = format!("[{i}].stands_for");
         match entities.iter().position(|e| e.id == target.value) {
-            Some(t) if t == i => {
-                errors.at(path, target, &field, "an entity cannot stand for itself")
-            }
+            Some(t) if t == i => errors.at(path, target, &field, "an entity cannot stand for itself"),
             Some(t) => entities[i].stands_for = Some(t),
-            None => errors.at(
-                path,
-                target,
-                &field,
-                format!("no entity has the id {:?}", target.value),
-            ),
+            None => errors.at(path, target, &field, format!("no entity has the id {:?}", target.value)),
         }
     }
     entities

@@ -36,22 +36,13 @@ impl Date {
         let shaped = bytes.len() == 10
             && bytes[4] == b'-'
             && bytes[7] == b'-'
-            && bytes
-                .iter()
-                .enumerate()
-                .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+            && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
         if !shaped {
             return Err(format!("invalid date {text:?}: expected YYYY-MM-DD"));
         }
-        let year: u16 = text[0..4]
-            .parse()
-            .map_err(|_| format!("invalid year in {text:?}"))?;
-        let month: u8 = text[5..7]
-            .parse()
-            .map_err(|_| format!("invalid month in {text:?}"))?;
-        let day: u8 = text[8..10]
-            .parse()
-            .map_err(|_| format!("invalid day in {text:?}"))?;
+        let year: u16 = text[0..4].parse().map_err(|_| format!("invalid year in {text:?}"))?;
+        let month: u8 = text[5..7].parse().map_err(|_| format!("invalid month in {text:?}"))?;
+        let day: u8 = text[8..10].parse().map_err(|_| format!("invalid day in {text:?}"))?;
         if year < 1000 {
             return Err(format!("invalid date {text:?}: year before 1000"));
         }
@@ -81,11 +72,7 @@ impl Date {
     /// Days since 1970-01-01, for measuring gaps between dates.
     pub fn days_since_epoch(&self) -> i64 {
         // Howard Hinnant's days_from_civil: exact for the proleptic Gregorian calendar.
-        let (y, m, d) = (
-            i64::from(self.year),
-            i64::from(self.month),
-            i64::from(self.day),
-        );
+        let (y, m, d) = (i64::from(self.year), i64::from(self.month), i64::from(self.day));
         let y = if m <= 2 { y - 1 } else { y };
         let era = y.div_euclid(400);
         let yoe = y - era * 400;
@@ -99,9 +86,7 @@ impl Date {
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         4 | 6 | 9 | 11 => 30,
-        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
-            29
-        }
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => 29,
         2 => 28,
         _ => 31,
     }
@@ -126,16 +111,7 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates() {
-        for bad in [
-            "2016-02-30",
-            "2015-02-29",
-            "2016-13-01",
-            "2016-00-10",
-            "2016-9-1",
-            "16-09-01",
-            "2016/09/01",
-            "",
-        ] {
+        for bad in ["2016-02-30", "2015-02-29", "2016-13-01", "2016-00-10", "2016-9-1", "16-09-01", "2016/09/01", ""] {
             assert!(Date::parse(bad).is_err(), "{bad} should be rejected");
         }
         assert!(Date::parse("2016-02-29").is_ok());

@@ -21,13 +21,7 @@ pub struct ContentError {
 impl ContentError {
     /// An error about a whole file (unreadable, missing, misnamed).
     pub fn file(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
-        ContentError {
-            path: path.into(),
-            line: None,
-            column: None,
-            field: None,
-            message: message.into(),
-        }
+        ContentError { path: path.into(), line: None, column: None, field: None, message: message.into() }
     }
 
     /// An error at a known place in a file.
@@ -38,13 +32,7 @@ impl ContentError {
         field: Option<String>,
         message: impl Into<String>,
     ) -> Self {
-        ContentError {
-            path: path.into(),
-            line: Some(line),
-            column: Some(column),
-            field,
-            message: message.into(),
-        }
+        ContentError { path: path.into(), line: Some(line), column: Some(column), field, message: message.into() }
     }
 }
 

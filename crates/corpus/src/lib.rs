@@ -19,6 +19,5 @@ pub use date::Date;
 pub use error::{ContentError, ContentErrors};
 pub use load::load;
 pub use model::{
-    Block, BlockKind, Briefing, Corpus, DropReason, Dropped, Entity, EntityKind, SiteConfig,
-    Source, SourceMeta,
+    Block, BlockKind, Briefing, Corpus, DropReason, Dropped, Entity, EntityKind, SiteConfig, Source, SourceMeta,
 };

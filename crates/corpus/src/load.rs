@@ -7,9 +7,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::yaml::{decode_utf8, parse};
-use crate::{
-    Briefing, ContentError, ContentErrors, Corpus, Date, SiteConfig, Source, SourceMeta, clean,
-};
+use crate::{Briefing, ContentError, ContentErrors, Corpus, Date, SiteConfig, Source, SourceMeta, clean};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -58,26 +56,10 @@ fn english() -> Spanned<String> {
 pub(crate) struct Errors(pub(crate) Vec<ContentError>);
 
 impl Errors {
-    pub(crate) fn at(
-        &mut self,
-        path: &Path,
-        spanned: &Spanned<impl Sized>,
-        field: &str,
-        message: impl Into<String>,
-    ) {
+    pub(crate) fn at(&mut self, path: &Path, spanned: &Spanned<impl Sized>, field: &str, message: impl Into<String>) {
         let location = spanned.referenced;
-        let (line, column) = if location.line() == 0 {
-            (1, 1)
-        } else {
-            (location.line(), location.column())
-        };
-        self.0.push(ContentError::at(
-            path,
-            line,
-            column,
-            Some(field.to_string()),
-            message,
-        ));
+        let (line, column) = if location.line() == 0 { (1, 1) } else { (location.line(), location.column()) };
+        self.0.push(ContentError::at(path, line, column, Some(field.to_string()), message));
     }
 }
 
@@ -93,17 +75,11 @@ pub fn load(dir: &Path) -> Result<Corpus, ContentErrors> {
         }
     };
     let site = load_site(dir, &mut errors);
-    let briefing =
-        read_text(&dir.join("briefing.md"), &mut errors).map(|markdown| Briefing { markdown });
+    let briefing = read_text(&dir.join("briefing.md"), &mut errors).map(|markdown| Briefing { markdown });
     let entities = crate::catalogue::load_entities(&dir.join("entities.yaml"), &mut errors);
     let sources = load_sources(dir, &root, &mut errors);
     match (site, briefing, errors.0.is_empty()) {
-        (Some(site), Some(briefing), true) => Ok(Corpus {
-            site,
-            briefing,
-            sources,
-            entities,
-        }),
+        (Some(site), Some(briefing), true) => Ok(Corpus { site, briefing, sources, entities }),
         _ => Err(ContentErrors(errors.0)),
     }
 }
@@ -116,9 +92,7 @@ fn read_bytes(path: &Path, errors: &mut Errors) -> Option<Vec<u8>> {
             None
         }
         Err(error) => {
-            errors
-                .0
-                .push(ContentError::file(path, format!("cannot read: {error}")));
+            errors.0.push(ContentError::file(path, format!("cannot read: {error}")));
             None
         }
     }
@@ -129,10 +103,7 @@ fn read_text(path: &Path, errors: &mut Errors) -> Option<String> {
     decode_utf8(path, bytes).map_err(|e| errors.0.push(e)).ok()
 }
 
-pub(crate) fn read_yaml<T: serde::de::DeserializeOwned>(
-    path: &Path,
-    errors: &mut Errors,
-) -> Option<T> {
+pub(crate) fn read_yaml<T: serde::de::DeserializeOwned>(path: &Path, errors: &mut Errors) -> Option<T> {
     let text = read_text(path, errors)?;
     parse(path, &text).map_err(|e| errors.0.push(e)).ok()
 }
@@ -140,20 +111,14 @@ pub(crate) fn read_yaml<T: serde::de::DeserializeOwned>(
 /// Lower-case ASCII letters, digits, `-` and `_`, starting with a letter or digit: safe in
 /// URLs and file names on every system.
 pub(crate) fn is_slug(text: &str) -> bool {
-    text.chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && text
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+    text.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
 /// An absolute http or https URL with a host and no spaces or control characters.
 fn check_http_url(url: &str) -> Result<(), String> {
     let lower = url.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
     let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
     match host {
         None => Err(format!("{url:?} is not an http or https URL")),
@@ -188,10 +153,7 @@ fn load_site(dir: &Path, errors: &mut Errors) -> Option<SiteConfig> {
             &path,
             &file.language,
             "language",
-            format!(
-                "{:?} is not a language tag such as en or pt-BR",
-                file.language.value
-            ),
+            format!("{:?} is not a language tag such as en or pt-BR", file.language.value),
         );
     }
     if let Some(base_url) = &file.base_url
@@ -213,12 +175,8 @@ fn load_site(dir: &Path, errors: &mut Errors) -> Option<SiteConfig> {
         title: file.title.value.trim().to_string(),
         description: file.description.trim().to_string(),
         language: file.language.value,
-        base_url: file
-            .base_url
-            .map(|u| u.value.trim_end_matches('/').to_string() + "/"),
-        theme: file
-            .theme
-            .map_or_else(|| "default".to_string(), |t| t.value),
+        base_url: file.base_url.map(|u| u.value.trim_end_matches('/').to_string() + "/"),
+        theme: file.theme.map_or_else(|| "default".to_string(), |t| t.value),
         unsafe_html: file.unsafe_html,
     })
 }
@@ -227,34 +185,23 @@ fn load_site(dir: &Path, errors: &mut Errors) -> Option<SiteConfig> {
 fn source_files(dir: &Path, errors: &mut Errors) -> Vec<PathBuf> {
     let sources = dir.join("sources");
     if !sources.is_dir() {
-        errors.0.push(ContentError::file(
-            &sources,
-            "the sources folder is missing",
-        ));
+        errors.0.push(ContentError::file(&sources, "the sources folder is missing"));
         return Vec::new();
     }
     let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(&sources)
-        .min_depth(1)
-        .max_depth(1)
-        .sort_by_file_name()
-    {
+    for entry in walkdir::WalkDir::new(&sources).min_depth(1).max_depth(1).sort_by_file_name() {
         match entry {
             Ok(entry) => {
                 let path = entry.path();
                 match path.extension().and_then(|e| e.to_str()) {
                     Some("yaml") => files.push(path.to_path_buf()),
-                    Some("yml") => errors.0.push(ContentError::file(
-                        path,
-                        "source files end in .yaml; rename this file",
-                    )),
+                    Some("yml") => {
+                        errors.0.push(ContentError::file(path, "source files end in .yaml; rename this file"))
+                    }
                     _ => {}
                 }
             }
-            Err(error) => errors.0.push(ContentError::file(
-                &sources,
-                format!("cannot list: {error}"),
-            )),
+            Err(error) => errors.0.push(ContentError::file(&sources, format!("cannot list: {error}"))),
         }
     }
     files
@@ -291,23 +238,14 @@ fn resolve_inside(path: &Path, root: &Path) -> Result<PathBuf, String> {
         std::io::ErrorKind::NotFound => "file not found".to_string(),
         _ => format!("cannot open: {error}"),
     })?;
-    if resolved.starts_with(root) {
-        Ok(resolved)
-    } else {
-        Err("resolves outside the content folder".to_string())
-    }
+    if resolved.starts_with(root) { Ok(resolved) } else { Err("resolves outside the content folder".to_string()) }
 }
 
 fn load_source(path: &Path, root: &Path, errors: &mut Errors) -> Option<Source> {
-    let slug = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("")
-        .to_string();
+    let slug = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
     if !is_slug(&slug) {
-        let message = format!(
-            "{slug:?} is not a valid slug: name source files with lower-case letters, digits, - and _"
-        );
+        let message =
+            format!("{slug:?} is not a valid slug: name source files with lower-case letters, digits, - and _");
         errors.0.push(ContentError::file(path, message));
         return None;
     }
@@ -340,12 +278,7 @@ fn load_source(path: &Path, root: &Path, errors: &mut Errors) -> Option<Source> 
     if let Some((cleaned, at)) = &cleaned
         && cleaned.blocks.is_empty()
     {
-        errors.at(
-            path,
-            at,
-            at_field(&file),
-            "has no article text: the cleaner found only boilerplate",
-        );
+        errors.at(path, at, at_field(&file), "has no article text: the cleaner found only boilerplate");
     }
     if errors.0.len() > before {
         return None;
@@ -370,33 +303,15 @@ fn load_source(path: &Path, root: &Path, errors: &mut Errors) -> Option<Source> 
 }
 
 fn at_field(file: &SourceFile) -> &'static str {
-    if file.body_file.is_some() {
-        "body_file"
-    } else {
-        "body"
-    }
+    if file.body_file.is_some() { "body_file" } else { "body" }
 }
 
 /// The raw body text and the YAML node it came from (for locating later errors).
-fn load_body(
-    path: &Path,
-    root: &Path,
-    file: &SourceFile,
-    errors: &mut Errors,
-) -> Option<(String, Spanned<()>)> {
-    let span_of = |s: &Spanned<String>| Spanned {
-        value: (),
-        referenced: s.referenced,
-        defined: s.defined,
-    };
+fn load_body(path: &Path, root: &Path, file: &SourceFile, errors: &mut Errors) -> Option<(String, Spanned<()>)> {
+    let span_of = |s: &Spanned<String>| Spanned { value: (), referenced: s.referenced, defined: s.defined };
     match (&file.body, &file.body_file) {
         (Some(_), Some(body_file)) => {
-            errors.at(
-                path,
-                body_file,
-                "body_file",
-                "give either `body` or `body_file`, not both",
-            );
+            errors.at(path, body_file, "body_file", "give either `body` or `body_file`, not both");
             None
         }
         (None, None) => {
@@ -429,12 +344,7 @@ fn load_body(
             }
             let target = path.parent().unwrap_or(Path::new(".")).join(relative);
             if let Err(message) = resolve_inside(&target, root) {
-                errors.at(
-                    path,
-                    body_file,
-                    "body_file",
-                    format!("{}: {message}", target.display()),
-                );
+                errors.at(path, body_file, "body_file", format!("{}: {message}", target.display()));
                 return None;
             }
             let target = normalize(&target);
@@ -446,12 +356,7 @@ fn load_body(
             }
             let text = text?;
             if text.trim().is_empty() {
-                errors.at(
-                    path,
-                    body_file,
-                    "body_file",
-                    format!("{} is empty", target.display()),
-                );
+                errors.at(path, body_file, "body_file", format!("{} is empty", target.display()));
                 return None;
             }
             Some((text, span_of(body_file)))

@@ -212,13 +212,8 @@ pub enum EntityKind {
 
 impl EntityKind {
     /// Every kind, in the order pages list them.
-    pub const ALL: [EntityKind; 5] = [
-        EntityKind::Person,
-        EntityKind::Organization,
-        EntityKind::Group,
-        EntityKind::Place,
-        EntityKind::Other,
-    ];
+    pub const ALL: [EntityKind; 5] =
+        [EntityKind::Person, EntityKind::Organization, EntityKind::Group, EntityKind::Place, EntityKind::Other];
 
     /// The name used in YAML, templates and JSON.
     pub fn as_str(self) -> &'static str {

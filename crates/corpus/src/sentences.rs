@@ -14,10 +14,9 @@ use std::ops::Range;
 
 /// Titles and month abbreviations that a full stop follows without ending the sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sr", "Jr", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr",
-    "Adm", "Gov", "Sen", "Rep", "Pres", "Rev", "Hon", "Maj", "Brig", "Amb", "No", "Nos", "Vol",
-    "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-    "approx", "est", "Fig", "Mt", "Ft",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sr", "Jr", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm", "Gov", "Sen",
+    "Rep", "Pres", "Rev", "Hon", "Maj", "Brig", "Amb", "No", "Nos", "Vol", "vs", "Jan", "Feb", "Mar", "Apr", "Jun",
+    "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "est", "Fig", "Mt", "Ft",
 ];
 
 fn is_closer(c: char) -> bool {
@@ -44,8 +43,7 @@ fn word_before(text: &str, dot: usize) -> &str {
 
 fn is_abbreviation(word: &str) -> bool {
     let mut chars = word.chars();
-    let single_capital =
-        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    let single_capital = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
     single_capital || word.contains('.') || ABBREVIATIONS.contains(&word)
 }
 
@@ -140,42 +138,25 @@ mod tests {
     #[test]
     fn splits_plain_sentences() {
         assert_eq!(
-            sentences(
-                "Russia entered the conflict. Hundreds of thousands have died! Why? 5 1/2 years."
-            ),
-            [
-                "Russia entered the conflict.",
-                "Hundreds of thousands have died!",
-                "Why?",
-                "5 1/2 years."
-            ]
+            sentences("Russia entered the conflict. Hundreds of thousands have died! Why? 5 1/2 years."),
+            ["Russia entered the conflict.", "Hundreds of thousands have died!", "Why?", "5 1/2 years."]
         );
     }
 
     #[test]
     fn never_ends_a_sentence_on_us_or_titles() {
         assert_eq!(
-            sentences(
-                "The U.S. President met Mr. Smith and Dr. Jones on Jan. 5 at 4 p.m. Friday. Then he left."
-            ),
-            [
-                "The U.S. President met Mr. Smith and Dr. Jones on Jan. 5 at 4 p.m. Friday.",
-                "Then he left."
-            ]
+            sentences("The U.S. President met Mr. Smith and Dr. Jones on Jan. 5 at 4 p.m. Friday. Then he left."),
+            ["The U.S. President met Mr. Smith and Dr. Jones on Jan. 5 at 4 p.m. Friday.", "Then he left."]
         );
-        assert_eq!(
-            sentences("Russia and the U.S. are close."),
-            ["Russia and the U.S. are close."]
-        );
-        assert_eq!(
-            sentences("John F. Kennedy spoke."),
-            ["John F. Kennedy spoke."]
-        );
+        assert_eq!(sentences("Russia and the U.S. are close."), ["Russia and the U.S. are close."]);
+        assert_eq!(sentences("John F. Kennedy spoke."), ["John F. Kennedy spoke."]);
     }
 
     #[test]
     fn keeps_closing_quotes_with_their_sentence() {
-        let text = "“We’re heading in the right direction,” he said in Vladivostok. “I don’t rule it out.” Putin smiled.";
+        let text =
+            "“We’re heading in the right direction,” he said in Vladivostok. “I don’t rule it out.” Putin smiled.";
         assert_eq!(
             sentences(text),
             [
@@ -186,29 +167,19 @@ mod tests {
         );
         assert_eq!(
             sentences("problems than Assad.\" Democratic Party candidate spoke."),
-            [
-                "problems than Assad.\"",
-                "Democratic Party candidate spoke."
-            ]
+            ["problems than Assad.\"", "Democratic Party candidate spoke."]
         );
     }
 
     #[test]
     fn does_not_split_before_lower_case() {
-        assert_eq!(
-            sentences("He said. and then? nothing"),
-            ["He said. and then? nothing"]
-        );
+        assert_eq!(sentences("He said. and then? nothing"), ["He said. and then? nothing"]);
     }
 
     #[test]
     fn covers_every_word() {
         let text = "  One. Two three.  Four?  ";
-        let words: String = split(text)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect::<Vec<_>>()
-            .join(" ");
+        let words: String = split(text).into_iter().map(|r| &text[r]).collect::<Vec<_>>().join(" ");
         assert_eq!(words, "One. Two three. Four?");
         assert!(split("   ").is_empty());
     }

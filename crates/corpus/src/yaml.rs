@@ -32,11 +32,8 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, ContentE
 fn locate(path: &Path, text: &str, error: &serde_saphyr::Error) -> ContentError {
     let rendered = error.without_snippet().to_string();
     let message = strip_location_suffix(strip_location_prefix(&rendered));
-    let (mut line, mut column) = error
-        .location()
-        .map(|l| (l.line(), l.column()))
-        .filter(|&(line, _)| line > 0)
-        .unwrap_or((1, 1));
+    let (mut line, mut column) =
+        error.location().map(|l| (l.line(), l.column())).filter(|&(line, _)| line > 0).unwrap_or((1, 1));
     let item = list_item_at(text, line);
     if message.starts_with("missing field") {
         // serde-saphyr points at the mapping's last key; the field is missing from the whole
@@ -60,10 +57,7 @@ fn plain_words(message: &str) -> String {
         return "this key appears twice in the same mapping".to_string();
     }
     let replaced = [
-        (
-            "expected sequence start",
-            "expected a list ([a, b], or one item per line after -)",
-        ),
+        ("expected sequence start", "expected a list ([a, b], or one item per line after -)"),
         ("expected string scalar", "expected text"),
         ("expected mapping start", "expected fields (key: value)"),
     ]
@@ -91,10 +85,7 @@ fn strip_location_suffix(message: &str) -> &str {
 
 /// serde-saphyr writes "error: line 3 column 1: <message>"; the location is reported apart.
 fn strip_location_prefix(rendered: &str) -> &str {
-    let text = rendered
-        .trim()
-        .strip_prefix("error: ")
-        .unwrap_or(rendered.trim());
+    let text = rendered.trim().strip_prefix("error: ").unwrap_or(rendered.trim());
     match text.strip_prefix("line ") {
         Some(rest) => match rest.find(": ") {
             Some(at) if rest[..at].contains("column") => &rest[at + 2..],
@@ -108,39 +99,22 @@ fn strip_location_prefix(rendered: &str) -> &str {
 /// title, ...": the field the message names.
 fn named_field(message: &str) -> Option<String> {
     if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
-        return rest
-            .split([',', ' '])
-            .next()
-            .filter(|k| !k.is_empty())
-            .map(str::to_string);
+        return rest.split([',', ' ']).next().filter(|k| !k.is_empty()).map(str::to_string);
     }
-    let rest = message
-        .strip_prefix("missing field `")
-        .or_else(|| message.strip_prefix("unknown field `"))?;
+    let rest = message.strip_prefix("missing field `").or_else(|| message.strip_prefix("unknown field `"))?;
     rest.split('`').next().map(str::to_string)
 }
 
 /// The mapping key written on `line` nearest before `column`: `published: 2016-13-01` in block
 /// style, `{id: a, aliases: 5}` in flow style.
 fn key_at(text: &str, line: u64, column: u64) -> Option<String> {
-    let source_line = text
-        .lines()
-        .nth(usize::try_from(line).ok()?.checked_sub(1)?)?;
-    let before: String = source_line
-        .chars()
-        .take(usize::try_from(column).ok()?.saturating_sub(1))
-        .collect();
-    let colon = before
-        .trim_end()
-        .strip_suffix(':')
-        .map(str::len)
-        .or_else(|| before.rfind(": "))?;
+    let source_line = text.lines().nth(usize::try_from(line).ok()?.checked_sub(1)?)?;
+    let before: String = source_line.chars().take(usize::try_from(column).ok()?.saturating_sub(1)).collect();
+    let colon = before.trim_end().strip_suffix(':').map(str::len).or_else(|| before.rfind(": "))?;
     let head = &before[..colon];
     let start = head
         .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
-        .map_or(0, |i| {
-            i + head[i..].chars().next().map_or(1, char::len_utf8)
-        });
+        .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
     let key = &head[start..];
     let opener = head[..start].trim_end();
     let key_position = opener.is_empty() || opener.ends_with(['{', ',', '-']);
@@ -177,13 +151,7 @@ pub fn decode_utf8(path: &Path, bytes: Vec<u8>) -> Result<String, ContentError> 
         let bytes = error.into_bytes();
         let prefix = std::str::from_utf8(&bytes[..valid]).expect("valid up to here");
         let (line, column) = line_column(prefix, prefix.len());
-        ContentError::at(
-            path,
-            line,
-            column,
-            None,
-            "text is not valid UTF-8 (save the file as UTF-8)",
-        )
+        ContentError::at(path, line, column, None, "text is not valid UTF-8 (save the file as UTF-8)")
     })
 }
 
@@ -214,26 +182,16 @@ mod tests {
     fn names_missing_and_unknown_fields() {
         let missing = error_of::<Item>("id: a\n");
         assert_eq!(missing.field.as_deref(), Some("count"));
-        assert!(
-            missing.message.contains("missing field"),
-            "{}",
-            missing.message
-        );
+        assert!(missing.message.contains("missing field"), "{}", missing.message);
         let unknown = error_of::<Item>("id: a\ncount: 1\ncolour: red\n");
-        assert_eq!(
-            (unknown.line, unknown.field.as_deref()),
-            (Some(3), Some("colour"))
-        );
+        assert_eq!((unknown.line, unknown.field.as_deref()), (Some(3), Some("colour")));
         assert!(!unknown.message.starts_with("error"), "{}", unknown.message);
     }
 
     #[test]
     fn points_a_missing_field_at_the_start_of_its_mapping() {
         let error = error_of::<Vec<Item>>("# items\n- id: a\n  count: 1\n- id: b\n");
-        assert_eq!(
-            (error.line, error.column, error.field.as_deref()),
-            (Some(4), Some(3), Some("[1].count"))
-        );
+        assert_eq!((error.line, error.column, error.field.as_deref()), (Some(4), Some(3), Some("[1].count")));
         assert!(!error.message.contains("at line"), "{}", error.message);
         let top = error_of::<Item>("# a comment\nid: a\n");
         assert_eq!((top.line, top.column), (Some(2), Some(1)));
@@ -262,12 +220,11 @@ mod tests {
         let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 1..12 {
             let p = i - 1;
-            text.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
+            text.push_str(&format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+            ));
         }
-        let result = parse::<std::collections::BTreeMap<String, serde::de::IgnoredAny>>(
-            Path::new("f.yaml"),
-            &text,
-        );
+        let result = parse::<std::collections::BTreeMap<String, serde::de::IgnoredAny>>(Path::new("f.yaml"), &text);
         assert!(result.is_err());
     }
 }

@@ -7,9 +7,7 @@
 use crate::date::Day;
 use crate::mutate::Article;
 use crate::rng::{Rng, hash};
-use crate::vocab::{
-    CAPTION_ACTIONS, DATELINES, MONTHS, PHOTO_CREDITS, capitalise, domain, pseudo_word, url_slug,
-};
+use crate::vocab::{CAPTION_ACTIONS, DATELINES, MONTHS, PHOTO_CREDITS, capitalise, domain, pseudo_word, url_slug};
 
 /// What the page around one source's text knows.
 pub struct Frame<'a> {
@@ -35,14 +33,8 @@ pub struct Frame<'a> {
 fn glueable(a: &str, b: &str) -> bool {
     let core = a.trim_end_matches(['”', '’', '"', '\'']);
     let mut tail = core.chars().rev();
-    let ends = tail.next() == Some('.')
-        && tail
-            .next()
-            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
-    let starts = b
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || matches!(c, '“' | '‘'));
+    let ends = tail.next() == Some('.') && tail.next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+    let starts = b.chars().next().is_some_and(|c| c.is_uppercase() || matches!(c, '“' | '‘'));
     ends && starts
 }
 
@@ -51,10 +43,7 @@ fn glueable(a: &str, b: &str) -> bool {
 fn add_wire_tag(paragraphs: &mut [String], agency: &str, event: Day, rng: &mut Rng) {
     let place = rng.pick(DATELINES);
     let first = &paragraphs[0];
-    let opens_text = first
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || matches!(c, '“' | '"' | '‘'));
+    let opens_text = first.chars().next().is_some_and(|c| c.is_uppercase() || matches!(c, '“' | '"' | '‘'));
     let tag = match agency {
         "Bloomberg" => "(Bloomberg) -- ".to_string(),
         "Reuters" if rng.chance(0.5) => {
@@ -62,11 +51,7 @@ fn add_wire_tag(paragraphs: &mut [String], agency: &str, event: Day, rng: &mut R
             last.push_str("– (Reuters)");
             return;
         }
-        "Reuters" => format!(
-            "{place}, {} {} (Reuters) - ",
-            MONTHS[usize::from(event.month) - 1],
-            event.day
-        ),
+        "Reuters" => format!("{place}, {} {} (Reuters) - ", MONTHS[usize::from(event.month) - 1], event.day),
         "AP" => format!("{place} (AP) — "),
         other => format!("{place} ({other}) - "),
     };
@@ -138,12 +123,7 @@ pub fn render(article: &Article, frame: &Frame, rng: &mut Rng) -> String {
     }
     if rng.chance(0.3 * furniture) {
         let d = frame.published;
-        head.push(format!(
-            "{} {}, {}",
-            d.day,
-            MONTHS[usize::from(d.month) - 1],
-            d.year
-        ));
+        head.push(format!("{} {}, {}", d.day, MONTHS[usize::from(d.month) - 1], d.year));
     }
     let mut blocks: Vec<String> = paragraphs;
     if rng.chance(0.4 * furniture) {

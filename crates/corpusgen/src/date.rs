@@ -25,11 +25,7 @@ fn days_in_month(year: u16, month: u8) -> u8 {
 
 impl Day {
     /// The first day of the generated period, 2015-01-01.
-    pub const START: Day = Day {
-        year: 2015,
-        month: 1,
-        day: 1,
-    };
+    pub const START: Day = Day { year: 2015, month: 1, day: 1 };
 
     /// Days in the generated period, 2015-01-01 to 2016-12-31.
     pub const PERIOD: usize = 731;
@@ -44,11 +40,7 @@ impl Day {
                 d.month += 1;
                 d.day = 1;
             } else {
-                d = Day {
-                    year: d.year + 1,
-                    month: 1,
-                    day: 1,
-                };
+                d = Day { year: d.year + 1, month: 1, day: 1 };
             }
         }
         d

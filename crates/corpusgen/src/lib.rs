@@ -33,9 +33,7 @@ use std::path::{Path, PathBuf};
 
 use boilerplate::{Frame, render};
 use date::Day;
-use mutate::{
-    Article, base_article, insert_sentence, pick_quotation, republish, title_of, tweak_title,
-};
+use mutate::{Article, base_article, insert_sentence, pick_quotation, republish, title_of, tweak_title};
 use rng::{Rng, hash};
 use vocab::{OUTLETS, WIRES};
 
@@ -119,11 +117,7 @@ pub fn generate(seeds: &[String], options: &Options) -> Vec<GeneratedSource> {
         let story = bases.len();
         let salt = hash(&[options.seed, story as u64, 1]);
         let mut rng = Rng::new(hash(&[options.seed, story as u64, 2]));
-        let versions = if rng.chance(SINGLE_STORY) {
-            1
-        } else {
-            rng.range(2, 4)
-        };
+        let versions = if rng.chance(SINGLE_STORY) { 1 } else { rng.range(2, 4) };
         let versions = versions.min(n - out.len());
         let mut base = base_article(&pool, salt, &mut rng);
         if story > 0 && rng.chance(SHARED_QUOTE) {
@@ -194,8 +188,7 @@ pub fn to_corpus(sources: &[GeneratedSource], template: &corpus::Corpus) -> corp
                     title: s.title.trim().to_string(),
                     outlet: s.outlet.trim().to_string(),
                     outlet_inferred: false,
-                    published: corpus::Date::parse(&s.published)
-                        .expect("generated dates are valid"),
+                    published: corpus::Date::parse(&s.published).expect("generated dates are valid"),
                     url: None,
                     byline: None,
                     wire: s.wire.clone(),

@@ -39,10 +39,7 @@ struct Cli {
 fn run(cli: &Cli) -> std::io::Result<()> {
     let started = Instant::now();
     let seeds = read_seeds(&cli.texts)?;
-    let options = Options {
-        sources: cli.sources,
-        seed: cli.seed,
-    };
+    let options = Options { sources: cli.sources, seed: cli.seed };
     let sources = generate(&seeds, &options);
     let generated = started.elapsed();
     write_content(&cli.out, &cli.template, &sources)?;
@@ -50,11 +47,8 @@ fn run(cli: &Cli) -> std::io::Result<()> {
         write_hugo(hugo, &sources)?;
     }
     let summary = summarize(&sources);
-    let histogram: Vec<String> = summary
-        .versions
-        .iter()
-        .map(|(versions, stories)| format!("{versions}: {stories}"))
-        .collect();
+    let histogram: Vec<String> =
+        summary.versions.iter().map(|(versions, stories)| format!("{versions}: {stories}")).collect();
     println!(
         "generated {} sources in {} stories (versions per story, stories: {}); {} bytes of raw text",
         summary.sources,
@@ -66,11 +60,7 @@ fn run(cli: &Cli) -> std::io::Result<()> {
     if let Some(hugo) = &cli.hugo {
         print!(" and {}", hugo.display());
     }
-    println!(
-        " in {:.2} s (generation {:.2} s)",
-        started.elapsed().as_secs_f64(),
-        generated.as_secs_f64()
-    );
+    println!(" in {:.2} s (generation {:.2} s)", started.elapsed().as_secs_f64(), generated.as_secs_f64());
     Ok(())
 }
 

@@ -34,13 +34,9 @@ fn key(text: &str) -> String {
 /// True for a sentence that can stand on its own in generated text: at least five words,
 /// starting with a capital, a digit or an opening quote and ending with `.`, `!` or `?`.
 fn usable(sentence: &str) -> bool {
-    let starts = sentence
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '“' | '"'));
-    let ends = sentence
-        .trim_end_matches(['"', '\'', '”', '’', ')'])
-        .ends_with(['.', '!', '?']);
+    let starts =
+        sentence.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '“' | '"'));
+    let ends = sentence.trim_end_matches(['"', '\'', '”', '’', ')']).ends_with(['.', '!', '?']);
     starts && ends && key(sentence).split(' ').count() >= 5
 }
 
@@ -69,15 +65,10 @@ pub fn sentence_pool(seeds: &[String]) -> Vec<String> {
     // estimates.") would make the shorter look like a pull quote wherever both are drawn.
     let keys: Vec<String> = pool.iter().map(|s| format!(" {} ", key(s))).collect();
     let contained = |i: usize| {
-        keys.iter()
-            .enumerate()
-            .any(|(j, other)| j != i && other.len() > keys[i].len() && other.contains(&keys[i]))
+        keys.iter().enumerate().any(|(j, other)| j != i && other.len() > keys[i].len() && other.contains(&keys[i]))
     };
     let keep: Vec<bool> = (0..pool.len()).map(|i| !contained(i)).collect();
-    pool.into_iter()
-        .zip(keep)
-        .filter_map(|(s, keep)| keep.then_some(s))
-        .collect()
+    pool.into_iter().zip(keep).filter_map(|(s, keep)| keep.then_some(s)).collect()
 }
 
 /// Splits `sentences` into paragraphs of one to three sentences.
@@ -95,11 +86,7 @@ fn paragraphs(sentences: Vec<String>, rng: &mut Rng) -> Article {
 /// story's substitution (`salt`), in paragraphs of one to three sentences.
 pub fn base_article(pool: &[String], salt: u64, rng: &mut Rng) -> Article {
     let count = rng.range(SENTENCES.0, SENTENCES.1);
-    let sentences = rng
-        .sample(pool.len(), count)
-        .into_iter()
-        .map(|i| substitute(&pool[i], salt))
-        .collect();
+    let sentences = rng.sample(pool.len(), count).into_iter().map(|i| substitute(&pool[i], salt)).collect();
     paragraphs(sentences, rng)
 }
 
@@ -110,11 +97,7 @@ fn is_quotation(sentence: &str) -> bool {
 
 /// A quotation sentence of `article`, if it has one.
 pub fn pick_quotation(article: &Article, rng: &mut Rng) -> Option<String> {
-    let quotes: Vec<&String> = article
-        .iter()
-        .flatten()
-        .filter(|s| is_quotation(s))
-        .collect();
+    let quotes: Vec<&String> = article.iter().flatten().filter(|s| is_quotation(s)).collect();
     (!quotes.is_empty()).then(|| rng.pick(&quotes).to_string())
 }
 
@@ -140,21 +123,11 @@ pub fn republish(origin: &Article, plain: bool, rng: &mut Rng) -> Article {
     let mut article: Article = origin.clone();
     // Drop paragraphs; the lede survives more often than not.
     let percent = rng.range(10, 40);
-    let drop = (article.len() * percent)
-        .div_ceil(100)
-        .min(article.len() - 1);
+    let drop = (article.len() * percent).div_ceil(100).min(article.len() - 1);
     let keep_lede = rng.chance(0.8) && article.len() > drop;
-    let candidates = if keep_lede {
-        article.len() - 1
-    } else {
-        article.len()
-    };
+    let candidates = if keep_lede { article.len() - 1 } else { article.len() };
     let offset = usize::from(keep_lede);
-    let mut dropped: Vec<usize> = rng
-        .sample(candidates, drop)
-        .into_iter()
-        .map(|i| i + offset)
-        .collect();
+    let mut dropped: Vec<usize> = rng.sample(candidates, drop).into_iter().map(|i| i + offset).collect();
     dropped.sort_unstable();
     for i in dropped.into_iter().rev() {
         article.remove(i);
@@ -194,23 +167,13 @@ pub fn republish(origin: &Article, plain: bool, rng: &mut Rng) -> Article {
 /// than the sentence has, so the headline never equals a paragraph), without quotation marks
 /// or trailing punctuation.
 pub fn title_of(article: &Article) -> String {
-    let first = article
-        .first()
-        .and_then(|p| p.first())
-        .map_or("", String::as_str);
-    let unquoted: String = first
-        .chars()
-        .filter(|c| !matches!(c, '“' | '”' | '"' | '‘'))
-        .collect();
+    let first = article.first().and_then(|p| p.first()).map_or("", String::as_str);
+    let unquoted: String = first.chars().filter(|c| !matches!(c, '“' | '”' | '"' | '‘')).collect();
     let words: Vec<&str> = unquoted.split_whitespace().collect();
     let take = TITLE_WORDS.min(words.len().saturating_sub(2)).max(3);
     let title = words[..take.min(words.len())].join(" ");
     let title = title.trim_end_matches(|c: char| !c.is_alphanumeric());
-    if title.is_empty() {
-        "Untitled report".to_string()
-    } else {
-        title.to_string()
-    }
+    if title.is_empty() { "Untitled report".to_string() } else { title.to_string() }
 }
 
 /// A version's headline: the origin's, sometimes with a word changed or the last word cut.
@@ -220,21 +183,14 @@ pub fn tweak_title(title: &str, rng: &mut Rng) -> String {
         if let Some(&(s, e)) = spans.get(rng.below(spans.len().max(1))) {
             let word = &title[s..e];
             if crate::vocab::is_long(word) {
-                return format!(
-                    "{}{}{}",
-                    &title[..s],
-                    pseudo_like(word, rng.next_u64()),
-                    &title[e..]
-                );
+                return format!("{}{}{}", &title[..s], pseudo_like(word, rng.next_u64()), &title[e..]);
             }
         }
     } else if rng.chance(0.15)
         && let Some((rest, _)) = title.rsplit_once(' ')
         && rest.split(' ').count() >= 3
     {
-        return rest
-            .trim_end_matches(|c: char| !c.is_alphanumeric())
-            .to_string();
+        return rest.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string();
     }
     title.to_string()
 }
@@ -253,10 +209,7 @@ mod tests {
         let pool = sentence_pool(&seeds());
         assert!(pool.len() > 80, "{}", pool.len());
         for sentence in &pool {
-            assert!(
-                !sentence.contains("PHOTO:") && !sentence.contains("http"),
-                "{sentence}"
-            );
+            assert!(!sentence.contains("PHOTO:") && !sentence.contains("http"), "{sentence}");
             assert!(!sentence.contains("(AFP)") && !sentence.contains("(Bloomberg)"));
         }
     }
@@ -276,9 +229,7 @@ mod tests {
 
     #[test]
     fn titles_are_short_and_never_a_whole_sentence() {
-        let article = vec![vec![
-            "“We are close,” Putin said on Thursday in Moscow.".to_string(),
-        ]];
+        let article = vec![vec!["“We are close,” Putin said on Thursday in Moscow.".to_string()]];
         assert_eq!(title_of(&article), "We are close, Putin said on Thursday");
         let short = vec![vec!["Talks resumed.".to_string()]];
         assert_eq!(title_of(&short), "Talks resumed");

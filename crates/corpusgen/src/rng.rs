@@ -12,16 +12,13 @@ pub fn mix(mut z: u64) -> u64 {
 
 /// A stable hash of a list of numbers.
 pub fn hash(parts: &[u64]) -> u64 {
-    parts
-        .iter()
-        .fold(0x243F_6A88_85A3_08D3, |h, &p| mix(h ^ mix(p)))
+    parts.iter().fold(0x243F_6A88_85A3_08D3, |h, &p| mix(h ^ mix(p)))
 }
 
 /// A stable hash of a string under a salt (FNV-1a, then mixed).
 pub fn hash_str(salt: u64, text: &str) -> u64 {
-    let fnv = text.bytes().fold(0xCBF2_9CE4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3)
-    });
+    let fnv =
+        text.bytes().fold(0xCBF2_9CE4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3));
     hash(&[salt, fnv])
 }
 

@@ -99,8 +99,8 @@ pub const MONTHS: &[&str] = &[
 ];
 
 const ONSETS: &[&str] = &[
-    "b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "ch", "sh", "br", "dr",
-    "gr", "kr", "tr", "st",
+    "b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "ch", "sh", "br", "dr", "gr", "kr", "tr",
+    "st",
 ];
 const VOWELS: &[&str] = &["a", "e", "i", "o", "u", "ea", "io"];
 const CODAS: &[&str] = &["", "", "", "n", "l", "r", "s", "m", "t", "v"];
@@ -203,15 +203,8 @@ pub fn substitute(text: &str, salt: u64) -> String {
 /// Replaces up to `count` random long words of `text` by pseudo-words drawn from `h`: a
 /// light edit, as a copy editor's synonym would be.
 pub fn change_words(text: &str, count: usize, rng: &mut crate::rng::Rng) -> String {
-    let spans: Vec<(usize, usize)> = word_spans(text)
-        .into_iter()
-        .filter(|&(s, e)| is_long(&text[s..e]))
-        .collect();
-    let mut chosen: Vec<(usize, usize)> = rng
-        .sample(spans.len(), count)
-        .into_iter()
-        .map(|i| spans[i])
-        .collect();
+    let spans: Vec<(usize, usize)> = word_spans(text).into_iter().filter(|&(s, e)| is_long(&text[s..e])).collect();
+    let mut chosen: Vec<(usize, usize)> = rng.sample(spans.len(), count).into_iter().map(|i| spans[i]).collect();
     chosen.sort_unstable();
     let mut out = String::with_capacity(text.len() + 16);
     let mut last = 0;
@@ -227,11 +220,7 @@ pub fn change_words(text: &str, count: usize, rng: &mut crate::rng::Rng) -> Stri
 /// A web domain for an outlet: "The Meridian Post" → "meridianpost.com".
 pub fn domain(outlet: &str) -> String {
     let name = outlet.strip_prefix("The ").unwrap_or(outlet);
-    let mut domain: String = name
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
+    let mut domain: String = name.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
     domain.push_str(".com");
     domain
 }
@@ -276,10 +265,7 @@ mod tests {
 
     #[test]
     fn domains_and_url_slugs() {
-        assert_eq!(
-            domain("The Southern Star-Tribune"),
-            "southernstartribune.com"
-        );
+        assert_eq!(domain("The Southern Star-Tribune"), "southernstartribune.com");
         assert_eq!(url_slug("Putin’s “deal”, in 2016!"), "putin-s-deal-in-2016");
     }
 }

@@ -19,12 +19,7 @@ pub fn yaml_string(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if c.is_control()
-                || matches!(
-                    c,
-                    '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}'
-                ) =>
-            {
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}') => {
                 let _ = write!(out, "\\u{:04X}", u32::from(c));
             }
             c => out.push(c),
@@ -45,25 +40,17 @@ fn empty_folder(dir: &Path) -> io::Result<()> {
             )),
         },
         Err(error) if error.kind() == io::ErrorKind::NotFound => fs::create_dir_all(dir),
-        Err(error) => Err(io::Error::new(
-            error.kind(),
-            format!("{}: {error}", dir.display()),
-        )),
+        Err(error) => Err(io::Error::new(error.kind(), format!("{}: {error}", dir.display()))),
     }
 }
 
 fn copy(from: &Path, to: &Path) -> io::Result<()> {
-    fs::copy(from, to)
-        .map(|_| ())
-        .map_err(|e| io::Error::new(e.kind(), format!("copying {}: {e}", from.display())))
+    fs::copy(from, to).map(|_| ()).map_err(|e| io::Error::new(e.kind(), format!("copying {}: {e}", from.display())))
 }
 
 /// The YAML file of one source; its body lives in `../texts/<slug>.txt`.
 fn source_yaml(source: &GeneratedSource) -> String {
-    let mut yaml = format!(
-        "# corpusgen: story {}, version {} (0 is the origin)\n",
-        source.story, source.version
-    );
+    let mut yaml = format!("# corpusgen: story {}, version {} (0 is the origin)\n", source.story, source.version);
     let _ = writeln!(yaml, "title: {}", yaml_string(&source.title));
     let _ = writeln!(yaml, "outlet: {}", yaml_string(&source.outlet));
     let _ = writeln!(yaml, "published: {}", source.published);
@@ -79,11 +66,7 @@ fn source_yaml(source: &GeneratedSource) -> String {
 /// `entities.yaml` copied from `template_content` (such as the real `content/`), and
 /// `sources/<slug>.yaml` with `texts/<slug>.txt` for each source. Refuses a folder that
 /// exists and is not empty.
-pub fn write_content(
-    dir: &Path,
-    template_content: &Path,
-    sources: &[GeneratedSource],
-) -> io::Result<()> {
+pub fn write_content(dir: &Path, template_content: &Path, sources: &[GeneratedSource]) -> io::Result<()> {
     empty_folder(dir)?;
     for name in ["site.yaml", "briefing.md", "entities.yaml"] {
         copy(&template_content.join(name), &dir.join(name))?;
@@ -93,10 +76,7 @@ pub fn write_content(
     fs::create_dir(&texts)?;
     for source in sources {
         fs::write(texts.join(format!("{}.txt", source.slug)), &source.body)?;
-        fs::write(
-            yamls.join(format!("{}.yaml", source.slug)),
-            source_yaml(source),
-        )?;
+        fs::write(yamls.join(format!("{}.yaml", source.slug)), source_yaml(source))?;
     }
     Ok(())
 }
@@ -147,18 +127,9 @@ pub fn write_hugo(dir: &Path, sources: &[GeneratedSource]) -> io::Result<()> {
     fs::write(dir.join("hugo.toml"), HUGO_CONFIG)?;
     let defaults = dir.join("layouts").join("_default");
     fs::create_dir_all(&defaults)?;
-    fs::write(
-        defaults.join("single.html"),
-        format!("{HUGO_HEAD}{HUGO_SINGLE}"),
-    )?;
-    fs::write(
-        defaults.join("list.html"),
-        format!("{HUGO_HEAD}{HUGO_LIST}"),
-    )?;
-    fs::write(
-        dir.join("layouts").join("index.html"),
-        format!("{HUGO_HEAD}{HUGO_INDEX}"),
-    )?;
+    fs::write(defaults.join("single.html"), format!("{HUGO_HEAD}{HUGO_SINGLE}"))?;
+    fs::write(defaults.join("list.html"), format!("{HUGO_HEAD}{HUGO_LIST}"))?;
+    fs::write(dir.join("layouts").join("index.html"), format!("{HUGO_HEAD}{HUGO_INDEX}"))?;
     let posts = dir.join("content").join("posts");
     fs::create_dir_all(&posts)?;
     for source in sources {

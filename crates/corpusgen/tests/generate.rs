@@ -43,10 +43,7 @@ fn same_seed_gives_byte_identical_output_and_another_seed_does_not() {
     for dir in &dirs {
         write_content(&dir.path().join("c"), &root().join("content"), &a).unwrap();
     }
-    let (x, y) = (
-        files(&dirs[0].path().join("c")),
-        files(&dirs[1].path().join("c")),
-    );
+    let (x, y) = (files(&dirs[0].path().join("c")), files(&dirs[1].path().join("c")));
     assert_eq!(x.len(), 3 + 2 * 120);
     assert_eq!(x, y);
 }
@@ -81,11 +78,7 @@ fn stories_have_one_to_four_versions_an_origin_and_close_dates() {
     for versions in stories.values() {
         assert!((1..=4).contains(&versions.len()));
         let origin = versions.iter().find(|s| s.version == 0).expect("an origin");
-        let day = |s: &GeneratedSource| {
-            corpus::Date::parse(&s.published)
-                .unwrap()
-                .days_since_epoch()
-        };
+        let day = |s: &GeneratedSource| corpus::Date::parse(&s.published).unwrap().days_since_epoch();
         for v in versions {
             assert!((0..=3).contains(&(day(v) - day(origin))));
         }
@@ -122,44 +115,16 @@ fn the_cleaner_removes_all_added_boilerplate_and_keeps_the_article() {
     for source in &corpus.sources {
         assert!(!source.blocks.is_empty(), "{} has no blocks", source.slug);
         for block in &source.blocks {
-            assert_eq!(
-                block.kind,
-                corpus::BlockKind::Paragraph,
-                "{}: {:?}",
-                source.slug,
-                block.text
-            );
-            for furniture in [
-                "PHOTO:",
-                "Advertisement",
-                "min read",
-                "©",
-                "http",
-                "(AFP)",
-                "(AP)",
-                "(Reuters)",
-                "(Bloomberg)",
-            ] {
-                assert!(
-                    !block.text.contains(furniture),
-                    "{}: {:?}",
-                    source.slug,
-                    block.text
-                );
+            assert_eq!(block.kind, corpus::BlockKind::Paragraph, "{}: {:?}", source.slug, block.text);
+            for furniture in
+                ["PHOTO:", "Advertisement", "min read", "©", "http", "(AFP)", "(AP)", "(Reuters)", "(Bloomberg)"]
+            {
+                assert!(!block.text.contains(furniture), "{}: {:?}", source.slug, block.text);
             }
         }
         reasons.extend(source.dropped.iter().map(|d| d.reason.as_str()));
     }
-    for reason in [
-        "url",
-        "title",
-        "reading-time",
-        "dateline",
-        "caption",
-        "furniture",
-        "copyright",
-        "wire-tag",
-    ] {
+    for reason in ["url", "title", "reading-time", "dateline", "caption", "furniture", "copyright", "wire-tag"] {
         assert!(reasons.contains(reason), "no {reason} dropped");
     }
 }
@@ -168,17 +133,8 @@ fn the_cleaner_removes_all_added_boilerplate_and_keeps_the_article() {
 fn grams(source: &corpus::Source) -> HashSet<String> {
     let mut grams = HashSet::new();
     for block in &source.blocks {
-        let folded: String = block
-            .text
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() {
-                    c.to_ascii_lowercase()
-                } else {
-                    ' '
-                }
-            })
-            .collect();
+        let folded: String =
+            block.text.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { ' ' }).collect();
         let words: Vec<&str> = folded.split_whitespace().collect();
         for w in words.windows(5) {
             grams.insert(w.join(" "));
@@ -197,11 +153,8 @@ fn versions_share_long_passages_and_stories_share_little() {
     let corpus = to_corpus(&sources, &template());
     let grams: Vec<HashSet<String>> = corpus.sources.iter().map(grams).collect();
     let index = |s: &GeneratedSource| s.slug[1..].parse::<usize>().unwrap();
-    let origins: BTreeMap<usize, usize> = sources
-        .iter()
-        .filter(|s| s.version == 0)
-        .map(|s| (s.story, index(s)))
-        .collect();
+    let origins: BTreeMap<usize, usize> =
+        sources.iter().filter(|s| s.version == 0).map(|s| (s.story, index(s))).collect();
     let mut within = Vec::new();
     for s in sources.iter().filter(|s| s.version > 0) {
         within.push(contained(&grams[index(s)], &grams[origins[&s.story]]));
@@ -233,10 +186,7 @@ fn some_quotations_are_carried_across_stories() {
         for line in s.body.lines() {
             for sentence in line.split(". ") {
                 if sentence.contains('“') && sentence.split(' ').count() >= 8 {
-                    stories_of
-                        .entry(sentence.to_string())
-                        .or_default()
-                        .insert(s.story);
+                    stories_of.entry(sentence.to_string()).or_default().insert(s.story);
                 }
             }
         }

@@ -133,10 +133,7 @@ pub fn story_groups<'a>(
         .stories
         .iter()
         .map(|story| {
-            let dates = story
-                .sources
-                .iter()
-                .map(|&s| corpus.sources[s].meta.published);
+            let dates = story.sources.iter().map(|&s| corpus.sources[s].meta.published);
             let start = dates.clone().min().expect("stories are never empty");
             let end = dates.max().expect("stories are never empty");
             StoryGroup {
@@ -168,13 +165,7 @@ pub fn date_range_label(start: Date, end: Date) -> String {
     if start == end {
         start.label()
     } else if (start.year, start.month) == (end.year, end.month) {
-        format!(
-            "{}–{} {} {}",
-            start.day,
-            end.day,
-            end.month_name(),
-            end.year
-        )
+        format!("{}–{} {} {}", start.day, end.day, end.month_name(), end.year)
     } else if start.year == end.year {
         format!("{} {} – {}", start.day, start.month_name(), end.label())
     } else {
@@ -192,21 +183,9 @@ mod tests {
 
     #[test]
     fn labels_date_ranges() {
-        assert_eq!(
-            date_range_label(date("2016-07-14"), date("2016-07-15")),
-            "14–15 July 2016"
-        );
-        assert_eq!(
-            date_range_label(date("2016-06-30"), date("2016-07-02")),
-            "30 June – 2 July 2016"
-        );
-        assert_eq!(
-            date_range_label(date("2015-12-30"), date("2016-01-02")),
-            "30 December 2015 – 2 January 2016"
-        );
-        assert_eq!(
-            date_range_label(date("2016-09-01"), date("2016-09-01")),
-            "1 September 2016"
-        );
+        assert_eq!(date_range_label(date("2016-07-14"), date("2016-07-15")), "14–15 July 2016");
+        assert_eq!(date_range_label(date("2016-06-30"), date("2016-07-02")), "30 June – 2 July 2016");
+        assert_eq!(date_range_label(date("2015-12-30"), date("2016-01-02")), "30 December 2015 – 2 January 2016");
+        assert_eq!(date_range_label(date("2016-09-01"), date("2016-09-01")), "1 September 2016");
     }
 }

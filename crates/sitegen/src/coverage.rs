@@ -78,14 +78,8 @@ impl Coverage {
                 order[source] = position;
             }
         }
-        let mut xrefs: Vec<Vec<Vec<Xref>>> = sources
-            .iter()
-            .map(|s| vec![Vec::new(); s.blocks.len()])
-            .collect();
-        let mut reused: ReusedSentences = sources
-            .iter()
-            .map(|s| vec![Vec::new(); s.blocks.len()])
-            .collect();
+        let mut xrefs: Vec<Vec<Vec<Xref>>> = sources.iter().map(|s| vec![Vec::new(); s.blocks.len()]).collect();
+        let mut reused: ReusedSentences = sources.iter().map(|s| vec![Vec::new(); s.blocks.len()]).collect();
         let mut shared_with_origin = vec![0; sources.len()];
         let mut linked_sources: HashMap<(usize, usize, usize), BTreeSet<usize>> = HashMap::new();
         for link in &annotations.reuse {
@@ -107,22 +101,14 @@ impl Coverage {
                 }
             }
             let key = |r: &annotate::SentenceRef| (r.source, r.block, r.range.start);
-            linked_sources
-                .entry(key(&link.a))
-                .or_default()
-                .insert(link.b.source);
-            linked_sources
-                .entry(key(&link.b))
-                .or_default()
-                .insert(link.a.source);
+            linked_sources.entry(key(&link.a)).or_default().insert(link.b.source);
+            linked_sources.entry(key(&link.b)).or_default().insert(link.a.source);
         }
         for blocks in &mut xrefs {
             for list in blocks.iter_mut() {
                 list.sort();
                 // One cross-reference per other paragraph, keeping its strongest kind.
-                list.dedup_by(|later, earlier| {
-                    (later.source, later.block) == (earlier.source, earlier.block)
-                });
+                list.dedup_by(|later, earlier| (later.source, later.block) == (earlier.source, earlier.block));
             }
         }
         for blocks in &mut reused {
@@ -130,18 +116,8 @@ impl Coverage {
                 marks.sort_by_key(|(r, _)| r.start);
             }
         }
-        let sentence_counts = sources
-            .iter()
-            .map(|s| s.blocks.iter().map(|b| b.sentences.len()).sum())
-            .collect();
-        Coverage {
-            story_of,
-            xrefs,
-            reused,
-            shared_with_origin,
-            sentence_counts,
-            linked_sources,
-        }
+        let sentence_counts = sources.iter().map(|s| s.blocks.iter().map(|b| b.sentences.len()).sum()).collect();
+        Coverage { story_of, xrefs, reused, shared_with_origin, sentence_counts, linked_sources }
     }
 
     /// The role of `source` in its story.
@@ -151,9 +127,7 @@ impl Coverage {
             Role::Alone
         } else if story.origin == source {
             Role::Origin
-        } else if self.shared_with_origin[source] as f64
-            >= REPUBLICATION_SHARE * self.sentence_counts[source] as f64
-        {
+        } else if self.shared_with_origin[source] as f64 >= REPUBLICATION_SHARE * self.sentence_counts[source] as f64 {
             Role::Republication
         } else {
             Role::Version
@@ -161,20 +135,13 @@ impl Coverage {
     }
 
     /// The other sources the sentence of `source`'s block `block` starting at `start` is linked to.
-    pub fn linked_sources(
-        &self,
-        source: usize,
-        block: usize,
-        start: usize,
-    ) -> Option<&BTreeSet<usize>> {
+    pub fn linked_sources(&self, source: usize, block: usize, start: usize) -> Option<&BTreeSet<usize>> {
         self.linked_sources.get(&(source, block, start))
     }
 
     /// True when two blocks share a linked sentence.
     pub fn blocks_linked(&self, a: (usize, usize), b: (usize, usize)) -> bool {
-        self.xrefs[a.0][a.1]
-            .iter()
-            .any(|x| x.source == b.0 && x.block == b.1)
+        self.xrefs[a.0][a.1].iter().any(|x| x.source == b.0 && x.block == b.1)
     }
 
     /// The rows of a story page, `cells[row][version]` listing block indexes. Rows follow
@@ -198,12 +165,9 @@ impl Coverage {
         for (v, &source) in story.sources.iter().enumerate().skip(1) {
             let blocks = corpus.sources[source].blocks.len();
             let anchor: Vec<Option<usize>> = (0..blocks)
-                .map(|b| {
-                    (0..origin_blocks).find(|&k| self.blocks_linked((source, b), (story.origin, k)))
-                })
+                .map(|b| (0..origin_blocks).find(|&k| self.blocks_linked((source, b), (story.origin, k))))
                 .collect();
-            let shared_rows: std::collections::HashSet<usize> =
-                anchor.iter().flatten().copied().collect();
+            let shared_rows: std::collections::HashSet<usize> = anchor.iter().flatten().copied().collect();
             let mut previous: Option<usize> = None;
             let mut b = 0;
             while b < blocks {
@@ -215,11 +179,7 @@ impl Coverage {
                 }
                 // A run of this version's own blocks, up to the next anchor.
                 let run_end = (b..blocks).find(|&x| anchor[x].is_some()).unwrap_or(blocks);
-                let next = anchor
-                    .get(run_end)
-                    .copied()
-                    .flatten()
-                    .unwrap_or(origin_blocks);
+                let next = anchor.get(run_end).copied().flatten().unwrap_or(origin_blocks);
                 let first_free = previous.map_or(0, |p| p + 1);
                 let free: Vec<usize> = (first_free..next.max(first_free))
                     .filter(|k| !shared_rows.contains(k) && rows[*k][v].is_empty())

@@ -4,9 +4,7 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use annotate::{
-    Annotations, EntityMatcher, candidates::candidate_names, find_mentions, nested_aliases,
-};
+use annotate::{Annotations, EntityMatcher, candidates::candidate_names, find_mentions, nested_aliases};
 use corpus::Corpus;
 
 /// Candidates listed in full; the rest are counted.
@@ -15,10 +13,7 @@ const CANDIDATES_SHOWN: usize = 60;
 /// The report printed by `sitegen check` for a valid corpus.
 pub fn curation_report(corpus: &Corpus, content: &Path) -> String {
     let matcher = EntityMatcher::new(&corpus.entities);
-    let annotations = Annotations {
-        mentions: find_mentions(corpus, &matcher),
-        ..Annotations::default()
-    };
+    let annotations = Annotations { mentions: find_mentions(corpus, &matcher), ..Annotations::default() };
     let paragraphs: usize = corpus.sources.iter().map(|s| s.blocks.len()).sum();
     let mut out = String::new();
     let _ = writeln!(
@@ -44,18 +39,12 @@ pub fn curation_report(corpus: &Corpus, content: &Path) -> String {
         }
     }
     let candidates = candidate_names(corpus, &annotations);
-    let _ = writeln!(
-        out,
-        "\n{} candidate name(s) that no entity matches, most frequent first:",
-        candidates.len()
-    );
+    let _ = writeln!(out, "\n{} candidate name(s) that no entity matches, most frequent first:", candidates.len());
     for candidate in candidates.iter().take(CANDIDATES_SHOWN) {
         let source = &corpus.sources[candidate.example.source];
         let block = &source.blocks[candidate.example.block];
         let sentence = &block.text[candidate.example.range.clone()];
-        let path = content
-            .join("sources")
-            .join(format!("{}.yaml", source.slug));
+        let path = content.join("sources").join(format!("{}.yaml", source.slug));
         let _ = writeln!(
             out,
             "  {:>4} × {:<32} in {} source(s); e.g. {} ¶{}: {}",

@@ -5,20 +5,12 @@ use crate::html::escape_into;
 /// A word for comparison: letters and digits only, lower-cased, so that quote style and
 /// apostrophes (’ or ') make no difference.
 fn key(word: &str) -> String {
-    word.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// True when the two texts have the same words, whatever their punctuation and quotes.
 pub fn same_words(a: &str, b: &str) -> bool {
-    let words = |t: &str| {
-        t.split_whitespace()
-            .map(key)
-            .filter(|k| !k.is_empty())
-            .collect::<Vec<_>>()
-    };
+    let words = |t: &str| t.split_whitespace().map(key).filter(|k| !k.is_empty()).collect::<Vec<_>>();
     words(a) == words(b)
 }
 
@@ -27,19 +19,12 @@ pub fn same_words(a: &str, b: &str) -> bool {
 pub fn word_diff_html(base: &str, variant: &str) -> String {
     let a: Vec<&str> = base.split_whitespace().collect();
     let b: Vec<&str> = variant.split_whitespace().collect();
-    let (ka, kb): (Vec<String>, Vec<String>) = (
-        a.iter().map(|w| key(w)).collect(),
-        b.iter().map(|w| key(w)).collect(),
-    );
+    let (ka, kb): (Vec<String>, Vec<String>) = (a.iter().map(|w| key(w)).collect(), b.iter().map(|w| key(w)).collect());
     // Longest common subsequence table, from the end.
     let mut table = vec![vec![0usize; b.len() + 1]; a.len() + 1];
     for i in (0..a.len()).rev() {
         for j in (0..b.len()).rev() {
-            table[i][j] = if ka[i] == kb[j] {
-                table[i + 1][j + 1] + 1
-            } else {
-                table[i + 1][j].max(table[i][j + 1])
-            };
+            table[i][j] = if ka[i] == kb[j] { table[i + 1][j + 1] + 1 } else { table[i + 1][j].max(table[i][j + 1]) };
         }
     }
     let mut out = String::new();

@@ -67,33 +67,20 @@ impl<'a> SiteModel<'a> {
     pub fn entity(&self, theme: &Theme, index: usize) -> Result<Page, String> {
         let root = "../";
         let entity = &self.corpus.entities[index];
-        let description_html = entity
-            .description
-            .as_deref()
-            .map(|d| self.render_markdown(d, root, Some(index), false).html);
+        let description_html =
+            entity.description.as_deref().map(|d| self.render_markdown(d, root, Some(index), false).html);
         let view = EntityView {
             summary: self.entity_summary(index, root),
-            aliases: entity
-                .aliases
-                .iter()
-                .chain(&entity.aliases_any_case)
-                .map(String::as_str)
-                .collect(),
+            aliases: entity.aliases.iter().chain(&entity.aliases_any_case).map(String::as_str).collect(),
             description_html,
             wikidata: entity.wikidata.as_deref(),
-            wikidata_url: entity
-                .wikidata
-                .as_ref()
-                .map(|q| format!("https://www.wikidata.org/wiki/{q}")),
+            wikidata_url: entity.wikidata.as_ref().map(|q| format!("https://www.wikidata.org/wiki/{q}")),
         };
         let mut by_source: Vec<SourceMentions<'_>> = Vec::new();
         for &m in &self.by_entity[index] {
             let mention = &self.annotations.mentions[m];
             let source = &self.corpus.sources[mention.source];
-            if by_source
-                .last()
-                .is_none_or(|s| s.source.slug != source.slug)
-            {
+            if by_source.last().is_none_or(|s| s.source.slug != source.slug) {
                 by_source.push(SourceMentions {
                     source: SourceSummary::new(source, root),
                     count: 0,
@@ -104,37 +91,40 @@ impl<'a> SiteModel<'a> {
             group.count += 1;
             group.mentions.push(mention_view(source, mention, root));
         }
-        by_source.sort_by(|a, b| {
-            (&a.source.published, a.source.slug).cmp(&(&b.source.published, b.source.slug))
-        });
+        by_source.sort_by(|a, b| (&a.source.published, a.source.slug).cmp(&(&b.source.published, b.source.slug)));
         let timeline = self.timeline(index);
-        let counts: Vec<(String, usize)> = timeline
-            .iter()
-            .map(|p| (p.label.clone(), p.mentions))
-            .collect();
-        let mut context = self.base_context(root, &entity.name, "entity");
+        let counts: Vec<(String, usize)> = timeline.iter().map(|p| (p.label.clone(), p.mentions)).collect();
+        let path = format!("entities/{}.html", entity.id);
+        let mentions = self.by_entity[index].len();
+        let description = format!(
+            "{} ({}): {mentions} mention{} in {}. {}",
+            entity.name,
+            entity.kind.label(),
+            if mentions == 1 { "" } else { "s" },
+            self.corpus.site.title,
+            crate::pages::first_words(entity.description.as_deref().unwrap_or(""), 30)
+        );
+        let meta = crate::pages::PageMeta {
+            title: &entity.name,
+            kind: "entity",
+            path: &path,
+            description: description.trim(),
+        };
+        let mut context = self.base_context(root, meta);
         context.insert("related", &self.related(index, root));
         context.insert("quotes", &self.quotes_of(index, root));
         context.insert("timeline_svg", &timeline_svg(&counts));
         context.insert("timeline", &timeline);
         context.insert("entity", &view);
         context.insert("mentions_by_source", &by_source);
-        Ok(Page {
-            path: format!("entities/{}.html", entity.id),
-            html: theme.render("entity.html", &context)?,
-        })
+        Ok(Page { path: format!("entities/{}.html", entity.id), html: theme.render("entity.html", &context)? })
     }
 
     /// The entities most often named in the same paragraphs as `entity`.
     fn related(&self, entity: usize, root: &str) -> Vec<RelatedView<'a>> {
         let paragraphs: BTreeSet<(usize, usize)> = self.by_entity[entity]
             .iter()
-            .map(|&m| {
-                (
-                    self.annotations.mentions[m].source,
-                    self.annotations.mentions[m].block,
-                )
-            })
+            .map(|&m| (self.annotations.mentions[m].source, self.annotations.mentions[m].block))
             .collect();
         let mut together: BTreeMap<usize, usize> = BTreeMap::new();
         for (source, block) in paragraphs {
@@ -149,20 +139,11 @@ impl<'a> SiteModel<'a> {
             }
         }
         let mut related: Vec<(usize, usize)> = together.into_iter().collect();
-        related.sort_by(|a, b| {
-            b.1.cmp(&a.1).then(
-                self.corpus.entities[a.0]
-                    .name
-                    .cmp(&self.corpus.entities[b.0].name),
-            )
-        });
+        related.sort_by(|a, b| b.1.cmp(&a.1).then(self.corpus.entities[a.0].name.cmp(&self.corpus.entities[b.0].name)));
         related
             .into_iter()
             .take(RELATED_LIMIT)
-            .map(|(e, paragraphs)| RelatedView {
-                entity: self.entity_summary(e, root),
-                paragraphs,
-            })
+            .map(|(e, paragraphs)| RelatedView { entity: self.entity_summary(e, root), paragraphs })
             .collect()
     }
 
@@ -171,31 +152,17 @@ impl<'a> SiteModel<'a> {
         let mut by_date: BTreeMap<corpus::Date, (usize, BTreeSet<usize>)> = BTreeMap::new();
         for &m in &self.by_entity[entity] {
             let source = self.annotations.mentions[m].source;
-            let entry = by_date
-                .entry(self.corpus.sources[source].meta.published)
-                .or_default();
+            let entry = by_date.entry(self.corpus.sources[source].meta.published).or_default();
             entry.0 += 1;
             entry.1.insert(source);
         }
         let by_month = by_date.len() > MAX_DAYS_ON_TIMELINE;
         let mut periods: BTreeMap<(u16, u8, u8), PeriodView> = BTreeMap::new();
         for (date, (mentions, sources)) in by_date {
-            let key = if by_month {
-                (date.year, date.month, 1)
-            } else {
-                (date.year, date.month, date.day)
-            };
+            let key = if by_month { (date.year, date.month, 1) } else { (date.year, date.month, date.day) };
             let period = periods.entry(key).or_insert_with(|| PeriodView {
-                label: if by_month {
-                    format!("{} {}", date.month_name(), date.year)
-                } else {
-                    date.label()
-                },
-                start: if by_month {
-                    format!("{:04}-{:02}-01", date.year, date.month)
-                } else {
-                    date.to_string()
-                },
+                label: if by_month { format!("{} {}", date.month_name(), date.year) } else { date.label() },
+                start: if by_month { format!("{:04}-{:02}-01", date.year, date.month) } else { date.to_string() },
                 mentions: 0,
                 sources: 0,
             });

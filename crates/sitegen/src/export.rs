@@ -146,14 +146,7 @@ pub fn briefing_json(corpus: &Corpus, annotations: &Annotations) -> String {
                     attribution: b.attribution.as_deref(),
                 })
                 .collect(),
-            dropped: s
-                .dropped
-                .iter()
-                .map(|d| Dropped {
-                    text: &d.text,
-                    reason: d.reason.as_str(),
-                })
-                .collect(),
+            dropped: s.dropped.iter().map(|d| Dropped { text: &d.text, reason: d.reason.as_str() }).collect(),
         })
         .collect();
     let entities = corpus
@@ -207,11 +200,7 @@ pub fn briefing_json(corpus: &Corpus, annotations: &Annotations) -> String {
         .map(|s| StoryExport {
             id: &s.id,
             origin: &corpus.sources[s.origin].slug,
-            sources: s
-                .sources
-                .iter()
-                .map(|&i| corpus.sources[i].slug.as_str())
-                .collect(),
+            sources: s.sources.iter().map(|&i| corpus.sources[i].slug.as_str()).collect(),
         })
         .collect();
     let quotes = annotations

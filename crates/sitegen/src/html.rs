@@ -56,9 +56,7 @@ pub fn annotated_text(text: &str, marks: &[Mark<'_>], links: &[Link<'_>]) -> Str
         let piece = piece[0]..piece[1];
         let covering: Vec<&Mark<'_>> = marks
             .iter()
-            .filter(|m| {
-                m.range.start <= piece.start && piece.end <= m.range.end && !m.range.is_empty()
-            })
+            .filter(|m| m.range.start <= piece.start && piece.end <= m.range.end && !m.range.is_empty())
             .collect();
         if !covering.is_empty() {
             out.push_str("<span class=\"");
@@ -115,10 +113,7 @@ mod tests {
     #[test]
     fn escapes_everything_but_the_links() {
         let text = "<script>Putin & \"Kerry\"";
-        let links = [Link {
-            range: 8..13,
-            href: "../entities/putin.html",
-        }];
+        let links = [Link { range: 8..13, href: "../entities/putin.html" }];
         assert_eq!(
             linked_text(text, &links),
             "&lt;script&gt;<a class=\"entity\" href=\"../entities/putin.html\">Putin</a> &amp; &quot;Kerry&quot;"
@@ -128,24 +123,11 @@ mod tests {
     #[test]
     fn nests_links_inside_marks_and_splits_crossing_ones() {
         let text = "Putin spoke. Kerry & Lavrov listened.";
-        let marks = [Mark {
-            range: 13..37,
-            class: "reused near",
-            title: Some("also in \"X\""),
-        }];
+        let marks = [Mark { range: 13..37, class: "reused near", title: Some("also in \"X\"") }];
         let links = [
-            Link {
-                range: 0..5,
-                href: "p.html",
-            },
-            Link {
-                range: 11..18,
-                href: "k.html",
-            },
-            Link {
-                range: 21..27,
-                href: "l.html",
-            },
+            Link { range: 0..5, href: "p.html" },
+            Link { range: 11..18, href: "k.html" },
+            Link { range: 21..27, href: "l.html" },
         ];
         assert_eq!(
             annotated_text(text, &marks, &links),
@@ -157,16 +139,8 @@ mod tests {
     fn overlapping_marks_share_pieces() {
         let text = "One two. Three four.";
         let marks = [
-            Mark {
-                range: 0..8,
-                class: "reused",
-                title: None,
-            },
-            Mark {
-                range: 4..20,
-                class: "quote",
-                title: Some("Putin"),
-            },
+            Mark { range: 0..8, class: "reused", title: None },
+            Mark { range: 4..20, class: "quote", title: Some("Putin") },
         ];
         assert_eq!(
             annotated_text(text, &marks, &[]),

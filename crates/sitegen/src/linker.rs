@@ -69,23 +69,13 @@ fn link_text(
     href: &dyn Fn(usize) -> String,
 ) -> String {
     let text = unescape(escaped);
-    let found: Vec<_> = matcher
-        .find(&text, named)
-        .into_iter()
-        .filter(|m| Some(m.entity) != skip_entity)
-        .collect();
+    let found: Vec<_> = matcher.find(&text, named).into_iter().filter(|m| Some(m.entity) != skip_entity).collect();
     if found.is_empty() {
         return escaped.to_string();
     }
     let hrefs: Vec<String> = found.iter().map(|m| href(m.entity)).collect();
-    let links: Vec<Link<'_>> = found
-        .iter()
-        .zip(&hrefs)
-        .map(|(m, h)| Link {
-            range: m.range.clone(),
-            href: h,
-        })
-        .collect();
+    let links: Vec<Link<'_>> =
+        found.iter().zip(&hrefs).map(|(m, h)| Link { range: m.range.clone(), href: h }).collect();
     linked_text(&text, &links)
 }
 
@@ -138,28 +128,24 @@ mod tests {
     use corpus::{Entity, EntityKind};
 
     fn matcher() -> (EntityMatcher, usize) {
-        let entities = [
-            ("putin", "Vladimir Putin", vec!["Putin"]),
-            ("kerry", "John Kerry", vec!["Kerry"]),
-        ]
-        .map(|(id, name, aliases)| Entity {
-            id: id.into(),
-            name: name.into(),
-            kind: EntityKind::Person,
-            aliases: aliases.into_iter().map(String::from).collect(),
-            aliases_any_case: Vec::new(),
-            stands_for: None,
-            description: None,
-            wikidata: None,
-        });
+        let entities = [("putin", "Vladimir Putin", vec!["Putin"]), ("kerry", "John Kerry", vec!["Kerry"])].map(
+            |(id, name, aliases)| Entity {
+                id: id.into(),
+                name: name.into(),
+                kind: EntityKind::Person,
+                aliases: aliases.into_iter().map(String::from).collect(),
+                aliases_any_case: Vec::new(),
+                stands_for: None,
+                description: None,
+                wikidata: None,
+            },
+        );
         (EntityMatcher::new(&entities), entities.len())
     }
 
     fn link(html: &str, skip: Option<usize>) -> String {
         let (matcher, count) = matcher();
-        link_entities(html, &matcher, count, skip, &|e| {
-            format!("entities/{e}.html")
-        })
+        link_entities(html, &matcher, count, skip, &|e| format!("entities/{e}.html"))
     }
 
     #[test]
@@ -190,9 +176,6 @@ mod tests {
 
     #[test]
     fn decodes_character_references() {
-        assert_eq!(
-            unescape("a &amp; b &#39;c&#x27; &bogus; &"),
-            "a & b 'c' &bogus; &"
-        );
+        assert_eq!(unescape("a &amp; b &#39;c&#x27; &bogus; &"), "a & b 'c' &bogus; &");
     }
 }

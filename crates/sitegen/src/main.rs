@@ -86,10 +86,7 @@ fn build(args: BuildArgs) -> ExitCode {
 fn fail(error: &sitegen::BuildError) -> ExitCode {
     eprintln!("{error}");
     if let sitegen::BuildError::Content(errors) = error {
-        eprintln!(
-            "build failed: {} content error(s); the previous site was left as it was",
-            errors.0.len()
-        );
+        eprintln!("build failed: {} content error(s); the previous site was left as it was", errors.0.len());
     } else {
         eprintln!("build failed; the previous site was left as it was");
     }

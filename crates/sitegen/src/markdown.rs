@@ -16,10 +16,7 @@ pub struct Rendered {
 
 /// True for link targets that are safe to put in `href` or `src`.
 pub fn is_safe_url(url: &str) -> bool {
-    let cleaned: String = url
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect();
+    let cleaned: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
     let lower = cleaned.to_ascii_lowercase();
     match lower.find(':') {
         None => true,
@@ -32,58 +29,27 @@ pub fn is_safe_url(url: &str) -> bool {
 }
 
 fn safe_dest(dest: CowStr<'_>) -> CowStr<'_> {
-    if is_safe_url(&dest) {
-        dest
-    } else {
-        CowStr::Borrowed("")
-    }
+    if is_safe_url(&dest) { dest } else { CowStr::Borrowed("") }
 }
 
 /// Renders `markdown`; `take_title` moves a leading `# Heading` out of the HTML.
 pub fn render(markdown: &str, unsafe_html: bool, take_title: bool) -> Rendered {
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, options)
         .map(|event| match event {
             Event::Html(raw) | Event::InlineHtml(raw) if !unsafe_html => Event::Text(raw),
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => Event::Start(Tag::Link {
-                link_type,
-                dest_url: safe_dest(dest_url),
-                title,
-                id,
-            }),
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => Event::Start(Tag::Image {
-                link_type,
-                dest_url: safe_dest(dest_url),
-                title,
-                id,
-            }),
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                Event::Start(Tag::Link { link_type, dest_url: safe_dest(dest_url), title, id })
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                Event::Start(Tag::Image { link_type, dest_url: safe_dest(dest_url), title, id })
+            }
             other => other,
         })
         .collect();
     let mut title = None;
-    if take_title
-        && matches!(
-            events.first(),
-            Some(Event::Start(Tag::Heading {
-                level: HeadingLevel::H1,
-                ..
-            }))
-        )
-    {
-        let end = events
-            .iter()
-            .position(|e| matches!(e, Event::End(TagEnd::Heading(HeadingLevel::H1))));
+    if take_title && matches!(events.first(), Some(Event::Start(Tag::Heading { level: HeadingLevel::H1, .. }))) {
+        let end = events.iter().position(|e| matches!(e, Event::End(TagEnd::Heading(HeadingLevel::H1))));
         if let Some(end) = end {
             let text: String = events[1..end]
                 .iter()
@@ -109,10 +75,7 @@ mod tests {
     fn escapes_raw_html_unless_allowed() {
         let md = "Hello <script>alert(1)</script>\n\n<div onclick=\"x()\">hi</div>\n";
         let safe = render(md, false, false).html;
-        assert!(
-            !safe.contains("<script>") && !safe.contains("<div"),
-            "{safe}"
-        );
+        assert!(!safe.contains("<script>") && !safe.contains("<div"), "{safe}");
         assert!(safe.contains("&lt;script&gt;"), "{safe}");
         assert!(render(md, true, false).html.contains("<script>"));
     }
@@ -120,14 +83,8 @@ mod tests {
     #[test]
     fn drops_dangerous_link_targets() {
         let html = render("[a](javascript:alert(1)) [b](JaVa\tScRiPt:x) [c](https://example.com) [d](sources/x.html#p2) [e](data:text/html,x)", false, false).html;
-        assert!(
-            !html.to_lowercase().contains("javascript") && !html.contains("data:"),
-            "{html}"
-        );
-        assert!(
-            html.contains("https://example.com") && html.contains("sources/x.html#p2"),
-            "{html}"
-        );
+        assert!(!html.to_lowercase().contains("javascript") && !html.contains("data:"), "{html}");
+        assert!(html.contains("https://example.com") && html.contains("sources/x.html#p2"), "{html}");
     }
 
     #[test]

@@ -9,12 +9,28 @@ use tera::Context;
 use annotate::{Annotations, EntityMatcher, Mention};
 use corpus::{Corpus, EntityKind};
 
-use crate::context::{
-    EntityGroup, EntitySummary, SiteView, SourceSummary, role_label, story_groups,
-};
+use crate::context::{EntityGroup, EntitySummary, SiteView, SourceSummary, role_label, story_groups};
 use crate::coverage::{Coverage, Role};
 use crate::html::{Link, Mark, annotated_text};
 use crate::{linker, markdown, theme::Theme};
+
+/// What base.html needs to know about a page beyond the site.
+pub(crate) struct PageMeta<'p> {
+    /// The page's own title.
+    pub title: &'p str,
+    /// `index`, `source`, `entity`, `entities`, `story` or `quotes`.
+    pub kind: &'p str,
+    /// Its path inside the site.
+    pub path: &'p str,
+    /// One or two sentences for search engines and link previews.
+    pub description: &'p str,
+}
+
+/// The first `count` words of `text`, with an ellipsis when cut.
+pub(crate) fn first_words(text: &str, count: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= count { text.to_string() } else { format!("{}…", words[..count].join(" ")) }
+}
 
 /// Quotation parts per (source, block): quotation index and byte range.
 type QuoteParts = HashMap<(usize, usize), Vec<(usize, Range<usize>)>>;
@@ -118,19 +134,12 @@ struct Stats {
 
 impl<'a> SiteModel<'a> {
     /// Indexes the annotations of `corpus`.
-    pub fn new(
-        corpus: &'a Corpus,
-        annotations: &'a Annotations,
-        matcher: &'a EntityMatcher,
-    ) -> Self {
+    pub fn new(corpus: &'a Corpus, annotations: &'a Annotations, matcher: &'a EntityMatcher) -> Self {
         let by_entity = annotations.mentions_by_entity(corpus.entities.len());
         let source_counts = by_entity
             .iter()
             .map(|mentions| {
-                let mut sources: Vec<usize> = mentions
-                    .iter()
-                    .map(|&m| annotations.mentions[m].source)
-                    .collect();
+                let mut sources: Vec<usize> = mentions.iter().map(|&m| annotations.mentions[m].source).collect();
                 sources.dedup();
                 sources.len()
             })
@@ -138,11 +147,7 @@ impl<'a> SiteModel<'a> {
         let mut by_source = vec![0..0; corpus.sources.len()];
         let mut start = 0;
         for (source, range) in by_source.iter_mut().enumerate() {
-            let end = start
-                + annotations.mentions[start..]
-                    .iter()
-                    .take_while(|m| m.source == source)
-                    .count();
+            let end = start + annotations.mentions[start..].iter().take_while(|m| m.source == source).count();
             *range = start..end;
             start = end;
         }
@@ -151,27 +156,20 @@ impl<'a> SiteModel<'a> {
         for (q, quote) in annotations.quotations.quotes.iter().enumerate() {
             for report in &quote.reports {
                 for part in &report.parts {
-                    quote_parts
-                        .entry((report.source, part.block))
-                        .or_default()
-                        .push((q, part.range.clone()));
+                    quote_parts.entry((report.source, part.block)).or_default().push((q, part.range.clone()));
                 }
             }
         }
-        SiteModel {
-            corpus,
-            annotations,
-            matcher,
-            coverage,
-            quote_parts,
-            by_entity,
-            source_counts,
-            by_source,
-        }
+        SiteModel { corpus, annotations, matcher, coverage, quote_parts, by_entity, source_counts, by_source }
     }
 
-    pub(crate) fn base_context(&self, root: &str, page_title: &str, page_kind: &str) -> Context {
+    /// The context every template gets: the site, the way back to the root, the page's
+    /// title, kind, path (for canonical links and feeds) and description.
+    pub(crate) fn base_context(&self, root: &str, page: PageMeta<'_>) -> Context {
+        let PageMeta { title: page_title, kind: page_kind, path, description } = page;
         let mut context = Context::new();
+        context.insert("page_path", path);
+        context.insert("page_description", description);
         context.insert("site", &SiteView::new(self.corpus));
         context.insert("root", root);
         context.insert("page_title", page_title);
@@ -190,12 +188,7 @@ impl<'a> SiteModel<'a> {
             mentions: self.by_entity[entity].len(),
             sources: self.source_counts[entity],
             href: format!("{root}entities/{}.html", e.id),
-            aliases: e
-                .aliases
-                .iter()
-                .chain(&e.aliases_any_case)
-                .map(String::as_str)
-                .collect(),
+            aliases: e.aliases.iter().chain(&e.aliases_any_case).map(String::as_str).collect(),
         }
     }
 
@@ -236,13 +229,7 @@ impl<'a> SiteModel<'a> {
     ) -> markdown::Rendered {
         let mut rendered = markdown::render(markdown, self.corpus.site.unsafe_html, take_title);
         let href = self.entity_href(root);
-        rendered.html = linker::link_entities(
-            &rendered.html,
-            self.matcher,
-            self.corpus.entities.len(),
-            skip,
-            &href,
-        );
+        rendered.html = linker::link_entities(&rendered.html, self.matcher, self.corpus.entities.len(), skip, &href);
         rendered
     }
 
@@ -250,12 +237,14 @@ impl<'a> SiteModel<'a> {
     pub fn index(&self, theme: &Theme) -> Result<Page, String> {
         let overview = self.render_markdown(&self.corpus.briefing.markdown, "", None, true);
         let title = overview.title.as_deref().unwrap_or(&self.corpus.site.title);
-        let mut context = self.base_context("", title, "index");
+        let description = self.corpus.site.description.clone();
+        let mut context =
+            self.base_context("", PageMeta { title, kind: "index", path: "index.html", description: &description });
         context.insert("overview_html", &overview.html);
-        context.insert(
-            "stories",
-            &story_groups(self.corpus, self.annotations, &self.coverage, ""),
-        );
+        context.insert("stories", &story_groups(self.corpus, self.annotations, &self.coverage, ""));
+        let (timeline_svg, timeline_shown) = crate::timeline::timeline_svg(self.corpus, &self.annotations.stories, "");
+        context.insert("timeline_svg", &timeline_svg);
+        context.insert("timeline_shown", &timeline_shown);
         context.insert("entity_groups", &self.entity_groups("", true));
         context.insert(
             "stats",
@@ -266,10 +255,7 @@ impl<'a> SiteModel<'a> {
                 mentions: self.annotations.mentions.len(),
             },
         );
-        Ok(Page {
-            path: "index.html".into(),
-            html: theme.render("index.html", &context)?,
-        })
+        Ok(Page { path: "index.html".into(), html: theme.render("index.html", &context)? })
     }
 
     /// sources/<slug>.html for the source at `index`.
@@ -278,41 +264,39 @@ impl<'a> SiteModel<'a> {
         let source = &self.corpus.sources[index];
         let mentions = self.mentions_of(index);
         let href = self.entity_href(root);
-        let blocks: Vec<BlockView<'_>> = (0..source.blocks.len())
-            .map(|b| self.block_view(index, b, root, &href, mentions))
-            .collect();
+        let blocks: Vec<BlockView<'_>> =
+            (0..source.blocks.len()).map(|b| self.block_view(index, b, root, &href, mentions)).collect();
         let mut counts = vec![0usize; self.corpus.entities.len()];
         for mention in mentions {
             counts[mention.entity] += 1;
         }
         let mut named: Vec<EntitySummary<'_>> = (0..counts.len())
             .filter(|&e| counts[e] > 0)
-            .map(|e| EntitySummary {
-                mentions: counts[e],
-                ..self.entity_summary(e, root)
-            })
+            .map(|e| EntitySummary { mentions: counts[e], ..self.entity_summary(e, root) })
             .collect();
         named.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(b.name)));
         let dropped: Vec<DroppedView<'_>> = source
             .dropped
             .iter()
-            .map(|d| DroppedView {
-                text: &d.text,
-                reason: d.reason.as_str(),
-                reason_label: d.reason.label(),
-            })
+            .map(|d| DroppedView { text: &d.text, reason: d.reason.as_str(), reason_label: d.reason.label() })
             .collect();
-        let mut context = self.base_context(root, &source.meta.title, "source");
+        let path = format!("sources/{}.html", source.slug);
+        let description = format!(
+            "{} — {}, {}. {}",
+            source.meta.title,
+            source.meta.outlet,
+            source.meta.published.label(),
+            first_words(source.blocks.first().map_or("", |b| b.text.as_str()), 30)
+        );
+        let meta = PageMeta { title: &source.meta.title, kind: "source", path: &path, description: &description };
+        let mut context = self.base_context(root, meta);
         context.insert("source", &SourceSummary::new(source, root));
         context.insert("blocks", &blocks);
         context.insert("entities", &named);
         context.insert("dropped", &dropped);
         context.insert("story", &self.story_relation(index, root));
         let html = theme.render("source.html", &context)?;
-        Ok(Page {
-            path: format!("sources/{}.html", source.slug),
-            html,
-        })
+        Ok(Page { path: format!("sources/{}.html", source.slug), html })
     }
 
     /// The entity mentions of one source.
@@ -331,27 +315,14 @@ impl<'a> SiteModel<'a> {
     ) -> BlockView<'a> {
         let corpus = self.corpus;
         let block_data = &corpus.sources[source].blocks[block];
-        let hrefs: Vec<(std::ops::Range<usize>, String)> = mentions
-            .iter()
-            .filter(|m| m.block == block)
-            .map(|m| (m.range.clone(), href(m.entity)))
-            .collect();
-        let links: Vec<Link<'_>> = hrefs
-            .iter()
-            .map(|(range, h)| Link {
-                range: range.clone(),
-                href: h,
-            })
-            .collect();
-        let quotes_here: &[(usize, Range<usize>)] = self
-            .quote_parts
-            .get(&(source, block))
-            .map_or(&[], Vec::as_slice);
+        let hrefs: Vec<(std::ops::Range<usize>, String)> =
+            mentions.iter().filter(|m| m.block == block).map(|m| (m.range.clone(), href(m.entity))).collect();
+        let links: Vec<Link<'_>> = hrefs.iter().map(|(range, h)| Link { range: range.clone(), href: h }).collect();
+        let quotes_here: &[(usize, Range<usize>)] = self.quote_parts.get(&(source, block)).map_or(&[], Vec::as_slice);
         let speaker_of = |q: usize| {
             let quote = &self.annotations.quotations.quotes[q];
             let name = quote.speaker.map(|e| corpus.entities[e].name.as_str());
-            name.or(quote.speaker_text.as_deref())
-                .unwrap_or("speaker unknown")
+            name.or(quote.speaker_text.as_deref()).unwrap_or("speaker unknown")
         };
         let mut marks: Vec<Mark<'_>> = self.coverage.reused[source][block]
             .iter()
@@ -373,9 +344,7 @@ impl<'a> SiteModel<'a> {
             if quotes.iter().all(|n| n.href != href) {
                 quotes.push(QuoteNote {
                     speaker_name: quote.speaker.map(|e| corpus.entities[e].name.as_str()),
-                    speaker_href: quote
-                        .speaker
-                        .map(|e| format!("{root}entities/{}.html", corpus.entities[e].id)),
+                    speaker_href: quote.speaker.map(|e| format!("{root}entities/{}.html", corpus.entities[e].id)),
                     speaker_text: quote.speaker_text.as_deref(),
                     href,
                 });
@@ -424,29 +393,24 @@ impl<'a> SiteModel<'a> {
             href: (story.sources.len() > 1).then(|| format!("{root}stories/{}.html", story.id)),
             role: role.as_str(),
             role_label: role_label(role),
-            origin: matches!(role, Role::Republication | Role::Version)
-                .then(|| summary(story.origin)),
-            republished_by: if is_origin {
-                others_with(Role::Republication)
-            } else {
-                Vec::new()
-            },
-            other_versions: if is_origin {
-                others_with(Role::Version)
-            } else {
-                Vec::new()
-            },
+            origin: matches!(role, Role::Republication | Role::Version).then(|| summary(story.origin)),
+            republished_by: if is_origin { others_with(Role::Republication) } else { Vec::new() },
+            other_versions: if is_origin { others_with(Role::Version) } else { Vec::new() },
         }
     }
 
     /// entities/index.html.
     pub fn entity_index(&self, theme: &Theme) -> Result<Page, String> {
-        let mut context = self.base_context("../", "Entities", "entities");
+        let description = format!(
+            "The {} people, organisations and places named in {}.",
+            self.corpus.entities.len(),
+            self.corpus.site.title
+        );
+        let meta =
+            PageMeta { title: "Entities", kind: "entities", path: "entities/index.html", description: &description };
+        let mut context = self.base_context("../", meta);
         context.insert("entity_groups", &self.entity_groups("../", false));
-        Ok(Page {
-            path: "entities/index.html".into(),
-            html: theme.render("entities.html", &context)?,
-        })
+        Ok(Page { path: "entities/index.html".into(), html: theme.render("entities.html", &context)? })
     }
 }
 

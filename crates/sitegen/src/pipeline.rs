@@ -107,8 +107,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
     let annotations = annotate(&corpus, &matcher);
     let model = SiteModel::new(&corpus, &annotations, &matcher);
 
-    let staging =
-        Staging::create(&options.output).map_err(|e| BuildError::Output(e.to_string()))?;
+    let staging = Staging::create(&options.output).map_err(|e| BuildError::Output(e.to_string()))?;
     let written = write_site(&staging, &model, &theme, &corpus, &annotations);
     let files = match written {
         Ok(files) => files,
@@ -117,9 +116,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
             return Err(error);
         }
     };
-    staging
-        .commit()
-        .map_err(|e| BuildError::Output(format!("replacing {}: {e}", options.output.display())))?;
+    staging.commit().map_err(|e| BuildError::Output(format!("replacing {}: {e}", options.output.display())))?;
     Ok(Summary {
         sources: corpus.sources.len(),
         paragraphs: corpus.sources.iter().map(|s| s.blocks.len()).sum(),
@@ -140,34 +137,29 @@ fn write_site(
     let mut files = 0;
     let mut write = |path: &str, bytes: &[u8]| {
         files += 1;
-        staging
-            .write(path, bytes)
-            .map_err(|e| BuildError::Output(e.to_string()))
+        staging.write(path, bytes).map_err(|e| BuildError::Output(e.to_string()))
     };
-    let mut pages: Vec<Result<Page, String>> = vec![
-        model.index(theme),
-        model.entity_index(theme),
-        model.quotes_page(theme),
-    ];
+    let mut pages: Vec<Result<Page, String>> =
+        vec![model.index(theme), model.entity_index(theme), model.quotes_page(theme)];
     pages.extend((0..corpus.sources.len()).map(|i| model.source(theme, i)));
     pages.extend((0..corpus.entities.len()).map(|i| model.entity(theme, i)));
-    let multi_source = annotations
-        .stories
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.sources.len() > 1);
+    let multi_source = annotations.stories.iter().enumerate().filter(|(_, s)| s.sources.len() > 1);
     pages.extend(multi_source.map(|(i, _)| model.story(theme, i)));
+    let mut paths = Vec::with_capacity(pages.len());
     for page in pages {
         let page = page.map_err(BuildError::Theme)?;
         write(&page.path, page.html.as_bytes())?;
+        paths.push(page.path);
     }
     for (path, bytes) in &theme.static_files {
         write(&format!("static/{path}"), bytes)?;
     }
-    write(
-        "briefing.json",
-        crate::export::briefing_json(corpus, annotations).as_bytes(),
-    )?;
+    write("briefing.json", crate::export::briefing_json(corpus, annotations).as_bytes())?;
+    write("atom.xml", crate::feeds::atom(corpus).as_bytes())?;
+    if let Some(sitemap) = crate::feeds::sitemap(corpus, &paths) {
+        write("sitemap.xml", sitemap.as_bytes())?;
+    }
+    files += crate::search::write_index(staging, &paths).map_err(BuildError::Output)?;
     Ok(files)
 }
 
@@ -176,11 +168,7 @@ fn report_dropped(corpus: &Corpus) {
         if source.dropped.is_empty() {
             continue;
         }
-        eprintln!(
-            "{}: dropped {} line(s)",
-            source.path.display(),
-            source.dropped.len()
-        );
+        eprintln!("{}: dropped {} line(s)", source.path.display(), source.dropped.len());
         for dropped in &source.dropped {
             eprintln!("  {:<42} {}", dropped.reason.label(), dropped.text);
         }

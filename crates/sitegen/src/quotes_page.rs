@@ -70,29 +70,19 @@ impl<'a> SiteModel<'a> {
                     number: block + 1,
                     href: format!("{root}sources/{}.html#p{}", source.slug, block + 1),
                     speaker_text: r.speaker_text.as_deref(),
-                    wording_html: (!same_words(&base, &wording))
-                        .then(|| word_diff_html(&base, &wording)),
+                    wording_html: (!same_words(&base, &wording)).then(|| word_diff_html(&base, &wording)),
                 }
             })
             .collect();
-        let dates: Vec<corpus::Date> = quote
-            .reports
-            .iter()
-            .map(|r| corpus.sources[r.source].meta.published)
-            .collect();
-        let (first, last) = (
-            *dates.iter().min().expect("a report"),
-            *dates.iter().max().expect("a report"),
-        );
+        let dates: Vec<corpus::Date> = quote.reports.iter().map(|r| corpus.sources[r.source].meta.published).collect();
+        let (first, last) = (*dates.iter().min().expect("a report"), *dates.iter().max().expect("a report"));
         QuoteView {
             id: format!("q{}", index + 1),
             href: format!("{root}quotes.html#q{}", index + 1),
             // A quotation cut before its attribution ends in a comma; pages drop it.
             text: base.trim_end_matches([',', ' ']).to_string(),
             speaker_name: quote.speaker.map(|e| corpus.entities[e].name.as_str()),
-            speaker_href: quote
-                .speaker
-                .map(|e| format!("{root}entities/{}.html", corpus.entities[e].id)),
+            speaker_href: quote.speaker.map(|e| format!("{root}entities/{}.html", corpus.entities[e].id)),
             speaker_text: quote.speaker_text.as_deref(),
             dates: date_range_label(first, last),
             reports,
@@ -102,10 +92,7 @@ impl<'a> SiteModel<'a> {
     /// The quotations whose speaker is `entity`.
     pub(crate) fn quotes_of(&self, entity: usize, root: &str) -> Vec<QuoteView<'a>> {
         let quotes = &self.annotations.quotations.quotes;
-        (0..quotes.len())
-            .filter(|&q| quotes[q].speaker == Some(entity))
-            .map(|q| self.quote_view(q, root))
-            .collect()
+        (0..quotes.len()).filter(|&q| quotes[q].speaker == Some(entity)).map(|q| self.quote_view(q, root)).collect()
     }
 
     /// quotes.html: every quotation, grouped by speaker.
@@ -117,32 +104,28 @@ impl<'a> SiteModel<'a> {
             let (key, name, href) = match (quote.speaker, &quote.speaker_text) {
                 (Some(e), _) => {
                     let entity = &self.corpus.entities[e];
-                    (
-                        (0, entity.name.clone()),
-                        entity.name.clone(),
-                        Some(format!("entities/{}.html", entity.id)),
-                    )
+                    ((0, entity.name.clone()), entity.name.clone(), Some(format!("entities/{}.html", entity.id)))
                 }
                 (None, Some(text)) => ((1, text.to_lowercase()), text.clone(), None),
                 (None, None) => ((2, String::new()), "Speaker unknown".to_string(), None),
             };
             groups
                 .entry(key)
-                .or_insert_with(|| SpeakerGroup {
-                    name,
-                    href,
-                    quotes: Vec::new(),
-                })
+                .or_insert_with(|| SpeakerGroup { name, href, quotes: Vec::new() })
                 .quotes
                 .push(self.quote_view(q, ""));
         }
         let groups: Vec<SpeakerGroup<'a>> = groups.into_values().collect();
-        let mut context = self.base_context("", "Quotes", "quotes");
+        let description = format!(
+            "{} direct quotations in {}, by speaker, with the outlets that carried them.",
+            quotes.len(),
+            self.corpus.site.title
+        );
+        let meta =
+            crate::pages::PageMeta { title: "Quotes", kind: "quotes", path: "quotes.html", description: &description };
+        let mut context = self.base_context("", meta);
         context.insert("speakers", &groups);
         context.insert("quote_count", &quotes.len());
-        Ok(Page {
-            path: "quotes.html".into(),
-            html: theme.render("quotes.html", &context)?,
-        })
+        Ok(Page { path: "quotes.html".into(), html: theme.render("quotes.html", &context)? })
     }
 }

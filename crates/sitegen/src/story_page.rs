@@ -56,12 +56,7 @@ struct StoryView<'a> {
 
 impl<'a> SiteModel<'a> {
     /// The sentences of `source` selected by `keep(block, sentence start)`.
-    fn sentences_where(
-        &self,
-        source: usize,
-        root: &str,
-        keep: impl Fn(usize, usize) -> bool,
-    ) -> Vec<SentenceView<'a>> {
+    fn sentences_where(&self, source: usize, root: &str, keep: impl Fn(usize, usize) -> bool) -> Vec<SentenceView<'a>> {
         let s = &self.corpus.sources[source];
         let mut out = Vec::new();
         for (b, block) in s.blocks.iter().enumerate() {
@@ -81,9 +76,7 @@ impl<'a> SiteModel<'a> {
     fn version_view(&self, story: &Story, source: usize, root: &str) -> VersionView<'a> {
         let role = self.coverage.role(self.annotations, source);
         let linked = |other: usize, b: usize, start: usize| -> bool {
-            self.coverage
-                .linked_sources(other, b, start)
-                .is_some_and(|set| set.contains(&source))
+            self.coverage.linked_sources(other, b, start).is_some_and(|set| set.contains(&source))
         };
         let in_story = |b: usize, start: usize| -> bool {
             self.coverage
@@ -94,9 +87,7 @@ impl<'a> SiteModel<'a> {
         let left_out = if role == Role::Origin {
             Vec::new()
         } else {
-            self.sentences_where(story.origin, root, |b, start| {
-                !linked(story.origin, b, start)
-            })
+            self.sentences_where(story.origin, root, |b, start| !linked(story.origin, b, start))
         };
         let sentences = self.coverage.sentence_counts[source];
         VersionView {
@@ -115,24 +106,17 @@ impl<'a> SiteModel<'a> {
         let root = "../";
         let story = &self.annotations.stories[index];
         let href = self.entity_href(root);
-        let mention_slices: Vec<&[annotate::Mention]> =
-            story.sources.iter().map(|&s| self.mentions_of(s)).collect();
+        let mention_slices: Vec<&[annotate::Mention]> = story.sources.iter().map(|&s| self.mentions_of(s)).collect();
         let rows = self
             .coverage
             .story_rows(self.corpus, story)
             .into_iter()
             .map(|cells| {
-                let placed: Vec<(usize, usize)> = cells
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(v, blocks)| blocks.iter().map(move |&b| (v, b)))
-                    .collect();
+                let placed: Vec<(usize, usize)> =
+                    cells.iter().enumerate().flat_map(|(v, blocks)| blocks.iter().map(move |&b| (v, b))).collect();
                 let shared = placed.iter().any(|&(v, b)| {
                     placed.iter().any(|&(w, c)| {
-                        w != v
-                            && self
-                                .coverage
-                                .blocks_linked((story.sources[v], b), (story.sources[w], c))
+                        w != v && self.coverage.blocks_linked((story.sources[v], b), (story.sources[w], c))
                     })
                 });
                 let versions_here = cells.iter().filter(|c| !c.is_empty()).count();
@@ -150,17 +134,8 @@ impl<'a> SiteModel<'a> {
                         blocks: blocks
                             .into_iter()
                             .map(|b| {
-                                let mut view = self.block_view(
-                                    story.sources[v],
-                                    b,
-                                    root,
-                                    &href,
-                                    mention_slices[v],
-                                );
-                                view.link_to_source(
-                                    &self.corpus.sources[story.sources[v]].slug,
-                                    root,
-                                );
+                                let mut view = self.block_view(story.sources[v], b, root, &href, mention_slices[v]);
+                                view.link_to_source(&self.corpus.sources[story.sources[v]].slug, root);
                                 view
                             })
                             .collect(),
@@ -169,32 +144,24 @@ impl<'a> SiteModel<'a> {
                 RowView { cells, class }
             })
             .collect();
-        let dates = story
-            .sources
-            .iter()
-            .map(|&s| self.corpus.sources[s].meta.published);
-        let (start, end) = (
-            dates.clone().min().expect("not empty"),
-            dates.max().expect("not empty"),
-        );
+        let dates = story.sources.iter().map(|&s| self.corpus.sources[s].meta.published);
+        let (start, end) = (dates.clone().min().expect("not empty"), dates.max().expect("not empty"));
         let origin = &self.corpus.sources[story.origin];
         let view = StoryView {
             id: &story.id,
             title: &origin.meta.title,
             label: date_range_label(start, end),
-            versions: story
-                .sources
-                .iter()
-                .map(|&s| self.version_view(story, s, root))
-                .collect(),
+            versions: story.sources.iter().map(|&s| self.version_view(story, s, root)).collect(),
             rows,
             svg_html: story_svg(self.corpus, &self.coverage, &story.sources),
         };
-        let mut context = self.base_context(root, &origin.meta.title, "story");
+        let path = format!("stories/{}.html", story.id);
+        let description =
+            format!("{} versions of “{}”, compared passage by passage.", story.sources.len(), origin.meta.title);
+        let meta =
+            crate::pages::PageMeta { title: &origin.meta.title, kind: "story", path: &path, description: &description };
+        let mut context = self.base_context(root, meta);
         context.insert("story", &view);
-        Ok(Page {
-            path: format!("stories/{}.html", story.id),
-            html: theme.render("story.html", &context)?,
-        })
+        Ok(Page { path: format!("stories/{}.html", story.id), html: theme.render("story.html", &context)? })
     }
 }

@@ -38,13 +38,7 @@ pub fn story_svg(corpus: &Corpus, coverage: &Coverage, sources: &[usize]) -> Str
                 .collect()
         })
         .collect();
-    let height = layout
-        .iter()
-        .filter_map(|c| c.last())
-        .map(|(y, h)| y + h)
-        .max()
-        .unwrap_or(HEADER)
-        + 8;
+    let height = layout.iter().filter_map(|c| c.last()).map(|(y, h)| y + h).max().unwrap_or(HEADER) + 8;
     let width = sources.len() * COLUMN_WIDTH + sources.len().saturating_sub(1) * COLUMN_GAP;
     let mut svg = String::new();
     let _ = write!(
@@ -76,21 +70,12 @@ pub fn story_svg(corpus: &Corpus, coverage: &Coverage, sources: &[usize]) -> Str
         svg.push_str(r#"<text class="story-label" x=""#);
         let _ = write!(svg, r#"{x}" y="16">"#);
         escape_into(&source.meta.outlet, &mut svg);
-        let _ = write!(
-            svg,
-            r#"</text><text class="story-date" x="{x}" y="32">{}</text>"#,
-            source.meta.published.label()
-        );
+        let _ =
+            write!(svg, r#"</text><text class="story-date" x="{x}" y="32">{}</text>"#, source.meta.published.label());
         for (b, block) in source.blocks.iter().enumerate() {
             let (y, h) = layout[column][b];
-            let shared = coverage.xrefs[s][b]
-                .iter()
-                .any(|x| sources.contains(&x.source));
-            let class = if shared {
-                "story-block shared"
-            } else {
-                "story-block unique"
-            };
+            let shared = coverage.xrefs[s][b].iter().any(|x| sources.contains(&x.source));
+            let class = if shared { "story-block shared" } else { "story-block unique" };
             let _ = write!(
                 svg,
                 r##"<a href="../sources/{slug}.html#p{n}"><rect class="{class}" x="{x}" y="{y}" width="{COLUMN_WIDTH}" height="{h}" rx="2"><title>"##,
@@ -130,16 +115,9 @@ pub fn timeline_svg(periods: &[(String, usize)]) -> String {
         let h = (count * HEIGHT).div_ceil(max).max(2);
         let x = i * (bar + BAR_GAP);
         let y = HEIGHT + 2 - h;
-        let _ = write!(
-            svg,
-            r#"<rect class="timeline-bar" x="{x}" y="{y}" width="{bar}" height="{h}"><title>"#
-        );
+        let _ = write!(svg, r#"<rect class="timeline-bar" x="{x}" y="{y}" width="{bar}" height="{h}"><title>"#);
         escape_into(label, &mut svg);
-        let _ = write!(
-            svg,
-            ": {count} mention{}</title></rect>",
-            if *count == 1 { "" } else { "s" }
-        );
+        let _ = write!(svg, ": {count} mention{}</title></rect>", if *count == 1 { "" } else { "s" });
     }
     svg.push_str("</svg>");
     svg

@@ -35,8 +35,7 @@ struct Layer {
 impl Layer {
     fn add(&mut self, relative: &str, bytes: Vec<u8>, origin: &str) -> Result<(), String> {
         if let Some(name) = relative.strip_prefix("templates/") {
-            let text =
-                String::from_utf8(bytes).map_err(|_| format!("{origin}: template is not UTF-8"))?;
+            let text = String::from_utf8(bytes).map_err(|_| format!("{origin}: template is not UTF-8"))?;
             self.templates.entry(name.to_string()).or_insert(text);
         } else if let Some(name) = relative.strip_prefix("static/") {
             self.statics.entry(name.to_string()).or_insert(bytes);
@@ -57,12 +56,10 @@ impl Layer {
                     continue;
                 }
                 let relative = entry.path().strip_prefix(dir).expect("walked below dir");
-                let relative = relative.to_str().ok_or_else(|| {
-                    format!("{}: file names must be UTF-8", entry.path().display())
-                })?;
+                let relative =
+                    relative.to_str().ok_or_else(|| format!("{}: file names must be UTF-8", entry.path().display()))?;
                 let relative = relative.replace('\\', "/");
-                let bytes = fs::read(entry.path())
-                    .map_err(|e| format!("{}: {e}", entry.path().display()))?;
+                let bytes = fs::read(entry.path()).map_err(|e| format!("{}: {e}", entry.path().display()))?;
                 self.add(&relative, bytes, &entry.path().display().to_string())?;
             }
         }
@@ -74,9 +71,7 @@ impl Theme {
     /// Loads theme `name` from `themes_dir`, layered over the default theme.
     pub fn load(themes_dir: &Path, name: &str) -> Result<Theme, String> {
         let folder_name = !name.is_empty()
-            && name
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+            && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
         if !folder_name {
             return Err(format!(
                 "{name:?} is not a theme name: a theme is a folder under themes/ named with a-z, 0-9, - and _"
@@ -86,10 +81,7 @@ impl Theme {
         if name != "default" {
             let dir = themes_dir.join(name);
             if !dir.is_dir() {
-                return Err(format!(
-                    "theme {name:?} not found: there is no folder {}",
-                    dir.display()
-                ));
+                return Err(format!("theme {name:?} not found: there is no folder {}", dir.display()));
             }
             let mut layer = Layer::default();
             layer.read_dir(&dir)?;
@@ -107,12 +99,8 @@ impl Theme {
 
         let mut tera = Tera::new();
         // Registered under their path in the project, so errors name the real file.
-        let prefixes: Vec<String> = layers
-            .iter()
-            .map(|(n, _)| format!("themes/{n}/templates/"))
-            .collect();
-        tera.set_fallback_prefixes(prefixes)
-            .map_err(|e| e.to_string())?;
+        let prefixes: Vec<String> = layers.iter().map(|(n, _)| format!("themes/{n}/templates/")).collect();
+        tera.set_fallback_prefixes(prefixes).map_err(|e| e.to_string())?;
         let mut templates = Vec::new();
         let mut static_files = BTreeMap::new();
         for (layer_name, layer) in layers {
@@ -123,16 +111,13 @@ impl Theme {
                 static_files.entry(path).or_insert(bytes);
             }
         }
-        tera.add_raw_templates(templates)
-            .map_err(|e| describe_tera_error(&e))?;
+        tera.add_raw_templates(templates).map_err(|e| describe_tera_error(&e))?;
         Ok(Theme { tera, static_files })
     }
 
     /// Renders `template` with `context`, naming the template file and line on error.
     pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, String> {
-        self.tera
-            .render(template, context)
-            .map_err(|e| describe_tera_error(&e))
+        self.tera.render(template, context).map_err(|e| describe_tera_error(&e))
     }
 }
 
@@ -170,32 +155,45 @@ mod tests {
         .unwrap();
         let theme = Theme::load(dir.path(), "plain").unwrap();
         let mut context = tera::Context::new();
-        context.insert(
-            "site",
-            &serde_json::json!({"title": "T", "description": "", "language": "en"}),
-        );
+        context.insert("site", &serde_json::json!({"title": "T", "description": "", "language": "en"}));
         context.insert("root", "../");
         context.insert("page_title", "Entities");
         context.insert("page_kind", "entities");
+        context.insert("page_path", "entities/index.html");
+        context.insert("page_description", "All entities");
         context.insert("generator", "test");
         let html = theme.render("entities.html", &context).unwrap();
-        assert!(
-            html.contains("PLAIN") && html.contains("<!doctype html>"),
-            "{html}"
-        );
+        assert!(html.contains("PLAIN") && html.contains("<!doctype html>"), "{html}");
+    }
+
+    #[test]
+    fn a_theme_base_can_extend_the_default_layout_by_its_full_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let templates = dir.path().join("extra/templates");
+        fs::create_dir_all(&templates).unwrap();
+        let base = r#"{% extends "themes/default/templates/base.html" %}{% block theme_head %}<link rel="stylesheet" href="{{ root }}static/site.css">{% endblock theme_head %}"#;
+        fs::write(templates.join("base.html"), base).unwrap();
+        let theme = Theme::load(dir.path(), "extra").unwrap();
+        let mut context = tera::Context::new();
+        context.insert("site", &serde_json::json!({"title": "T", "description": "", "language": "en"}));
+        context.insert("root", "../");
+        context.insert("page_title", "Entities");
+        context.insert("page_kind", "entities");
+        context.insert("page_path", "entities/index.html");
+        context.insert("page_description", "All entities");
+        context.insert("generator", "test");
+        context.insert("entity_groups", &Vec::<u8>::new());
+        let html = theme.render("entities.html", &context).unwrap();
+        assert!(html.contains(r#"<link rel="stylesheet" href="../static/site.css">"#), "{html}");
+        assert!(html.contains("<main id=\"main\""), "the default layout is kept");
     }
 
     #[test]
     fn theme_names_cannot_leave_the_themes_folder() {
         for name in ["../content", "/etc", "a/b", ""] {
-            assert!(
-                Theme::load(Path::new("themes"), name).is_err(),
-                "{name:?} accepted"
-            );
+            assert!(Theme::load(Path::new("themes"), name).is_err(), "{name:?} accepted");
         }
-        let error = Theme::load(Path::new("/nonexistent"), "missing")
-            .err()
-            .unwrap();
+        let error = Theme::load(Path::new("/nonexistent"), "missing").err().unwrap();
         assert!(error.contains("not found"), "{error}");
     }
 
@@ -206,9 +204,6 @@ mod tests {
         fs::create_dir_all(&templates).unwrap();
         fs::write(templates.join("index.html"), "line one\n{% if %}\n").unwrap();
         let error = Theme::load(dir.path(), "broken").err().unwrap();
-        assert!(
-            error.contains("themes/broken/templates/index.html"),
-            "{error}"
-        );
+        assert!(error.contains("themes/broken/templates/index.html"), "{error}");
     }
 }

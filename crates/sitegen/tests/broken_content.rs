@@ -20,10 +20,7 @@ use corpus::ContentError;
 use sitegen::{BuildError, BuildOptions};
 
 fn fixtures_root() -> PathBuf {
-    PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../tests/fixtures/broken"
-    ))
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/broken"))
 }
 
 fn repo() -> PathBuf {
@@ -62,25 +59,18 @@ struct Expected {
 impl Expected {
     fn parse(text: &str) -> Result<Expected, String> {
         let mut parts = text.splitn(3, '|');
-        let (Some(place), Some(field), Some(message)) = (parts.next(), parts.next(), parts.next())
-        else {
+        let (Some(place), Some(field), Some(message)) = (parts.next(), parts.next(), parts.next()) else {
             return Err(format!("{text:?}: expected path:line:column|field|message"));
         };
         let mut place_parts = place.rsplitn(3, ':');
-        let (Some(column), Some(line), Some(path)) =
-            (place_parts.next(), place_parts.next(), place_parts.next())
+        let (Some(column), Some(line), Some(path)) = (place_parts.next(), place_parts.next(), place_parts.next())
         else {
-            return Err(format!(
-                "{text:?}: expected path:line:column before the first |"
-            ));
+            return Err(format!("{text:?}: expected path:line:column before the first |"));
         };
         let number = |part: &str| -> Result<Option<u64>, String> {
             match part {
                 "-" => Ok(None),
-                _ => part
-                    .parse()
-                    .map(Some)
-                    .map_err(|_| format!("{text:?}: {part:?} is not a number or -")),
+                _ => part.parse().map(Some).map_err(|_| format!("{text:?}: {part:?} is not a number or -")),
             }
         };
         Ok(Expected {
@@ -142,10 +132,7 @@ fn describe(error: &ContentError) -> String {
 
 /// Pairs each expectation with a distinct error (a maximum bipartite matching, so the order
 /// of `expected.txt` does not matter); returns the unmatched of both sides.
-fn unmatched<'a>(
-    expected: &'a [Expected],
-    errors: &'a [ContentError],
-) -> (Vec<&'a Expected>, Vec<&'a ContentError>) {
+fn unmatched<'a>(expected: &'a [Expected], errors: &'a [ContentError]) -> (Vec<&'a Expected>, Vec<&'a ContentError>) {
     fn assign(
         e: usize,
         expected: &[Expected],
@@ -173,12 +160,7 @@ fn unmatched<'a>(
             lost.push(&expected[e]);
         }
     }
-    let extra = errors
-        .iter()
-        .zip(&owner)
-        .filter(|(_, owner)| owner.is_none())
-        .map(|(error, _)| error)
-        .collect();
+    let extra = errors.iter().zip(&owner).filter(|(_, owner)| owner.is_none()).map(|(error, _)| error).collect();
     (lost, extra)
 }
 
@@ -188,10 +170,8 @@ fn damaged_symlink_fixture(case: &Path) -> Option<String> {
     if !case_name(case).contains("symlink") {
         return None;
     }
-    let has_link = walkdir::WalkDir::new(case.join("content"))
-        .into_iter()
-        .flatten()
-        .any(|entry| entry.path_is_symlink());
+    let has_link =
+        walkdir::WalkDir::new(case.join("content")).into_iter().flatten().any(|entry| entry.path_is_symlink());
     (!has_link).then(|| {
         "fixture damaged: it should hold a symbolic link, but git checked it out as a plain file \
          (core.symlinks=false?)"
@@ -215,11 +195,7 @@ fn check_fixture(case: &Path) -> Vec<String> {
     };
     let mut problems = Vec::new();
     if errors.len() != expected.len() {
-        problems.push(format!(
-            "{} error(s) reported, {} expected",
-            errors.len(),
-            expected.len()
-        ));
+        problems.push(format!("{} error(s) reported, {} expected", errors.len(), expected.len()));
     }
     let (lost, extra) = unmatched(&expected, &errors);
     for expected in lost {
@@ -269,24 +245,13 @@ fn the_binary_reports_every_error_of_many_errors_and_writes_nothing() {
     assert!(!run.status.success(), "exit status {}", run.status);
     assert_eq!(expected.len(), 3, "many-errors should expect three errors");
     for expected in &expected {
-        let location = expected
-            .location()
-            .unwrap_or_else(|| panic!("{}: many-errors expects located errors", expected.text));
-        assert!(
-            stderr.contains(&location),
-            "stderr does not show {location}:\n{stderr}"
-        );
-        assert!(
-            stderr.contains(&expected.message),
-            "stderr does not say {:?}:\n{stderr}",
-            expected.message
-        );
+        let location =
+            expected.location().unwrap_or_else(|| panic!("{}: many-errors expects located errors", expected.text));
+        assert!(stderr.contains(&location), "stderr does not show {location}:\n{stderr}");
+        assert!(stderr.contains(&expected.message), "stderr does not say {:?}:\n{stderr}", expected.message);
     }
     let count = format!("{} content error(s)", expected.len());
-    assert!(
-        stderr.contains(&count),
-        "stderr does not say {count:?}:\n{stderr}"
-    );
+    assert!(stderr.contains(&count), "stderr does not say {count:?}:\n{stderr}");
     assert!(!output.exists(), "the output folder was created");
     let left: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().collect();
     assert!(left.is_empty(), "the failed build left {left:?}");
@@ -299,22 +264,12 @@ fn files_under(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         .into_iter()
         .map(|entry| entry.unwrap())
         .filter(|entry| !entry.file_type().is_dir())
-        .map(|entry| {
-            (
-                entry.path().strip_prefix(dir).unwrap().to_path_buf(),
-                fs::read(entry.path()).unwrap(),
-            )
-        })
+        .map(|entry| (entry.path().strip_prefix(dir).unwrap().to_path_buf(), fs::read(entry.path()).unwrap()))
         .collect()
 }
 
 fn options(content: &Path, output: &Path) -> BuildOptions {
-    BuildOptions {
-        content: content.to_path_buf(),
-        output: output.to_path_buf(),
-        theme: None,
-        verbose: false,
-    }
+    BuildOptions { content: content.to_path_buf(), output: output.to_path_buf(), theme: None, verbose: false }
 }
 
 #[test]
@@ -328,10 +283,7 @@ fn a_failed_build_leaves_the_previous_site_byte_for_byte() {
     for case in fixtures() {
         let name = case_name(&case);
         let result = sitegen::build(&options(&case.join("content"), &output));
-        assert!(
-            matches!(result, Err(BuildError::Content(_))),
-            "{name}: expected content errors, got {result:?}"
-        );
+        assert!(matches!(result, Err(BuildError::Content(_))), "{name}: expected content errors, got {result:?}");
         let after = files_under(&output);
         let added: Vec<_> = after.keys().filter(|p| !before.contains_key(*p)).collect();
         let removed: Vec<_> = before.keys().filter(|p| !after.contains_key(*p)).collect();
@@ -351,10 +303,7 @@ fn a_failed_build_leaves_the_previous_site_byte_for_byte() {
             .map(|entry| entry.file_name())
             .filter(|name| name != "site")
             .collect();
-        assert!(
-            beside.is_empty(),
-            "{name}: the failed build left {beside:?}"
-        );
+        assert!(beside.is_empty(), "{name}: the failed build left {beside:?}");
     }
 }
 
@@ -399,16 +348,11 @@ fn build_refuses_output_folders_that_would_destroy_other_files() {
             "output = {what}: content/site.yaml was touched"
         );
         assert_eq!(
-            fs::read_to_string(documents.join("notes.txt"))
-                .ok()
-                .as_deref(),
+            fs::read_to_string(documents.join("notes.txt")).ok().as_deref(),
             Some("my notes\n"),
             "output = {what}: documents/notes.txt was touched"
         );
-        assert!(
-            !content.join("site").exists(),
-            "output = {what}: content/site was created"
-        );
+        assert!(!content.join("site").exists(), "output = {what}: content/site was created");
     }
     let mut entries: Vec<_> = fs::read_dir(&project)
         .unwrap()
@@ -416,14 +360,6 @@ fn build_refuses_output_folders_that_would_destroy_other_files() {
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
         .collect();
     entries.sort();
-    assert_eq!(
-        entries,
-        ["content", "documents"],
-        "the refused builds left files"
-    );
-    assert_eq!(
-        files_under(&content),
-        files_under(&repo().join("content")),
-        "the content folder changed"
-    );
+    assert_eq!(entries, ["content", "documents"], "the refused builds left files");
+    assert_eq!(files_under(&content), files_under(&repo().join("content")), "the content folder changed");
 }

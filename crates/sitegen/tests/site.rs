@@ -8,10 +8,7 @@ use std::sync::OnceLock;
 use serde_json::Value;
 
 fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
 }
 
 fn build_into(content: &Path, output: &Path) -> sitegen::Summary {
@@ -50,12 +47,7 @@ fn files_under(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         .into_iter()
         .map(|e| e.unwrap())
         .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).unwrap().to_path_buf(),
-                fs::read(e.path()).unwrap(),
-            )
-        })
+        .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), fs::read(e.path()).unwrap()))
         .collect()
 }
 
@@ -76,23 +68,12 @@ fn every_source_and_entity_has_a_page() {
     let sources = data["sources"].as_array().unwrap();
     let entities = data["entities"].as_array().unwrap();
     assert_eq!(sources.len(), 5);
-    assert!(
-        entities.len() >= 40,
-        "the catalogue names every person, organisation and place"
-    );
+    assert!(entities.len() >= 40, "the catalogue names every person, organisation and place");
     for source in sources {
-        assert!(
-            site()
-                .join(format!("sources/{}.html", source["slug"].as_str().unwrap()))
-                .is_file()
-        );
+        assert!(site().join(format!("sources/{}.html", source["slug"].as_str().unwrap())).is_file());
     }
     for entity in entities {
-        assert!(
-            site()
-                .join(format!("entities/{}.html", entity["id"].as_str().unwrap()))
-                .is_file()
-        );
+        assert!(site().join(format!("entities/{}.html", entity["id"].as_str().unwrap())).is_file());
     }
     assert!(site().join("index.html").is_file() && site().join("entities/index.html").is_file());
     assert!(site().join("static/style.css").is_file());
@@ -118,13 +99,9 @@ fn blocks_have_stable_anchors_in_order() {
 #[test]
 fn entity_mentions_link_to_entity_pages() {
     let html = read(&site().join("sources/2016-09-01-bloomberg-putin-interview.html"));
-    assert!(html.contains(
-        r#"<a class="entity" href="../entities/vladimir-putin.html">Vladimir Putin</a>"#
-    ));
+    assert!(html.contains(r#"<a class="entity" href="../entities/vladimir-putin.html">Vladimir Putin</a>"#));
     assert!(html.contains(r#"<a class="entity" href="../entities/united-states.html">U.S.</a>"#));
-    let links = html
-        .matches(r#"<a class="entity" href="../entities/"#)
-        .count();
+    let links = html.matches(r#"<a class="entity" href="../entities/"#).count();
     assert!(links > 50, "only {links} entity links");
     // The overview is linked too, through lol_html.
     let index = read(&site().join("index.html"));
@@ -139,62 +116,21 @@ fn alias_groups_resolve_to_one_entity() {
     let groups: [(&str, &[&str]); 9] = [
         (
             "vladimir-putin",
-            &[
-                "Putin",
-                "Mr Putin",
-                "President Vladimir Putin",
-                "the Russian president",
-                "the Russian leader",
-            ],
+            &["Putin", "Mr Putin", "President Vladimir Putin", "the Russian president", "the Russian leader"],
         ),
         (
             "john-kerry",
-            &[
-                "Kerry",
-                "Mr Kerry",
-                "Secretary of State John Kerry",
-                "the top US diplomat",
-                "Top US envoy John Kerry",
-            ],
+            &["Kerry", "Mr Kerry", "Secretary of State John Kerry", "the top US diplomat", "Top US envoy John Kerry"],
         ),
-        (
-            "sergei-lavrov",
-            &[
-                "Lavrov",
-                "Mr Lavrov",
-                "Russian Foreign Minister Sergei Lavrov",
-            ],
-        ),
-        (
-            "bashar-al-assad",
-            &[
-                "Assad",
-                "Mr Assad",
-                "Syrian President Bashar al-Assad",
-                "Assad's",
-                "Assad’s",
-            ],
-        ),
+        ("sergei-lavrov", &["Lavrov", "Mr Lavrov", "Russian Foreign Minister Sergei Lavrov"]),
+        ("bashar-al-assad", &["Assad", "Mr Assad", "Syrian President Bashar al-Assad", "Assad's", "Assad’s"]),
         (
             "nusra-front",
-            &[
-                "Nusra Front",
-                "al-Nusra",
-                "Al-Nusra",
-                "Al-Nusra Front",
-                "al-Nusra Front",
-                "Jabhat Fatah al-Sham",
-            ],
+            &["Nusra Front", "al-Nusra", "Al-Nusra", "Al-Nusra Front", "al-Nusra Front", "Jabhat Fatah al-Sham"],
         ),
         (
             "islamic-state",
-            &[
-                "Islamic State",
-                "ISIS",
-                "Isis",
-                "the Islamic State group",
-                "Islamic State in Iraq and Syria",
-            ],
+            &["Islamic State", "ISIS", "Isis", "the Islamic State group", "Islamic State in Iraq and Syria"],
         ),
         ("united-states", &["U.S.", "US", "United States", "the U.S"]),
         ("russia", &["Russia"]),
@@ -203,10 +139,7 @@ fn alias_groups_resolve_to_one_entity() {
     let sources = data["sources"].as_array().unwrap();
     let entities = data["entities"].as_array().unwrap();
     for (id, forms) in groups {
-        let entity = entities
-            .iter()
-            .find(|e| e["id"] == id)
-            .unwrap_or_else(|| panic!("no entity {id}"));
+        let entity = entities.iter().find(|e| e["id"] == id).unwrap_or_else(|| panic!("no entity {id}"));
         let mentions = entity["mentions"].as_array().unwrap();
         for form in forms {
             let mut seen = 0;
@@ -216,22 +149,15 @@ fn alias_groups_resolve_to_one_entity() {
                     for (at, _) in text.match_indices(form) {
                         let span = at..at + form.len();
                         let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-                        if !boundary(text[..at].chars().next_back())
-                            || !boundary(text[span.end..].chars().next())
-                        {
+                        if !boundary(text[..at].chars().next_back()) || !boundary(text[span.end..].chars().next()) {
                             continue;
                         }
                         // A form inside another entity's descriptive form ("US" in "the top US
                         // diplomat") is part of that mention: one link per span.
-                        let inside_other = groups
-                            .iter()
-                            .filter(|(other, _)| *other != id)
-                            .flat_map(|(_, f)| f.iter())
-                            .any(|outer| {
+                        let inside_other =
+                            groups.iter().filter(|(other, _)| *other != id).flat_map(|(_, f)| f.iter()).any(|outer| {
                                 outer.len() > form.len()
-                                    && text
-                                        .match_indices(outer)
-                                        .any(|(o, _)| o <= at && span.end <= o + outer.len())
+                                    && text.match_indices(outer).any(|(o, _)| o <= at && span.end <= o + outer.len())
                             });
                         if inside_other {
                             continue;
@@ -266,10 +192,7 @@ fn mentions_in_json_are_the_words_as_written() {
         .flat_map(|s| {
             s["paragraphs"].as_array().unwrap().iter().map(move |p| {
                 (
-                    (
-                        s["slug"].as_str().unwrap().to_string(),
-                        p["id"].as_str().unwrap().to_string(),
-                    ),
+                    (s["slug"].as_str().unwrap().to_string(), p["id"].as_str().unwrap().to_string()),
                     p["text"].as_str().unwrap().to_string(),
                 )
             })
@@ -278,15 +201,10 @@ fn mentions_in_json_are_the_words_as_written() {
     let mut count = 0;
     for entity in data["entities"].as_array().unwrap() {
         for mention in entity["mentions"].as_array().unwrap() {
-            let key = (
-                mention["source"].as_str().unwrap().to_string(),
-                mention["paragraph"].as_str().unwrap().to_string(),
-            );
+            let key =
+                (mention["source"].as_str().unwrap().to_string(), mention["paragraph"].as_str().unwrap().to_string());
             let text = &paragraphs[&key];
-            let (start, end) = (
-                mention["start"].as_u64().unwrap() as usize,
-                mention["end"].as_u64().unwrap() as usize,
-            );
+            let (start, end) = (mention["start"].as_u64().unwrap() as usize, mention["end"].as_u64().unwrap() as usize);
             assert_eq!(&text[start..end], mention["text"].as_str().unwrap());
             count += 1;
         }
@@ -323,17 +241,9 @@ fn no_boilerplate_line_of_the_seeds_is_in_any_paragraph() {
         for paragraph in source["paragraphs"].as_array().unwrap() {
             let text = paragraph["text"].as_str().unwrap();
             for line in BOILERPLATE {
-                assert!(
-                    !text.contains(line),
-                    "{} {}: {text:?} contains {line:?}",
-                    source["slug"],
-                    paragraph["id"]
-                );
+                assert!(!text.contains(line), "{} {}: {text:?} contains {line:?}", source["slug"], paragraph["id"]);
             }
-            assert!(
-                text.trim() != "20" && text.trim() != "2",
-                "identifier line kept"
-            );
+            assert!(text.trim() != "20" && text.trim() != "2", "identifier line kept");
             assert_ne!(text, title, "the headline is repeated as a paragraph");
         }
     }
@@ -343,20 +253,11 @@ fn no_boilerplate_line_of_the_seeds_is_in_any_paragraph() {
         .iter()
         .find(|s| s["slug"] == "2016-09-02-sott-putin-interview")
         .unwrap()["paragraphs"];
-    assert!(
-        sott.as_array()
-            .unwrap()
-            .iter()
-            .all(|p| p["kind"] != "heading"),
-        "001's orphan headings are dropped"
-    );
+    assert!(sott.as_array().unwrap().iter().all(|p| p["kind"] != "heading"), "001's orphan headings are dropped");
 }
 
 fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
 }
 
 #[test]
@@ -379,74 +280,31 @@ fn cleaning_loses_no_word_of_the_raw_text() {
         let mut raw_words = words(&raw);
         raw_words.sort();
         kept.sort();
-        assert_eq!(
-            raw_words, kept,
-            "{slug}: words were lost or invented by cleaning"
-        );
+        assert_eq!(raw_words, kept, "{slug}: words were lost or invented by cleaning");
     }
 }
 
 #[test]
 fn glued_paragraphs_are_split_and_us_is_not_a_sentence_end() {
     let data = json();
-    let sott = data["sources"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["slug"] == "2016-09-02-sott-putin-interview")
-        .unwrap();
-    let texts: Vec<&str> = sott["paragraphs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["text"].as_str().unwrap())
-        .collect();
-    assert!(
-        texts
-            .iter()
-            .any(|t| t.ends_with("helped give rise to Islamic State.")),
-        "{texts:?}"
-    );
-    assert!(
-        texts
-            .iter()
-            .any(|t| t.starts_with("Putin, a dogged critic")),
-        "{texts:?}"
-    );
-    assert!(
-        texts
-            .iter()
-            .all(|t| !t.contains("State.Putin") && !t.contains("said.The"))
-    );
+    let sott =
+        data["sources"].as_array().unwrap().iter().find(|s| s["slug"] == "2016-09-02-sott-putin-interview").unwrap();
+    let texts: Vec<&str> = sott["paragraphs"].as_array().unwrap().iter().map(|p| p["text"].as_str().unwrap()).collect();
+    assert!(texts.iter().any(|t| t.ends_with("helped give rise to Islamic State.")), "{texts:?}");
+    assert!(texts.iter().any(|t| t.starts_with("Putin, a dogged critic")), "{texts:?}");
+    assert!(texts.iter().all(|t| !t.contains("State.Putin") && !t.contains("said.The")));
     let html = read(&site().join("entities/united-states.html"));
     // The mention's sentence runs on past "U.S.": it did not end there.
-    assert!(
-        html.contains("The <mark>U.S.</mark> and Russia are intensifying efforts"),
-        "a sentence ended at U.S."
-    );
+    assert!(html.contains("The <mark>U.S.</mark> and Russia are intensifying efforts"), "a sentence ended at U.S.");
 }
 
 #[test]
 fn the_pull_quote_and_headings_are_typed() {
     let data = json();
-    let arab = data["sources"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["slug"] == "2016-07-15-new-arab-kerry-moscow")
-        .unwrap();
-    let pull = arab["paragraphs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["kind"] == "pullquote")
-        .expect("a pull quote");
-    assert!(
-        pull["text"]
-            .as_str()
-            .unwrap()
-            .starts_with("Nowhere is there a greater hotbed")
-    );
+    let arab =
+        data["sources"].as_array().unwrap().iter().find(|s| s["slug"] == "2016-07-15-new-arab-kerry-moscow").unwrap();
+    let pull = arab["paragraphs"].as_array().unwrap().iter().find(|p| p["kind"] == "pullquote").expect("a pull quote");
+    assert!(pull["text"].as_str().unwrap().starts_with("Nowhere is there a greater hotbed"));
     assert_eq!(pull["attribution"], "John Kerry");
     let headings: Vec<&str> = arab["paragraphs"]
         .as_array()
@@ -469,27 +327,13 @@ fn no_internal_link_is_broken() {
         }
         let html = String::from_utf8_lossy(bytes);
         let dir = path.parent().unwrap_or(Path::new(""));
-        for target in attribute_values(&html, "href")
-            .into_iter()
-            .chain(attribute_values(&html, "src"))
-        {
-            if target.starts_with("http://")
-                || target.starts_with("https://")
-                || target.starts_with("mailto:")
-            {
+        for target in attribute_values(&html, "href").into_iter().chain(attribute_values(&html, "src")) {
+            if target.starts_with("http://") || target.starts_with("https://") || target.starts_with("mailto:") {
                 continue;
             }
-            assert!(
-                !target.starts_with('/'),
-                "{}: absolute internal link {target}",
-                path.display()
-            );
+            assert!(!target.starts_with('/'), "{}: absolute internal link {target}", path.display());
             let (file, fragment) = target.split_once('#').unwrap_or((target, ""));
-            let resolved = if file.is_empty() {
-                path.clone()
-            } else {
-                normalize(&dir.join(file))
-            };
+            let resolved = if file.is_empty() { path.clone() } else { normalize(&dir.join(file)) };
             checked += 1;
             match files.get(&resolved) {
                 None => broken.push(format!("{}: {target} (no file)", path.display())),
@@ -503,12 +347,7 @@ fn no_internal_link_is_broken() {
             }
         }
     }
-    assert!(
-        broken.is_empty(),
-        "{} broken links:\n{}",
-        broken.len(),
-        broken.join("\n")
-    );
+    assert!(broken.is_empty(), "{} broken links:\n{}", broken.len(), broken.join("\n"));
     assert!(checked > 1000, "only {checked} links checked");
 }
 
@@ -533,16 +372,9 @@ fn two_builds_are_byte_identical() {
     build_into(&repo().join("content"), &again);
     let first = files_under(site());
     let second = files_under(&again);
-    assert_eq!(
-        first.keys().collect::<Vec<_>>(),
-        second.keys().collect::<Vec<_>>()
-    );
+    assert_eq!(first.keys().collect::<Vec<_>>(), second.keys().collect::<Vec<_>>());
     for (path, bytes) in &first {
-        assert!(
-            second[path] == *bytes,
-            "{} differs between builds",
-            path.display()
-        );
+        assert!(second[path] == *bytes, "{} differs between builds", path.display());
     }
 }
 
@@ -550,11 +382,7 @@ fn two_builds_are_byte_identical() {
 fn write_content(dir: &Path, site_extra: &str, briefing: &str, source: &str) -> PathBuf {
     let content = dir.join("content");
     fs::create_dir_all(content.join("sources")).unwrap();
-    fs::write(
-        content.join("site.yaml"),
-        format!("title: Test briefing\n{site_extra}"),
-    )
-    .unwrap();
+    fs::write(content.join("site.yaml"), format!("title: Test briefing\n{site_extra}")).unwrap();
     fs::write(content.join("briefing.md"), briefing).unwrap();
     fs::write(
         content.join("entities.yaml"),
@@ -578,45 +406,28 @@ fn source_text_and_raw_html_in_markdown_are_escaped() {
     let output = dir.path().join("site");
     build_into(&content, &output);
     for (path, bytes) in files_under(&output) {
-        // The theme's own external script is expected; any other script tag came from content.
-        let text = String::from_utf8_lossy(&bytes)
-            .to_lowercase()
-            .replace(r#"<script src="../static/entities.js" defer></script>"#, "");
+        // The theme's own external scripts are expected; any other script tag came from content.
+        let mut text = String::from_utf8_lossy(&bytes).to_lowercase();
+        for root in ["", "../"] {
+            for script in ["static/entities.js", "static/search.js", "pagefind/pagefind-ui.js"] {
+                text = text.replace(&format!(r#"<script src="{root}{script}" defer></script>"#), "");
+            }
+        }
         if path.extension().is_some_and(|e| e == "html") {
-            assert!(
-                !text.contains("<script"),
-                "{}: unescaped script",
-                path.display()
-            );
-            assert!(
-                !text.contains("<img") && !text.contains("<b "),
-                "{}: unescaped tag",
-                path.display()
-            );
-            assert!(
-                !text.contains("javascript:"),
-                "{}: javascript URL",
-                path.display()
-            );
+            assert!(!text.contains("<script"), "{}: unescaped script", path.display());
+            assert!(!text.contains("<img") && !text.contains("<b "), "{}: unescaped tag", path.display());
+            assert!(!text.contains("javascript:"), "{}: javascript URL", path.display());
         }
     }
     let page = read(&output.join("sources/a.html"));
-    assert!(
-        page.contains("&lt;script&gt;alert("),
-        "the text is shown, escaped"
-    );
+    assert!(page.contains("&lt;script&gt;alert("), "the text is shown, escaped");
 }
 
 #[test]
 fn raw_html_in_markdown_passes_only_when_the_site_opts_in() {
     let dir = tempfile::tempdir().unwrap();
     let source = "title: T\noutlet: O\npublished: 2016-01-01\nbody: Putin spoke.\n";
-    let content = write_content(
-        dir.path(),
-        "unsafe_html: true\n",
-        "Putin <span class=\"note\">spoke</span>\n",
-        source,
-    );
+    let content = write_content(dir.path(), "unsafe_html: true\n", "Putin <span class=\"note\">spoke</span>\n", source);
     let output = dir.path().join("site");
     build_into(&content, &output);
     assert!(read(&output.join("index.html")).contains("<span class=\"note\">spoke</span>"));
@@ -627,22 +438,11 @@ fn the_summary_counts_what_was_built() {
     let dir = tempfile::tempdir().unwrap();
     let summary = build_into(&repo().join("content"), &dir.path().join("site"));
     let data = json();
-    let paragraphs: usize = data["sources"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["paragraphs"].as_array().unwrap().len())
-        .sum();
-    let mentions: usize = data["entities"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["mentions"].as_array().unwrap().len())
-        .sum();
-    assert_eq!(
-        (summary.sources, summary.paragraphs, summary.mentions),
-        (5, paragraphs, mentions)
-    );
+    let paragraphs: usize =
+        data["sources"].as_array().unwrap().iter().map(|s| s["paragraphs"].as_array().unwrap().len()).sum();
+    let mentions: usize =
+        data["entities"].as_array().unwrap().iter().map(|e| e["mentions"].as_array().unwrap().len()).sum();
+    assert_eq!((summary.sources, summary.paragraphs, summary.mentions), (5, paragraphs, mentions));
 }
 
 #[test]
@@ -650,40 +450,35 @@ fn shared_paragraphs_cross_reference_each_other() {
     let bloomberg = read(&site().join("sources/2016-09-01-bloomberg-putin-interview.html"));
     let sott = read(&site().join("sources/2016-09-02-sott-putin-interview.html"));
     // SOTT's first paragraph is Bloomberg's first, word for word; both pages say so.
-    assert!(sott.contains(r#"<a class="xref xref-verbatim" href="../sources/2016-09-01-bloomberg-putin-interview.html#p1""#));
-    assert!(bloomberg.contains(
-        r#"<a class="xref xref-verbatim" href="../sources/2016-09-02-sott-putin-interview.html#p1""#
-    ));
+    assert!(
+        sott.contains(
+            r#"<a class="xref xref-verbatim" href="../sources/2016-09-01-bloomberg-putin-interview.html#p1""#
+        )
+    );
+    assert!(
+        bloomberg
+            .contains(r#"<a class="xref xref-verbatim" href="../sources/2016-09-02-sott-putin-interview.html#p1""#)
+    );
     // Every cross-reference has its counterpart on the other page.
     let data = json();
     for link in data["reuse"].as_array().unwrap() {
         let (a, b) = (&link["a"], &link["b"]);
         for (from, to) in [(a, b), (b, a)] {
-            let page =
-                read(&site().join(format!("sources/{}.html", from["source"].as_str().unwrap())));
+            let page = read(&site().join(format!("sources/{}.html", from["source"].as_str().unwrap())));
             let href = format!(
                 "href=\"../sources/{}.html#{}\"",
                 to["source"].as_str().unwrap(),
                 to["paragraph"].as_str().unwrap()
             );
-            assert!(
-                page.contains(&href),
-                "{} lacks a cross-reference {href}",
-                from["source"]
-            );
+            assert!(page.contains(&href), "{} lacks a cross-reference {href}", from["source"]);
         }
     }
-    assert!(sott.contains(
-        "Republication of <a href=\"../sources/2016-09-01-bloomberg-putin-interview.html\">"
-    ));
-    assert!(bloomberg.contains(
-        "Republished by <a href=\"../sources/2016-09-02-sott-putin-interview.html\">SOTT.net</a>"
-    ));
-    let irish = read(&site().join("sources/2015-12-16-irish-times-kerry-moscow.html"));
+    assert!(sott.contains("Republication of <a href=\"../sources/2016-09-01-bloomberg-putin-interview.html\">"));
     assert!(
-        !irish.contains("class=\"xref xref-") && !irish.contains("class=\"relation\""),
-        "004 shares nothing"
+        bloomberg.contains("Republished by <a href=\"../sources/2016-09-02-sott-putin-interview.html\">SOTT.net</a>")
     );
+    let irish = read(&site().join("sources/2015-12-16-irish-times-kerry-moscow.html"));
+    assert!(!irish.contains("class=\"xref xref-") && !irish.contains("class=\"relation\""), "004 shares nothing");
 }
 
 #[test]
@@ -692,18 +487,8 @@ fn reuse_and_stories_are_exported() {
     let reuse = data["reuse"].as_array().unwrap();
     assert!(reuse.len() >= 30, "{} links", reuse.len());
     let paragraph_text = |side: &Value| -> String {
-        let source = data["sources"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|s| s["slug"] == side["source"])
-            .unwrap();
-        let paragraph = source["paragraphs"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|p| p["id"] == side["paragraph"])
-            .unwrap();
+        let source = data["sources"].as_array().unwrap().iter().find(|s| s["slug"] == side["source"]).unwrap();
+        let paragraph = source["paragraphs"].as_array().unwrap().iter().find(|p| p["id"] == side["paragraph"]).unwrap();
         paragraph["text"].as_str().unwrap().to_string()
     };
     for link in reuse {
@@ -730,93 +515,48 @@ fn reuse_and_stories_are_exported() {
     assert_eq!(stories[2]["origin"], "2016-09-01-bloomberg-putin-interview");
     assert_eq!(
         stories[2]["sources"],
-        serde_json::json!([
-            "2016-09-01-bloomberg-putin-interview",
-            "2016-09-02-sott-putin-interview"
-        ])
+        serde_json::json!(["2016-09-01-bloomberg-putin-interview", "2016-09-02-sott-putin-interview"])
     );
 }
 
 #[test]
 fn story_pages_compare_the_versions() {
     assert!(
-        !site()
-            .join("stories/2015-12-16-irish-times-kerry-moscow.html")
-            .exists(),
+        !site().join("stories/2015-12-16-irish-times-kerry-moscow.html").exists(),
         "no page for a story of one source"
     );
     let page = read(&site().join("stories/2016-07-14-straits-times-kerry-moscow.html"));
-    assert!(
-        page.contains("<svg class=\"story-map\""),
-        "the picture is drawn inline"
-    );
-    assert_eq!(
-        page.matches("<rect class=\"story-block").count(),
-        27 + 25,
-        "one bar per paragraph of each version"
-    );
-    assert!(
-        page.matches("class=\"story-join").count() >= 10,
-        "shared paragraphs are joined"
-    );
+    assert!(page.contains("<svg class=\"story-map\""), "the picture is drawn inline");
+    assert_eq!(page.matches("<rect class=\"story-block").count(), 27 + 25, "one bar per paragraph of each version");
+    assert!(page.matches("class=\"story-join").count() >= 10, "shared paragraphs are joined");
     // The two versions' shared passage stands in one row.
     let row = page
         .split("<tr class=\"row-shared\">")
         .find(|r| r.contains("If we cannot get to a solution"))
         .expect("a shared row");
     let row = &row[..row.find("</tr>").unwrap()];
-    assert_eq!(
-        row.matches("If we cannot get to a solution").count(),
-        2,
-        "both versions sit side by side"
-    );
+    assert_eq!(row.matches("If we cannot get to a solution").count(), 2, "both versions sit side by side");
     // What each version alone carries and what it left out.
     assert!(
-        page.contains("Only in this version (18)")
-            && page.contains("Left out from the origin (18)"),
+        page.contains("Only in this version (18)") && page.contains("Left out from the origin (18)"),
         "counts of own and missing sentences"
     );
     let index = read(&site().join("index.html"));
-    assert_eq!(
-        index.matches("<section class=\"story-group\"").count(),
-        3,
-        "the index groups sources by story"
-    );
+    assert_eq!(index.matches("<section class=\"story-group\"").count(), 3, "the index groups sources by story");
     assert!(index.contains("href=\"stories/2016-09-01-bloomberg-putin-interview.html\""));
 }
 
 #[test]
 fn entity_pages_show_company_and_time() {
     let page = read(&site().join("entities/bashar-al-assad.html"));
-    let related = &page[page
-        .find("Named in the same paragraphs")
-        .expect("co-mentioned entities")..];
-    assert!(
-        related.contains(r#"<a href="../entities/russia.html">Russia</a>"#),
-        "Russia is named with Assad"
-    );
-    assert!(
-        page.contains("<svg class=\"timeline\""),
-        "mentions over time are drawn"
-    );
-    for date in [
-        "16 December 2015",
-        "14 July 2016",
-        "15 July 2016",
-        "1 September 2016",
-        "2 September 2016",
-    ] {
-        assert!(
-            page.contains(&format!("{date}</time>: ")),
-            "a period for {date}"
-        );
+    let related = &page[page.find("Named in the same paragraphs").expect("co-mentioned entities")..];
+    assert!(related.contains(r#"<a href="../entities/russia.html">Russia</a>"#), "Russia is named with Assad");
+    assert!(page.contains("<svg class=\"timeline\""), "mentions over time are drawn");
+    for date in ["16 December 2015", "14 July 2016", "15 July 2016", "1 September 2016", "2 September 2016"] {
+        assert!(page.contains(&format!("{date}</time>: ")), "a period for {date}");
     }
     let index = read(&site().join("entities/index.html"));
-    assert_eq!(
-        index.matches("<tr id=\"kind-").count(),
-        5,
-        "a row anchor for each kind"
-    );
+    assert_eq!(index.matches("<tr id=\"kind-").count(), 5, "a row anchor for each kind");
     assert!(index.contains("data-search=\"Islamic State Islamic State in Iraq and Syria Islamic State group Islamic State jihadist group ISIS\""));
     assert!(site().join("static/entities.js").is_file());
 }
@@ -828,59 +568,123 @@ fn quotations_are_gathered_by_speaker_and_marked_in_sources() {
         .find(r#"<a href="entities/vladimir-putin.html">Vladimir Putin</a></h2>"#)
         .expect("a section for Putin")..];
     assert!(
-        putin.contains(
-            "We’re gradually, gradually heading in the right direction, … I don’t rule out"
-        ),
+        putin.contains("We’re gradually, gradually heading in the right direction, … I don’t rule out"),
         "parts joined"
     );
     // Assad's quotation is one quotation carried by two outlets, each linked to its paragraph.
     let assad = &quotes[quotes.find("Only the Syrian people define").unwrap()..];
     let caption = &assad[..assad.find("</figcaption>").unwrap()];
-    assert!(
-        caption.contains(r#"href="sources/2016-07-14-straits-times-kerry-moscow.html#p18""#),
-        "{caption}"
-    );
-    assert!(
-        caption.contains(r#"href="sources/2016-07-15-new-arab-kerry-moscow.html#p19""#),
-        "{caption}"
-    );
+    assert!(caption.contains(r#"href="sources/2016-07-14-straits-times-kerry-moscow.html#p18""#), "{caption}");
+    assert!(caption.contains(r#"href="sources/2016-07-15-new-arab-kerry-moscow.html#p19""#), "{caption}");
     assert!(
         quotes.contains("a senior US official") && quotes.contains("Speaker unknown"),
         "speakers outside the catalogue are kept as written"
     );
     let source = read(&site().join("sources/2016-09-01-bloomberg-putin-interview.html"));
+    assert!(source.contains(r#"class="quote" title="Vladimir Putin">We’re gradually"#), "quotations are marked");
     assert!(
-        source.contains(r#"class="quote" title="Vladimir Putin">We’re gradually"#),
-        "quotations are marked"
-    );
-    assert!(
-        source.contains(
-            r#"<a class="speaker" href="../entities/vladimir-putin.html">Vladimir Putin</a>"#
-        ),
+        source.contains(r#"<a class="speaker" href="../entities/vladimir-putin.html">Vladimir Putin</a>"#),
         "and their speaker linked"
     );
     let entity = read(&site().join("entities/sergei-lavrov.html"));
-    assert!(
-        entity.contains("On that route, there are still questions"),
-        "an entity page lists its quotations"
-    );
+    assert!(entity.contains("On that route, there are still questions"), "an entity page lists its quotations");
     let data = json();
     let exported = data["quotes"].as_array().unwrap();
     assert_eq!(exported.len(), 24);
-    let shared = exported
-        .iter()
-        .find(|q| {
-            q["text"]
-                .as_str()
-                .unwrap()
-                .starts_with("Only the Syrian people")
-        })
-        .unwrap();
+    let shared = exported.iter().find(|q| q["text"].as_str().unwrap().starts_with("Only the Syrian people")).unwrap();
     assert_eq!(shared["speaker"], "bashar-al-assad");
     assert_eq!(shared["reports"].as_array().unwrap().len(), 2);
+    assert!(exported.iter().any(|q| q["speaker"].is_null() && q["speaker_text"] == "a senior western diplomat"));
+}
+
+#[test]
+fn feeds_and_page_metadata() {
+    let atom = read(&site().join("atom.xml"));
+    assert!(atom.starts_with("<?xml") && atom.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">"));
+    assert_eq!(atom.matches("<entry>").count(), 5, "one entry per source");
+    let first = atom.find("2016-09-02-sott-putin-interview").unwrap();
+    let last = atom.find("2015-12-16-irish-times-kerry-moscow").unwrap();
+    assert!(first < last, "newest first");
+    assert!(!site().join("sitemap.xml").exists(), "no sitemap without base_url");
+    for page in
+        ["index.html", "sources/2016-09-01-bloomberg-putin-interview.html", "entities/john-kerry.html", "quotes.html"]
+    {
+        let html = read(&site().join(page));
+        for tag in [
+            "<meta name=\"description\" content=\"",
+            "<meta property=\"og:title\"",
+            "<meta property=\"og:description\"",
+            "rel=\"alternate\" type=\"application/atom+xml\"",
+        ] {
+            assert!(html.contains(tag), "{page} lacks {tag}");
+        }
+        assert!(!html.contains("rel=\"canonical\""), "no canonical link without base_url");
+    }
+}
+
+#[test]
+fn a_base_url_gives_canonical_links_and_a_sitemap() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = "title: T\noutlet: O\npublished: 2016-01-01\nbody: Putin spoke.\n";
+    let content = write_content(dir.path(), "base_url: https://example.org/briefing\n", "Putin.\n", source);
+    let output = dir.path().join("site");
+    build_into(&content, &output);
+    let sitemap = read(&output.join("sitemap.xml"));
+    assert!(sitemap.contains("<loc>https://example.org/briefing/sources/a.html</loc>"), "{sitemap}");
+    assert!(sitemap.contains("<loc>https://example.org/briefing/index.html</loc>"));
+    let page = read(&output.join("sources/a.html"));
+    assert!(page.contains(r#"<link rel="canonical" href="https://example.org/briefing/sources/a.html">"#));
+    assert!(read(&output.join("atom.xml")).contains(r#"href="https://example.org/briefing/sources/a.html""#));
+}
+
+#[test]
+fn the_timeline_links_every_story() {
+    let index = read(&site().join("index.html"));
+    let svg = &index[index.find("<svg class=\"timeline-map\"").expect("a timeline")..];
+    let svg = &svg[..svg.find("</svg>").unwrap()];
+    assert_eq!(svg.matches("<circle class=\"timeline-mark\"").count(), 3, "one mark per story");
+    assert!(svg.contains(r#"<a href="stories/2016-07-14-straits-times-kerry-moscow.html">"#));
     assert!(
-        exported
-            .iter()
-            .any(|q| q["speaker"].is_null() && q["speaker_text"] == "a senior western diplomat")
+        svg.contains(r#"<a href="sources/2015-12-16-irish-times-kerry-moscow.html">"#),
+        "a story of one source links to it"
     );
+}
+
+#[test]
+fn the_search_index_covers_sources_entities_and_quotes() {
+    let bundle = site().join("pagefind");
+    for file in ["pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-entry.json", "wasm.en.pagefind"] {
+        assert!(bundle.join(file).is_file(), "pagefind/{file} is missing");
+    }
+    let names: Vec<String> = files_under(&bundle).keys().map(|p| p.to_string_lossy().replace('\\', "/")).collect();
+    assert!(names.iter().any(|n| n.ends_with(".pf_meta")), "no index metadata");
+    assert!(names.iter().any(|n| n.starts_with("index/") && n.ends_with(".pf_index")), "no word index");
+    // One fragment per indexed page: the briefing, quotes.html, every source and every entity.
+    let data = json();
+    let expected = 2 + data["sources"].as_array().unwrap().len() + data["entities"].as_array().unwrap().len();
+    let fragments = names.iter().filter(|n| n.starts_with("fragment/") && n.ends_with(".pf_fragment")).count();
+    assert_eq!(fragments, expected);
+    let entry: Value = serde_json::from_str(&read(&bundle.join("pagefind-entry.json"))).unwrap();
+    assert_eq!(entry["languages"]["en"]["page_count"], expected);
+
+    // Every page loads the search UI and our starter script relatively, and no inline script.
+    let mut pages = 0;
+    for (path, bytes) in files_under(site()) {
+        if path.extension().is_none_or(|e| e != "html") || path.starts_with("pagefind") {
+            continue;
+        }
+        pages += 1;
+        let html = String::from_utf8(bytes).unwrap();
+        let root = "../".repeat(path.components().count() - 1);
+        for needle in [
+            format!(r#"data-search-bundle="{root}pagefind/""#),
+            format!(r#"<script src="{root}pagefind/pagefind-ui.js" defer></script>"#),
+            format!(r#"<script src="{root}static/search.js" defer></script>"#),
+        ] {
+            assert!(html.contains(&needle), "{}: lacks {needle}", path.display());
+        }
+        assert_eq!(html.matches("<script").count(), html.matches("<script src=").count(), "{}", path.display());
+    }
+    assert!(pages > 50, "only {pages} pages");
+    assert!(site().join("static/search.js").is_file());
 }

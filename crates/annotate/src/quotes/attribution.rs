@@ -51,9 +51,7 @@ const VERBS: &[&str] = &[
 ];
 
 /// Words that may stand between a speaker and the verb: "Mr Kerry had said".
-const AUXILIARIES: &[&str] = &[
-    "had", "has", "have", "was", "is", "would", "will", "also", "then", "later", "earlier",
-];
+const AUXILIARIES: &[&str] = &["had", "has", "have", "was", "is", "would", "will", "also", "then", "later", "earlier"];
 
 /// A speaker as the text gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,16 +108,11 @@ pub fn speaker(
         .collect();
     let is_verb = |r: &Range<usize>| VERBS.contains(&text[r.clone()].to_lowercase().as_str());
     // A quotation running on from an earlier sentence counts as opening this one.
-    let opens_sentence =
-        quote.start <= sentence.start || text[sentence.start..quote.start].trim().is_empty();
+    let opens_sentence = quote.start <= sentence.start || text[sentence.start..quote.start].trim().is_empty();
     let after = all.iter().position(|r| r.start >= quote.end && is_verb(r));
     let before = all.iter().rposition(|r| r.end <= quote.start && is_verb(r));
     // A quotation that opens its sentence is attributed after it, any other before it.
-    let verb = if opens_sentence {
-        after.or(before)
-    } else {
-        before.or(after)
-    }?;
+    let verb = if opens_sentence { after.or(before) } else { before.or(after) }?;
     let verb_word = &text[all[verb].clone()];
     let according = verb_word.eq_ignore_ascii_case("according");
     // The noun phrase: between the quotation and a following verb, or before a verb that
@@ -129,9 +122,7 @@ pub fn speaker(
     } else if all[verb].start >= quote.end {
         let gap_start = quote.end;
         let gap = &text[gap_start..all[verb].start];
-        let clause_start = gap
-            .rfind([',', ';', ':'])
-            .map_or(gap_start, |i| gap_start + i + 1);
+        let clause_start = gap.rfind([',', ';', ':']).map_or(gap_start, |i| gap_start + i + 1);
         let np = text[clause_start..all[verb].start].trim();
         if np.is_empty() {
             forward_phrase(text, &all, verb + 1, sentence.end)?
@@ -146,12 +137,7 @@ pub fn speaker(
 }
 
 /// Words after `from` up to a clause boundary: "said a senior western diplomat."
-fn forward_phrase(
-    text: &str,
-    all: &[Range<usize>],
-    from: usize,
-    end: usize,
-) -> Option<Range<usize>> {
+fn forward_phrase(text: &str, all: &[Range<usize>], from: usize, end: usize) -> Option<Range<usize>> {
     let first = all.get(from)?;
     let mut last = first.clone();
     for (i, w) in all.iter().enumerate().skip(from + 1) {
@@ -180,42 +166,21 @@ fn backward_phrase(text: &str, all: &[Range<usize>], verb: usize) -> Option<Rang
 }
 
 /// The speaker a phrase names.
-fn resolve(
-    text: &str,
-    phrase: Range<usize>,
-    mentions: &[(Range<usize>, usize)],
-) -> Option<SpeakerPhrase> {
+fn resolve(text: &str, phrase: Range<usize>, mentions: &[(Range<usize>, usize)]) -> Option<SpeakerPhrase> {
     let words_in = words(&text[phrase.clone()]).len();
     let written = text[phrase.clone()].to_string();
     if matches!(written.to_lowercase().as_str(), "he" | "she") {
         return Some(SpeakerPhrase::Pronoun(written));
     }
     // An entity speaks when its mention ends the phrase: the head of the noun phrase.
-    let head = mentions
-        .iter()
-        .filter(|(r, _)| r.start >= phrase.start && r.end == phrase.end)
-        .min_by_key(|(r, _)| r.start);
+    let head =
+        mentions.iter().filter(|(r, _)| r.start >= phrase.start && r.end == phrase.end).min_by_key(|(r, _)| r.start);
     if let Some(&(_, entity)) = head {
         return Some(SpeakerPhrase::Entity(entity, written));
     }
-    let first = written
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    let described = [
-        "a",
-        "an",
-        "the",
-        "one",
-        "two",
-        "three",
-        "several",
-        "some",
-        "senior",
-        "officials",
-    ]
-    .contains(&first.as_str());
+    let first = written.split_whitespace().next().unwrap_or("").to_lowercase();
+    let described =
+        ["a", "an", "the", "one", "two", "three", "several", "some", "senior", "officials"].contains(&first.as_str());
     (described && (2..=8).contains(&words_in)).then_some(SpeakerPhrase::Text(written))
 }
 
@@ -235,10 +200,7 @@ mod tests {
                 (at..at + name.len(), e)
             })
             .collect();
-        let last = spans
-            .iter()
-            .rfind(|s| s.inner.len() > 20)
-            .unwrap_or(&spans[0]);
+        let last = spans.iter().rfind(|s| s.inner.len() > 20).unwrap_or(&spans[0]);
         speaker(text, 0..text.len(), last.outer.clone(), &masked, &mentions)
     }
 
@@ -279,10 +241,7 @@ mod tests {
     #[test]
     fn keeps_unnamed_speakers_as_written_and_pronouns_for_later() {
         assert_eq!(
-            speaker_of(
-                "“We need a solution to this,” a senior US official said.",
-                &[("US", 3)]
-            ),
+            speaker_of("“We need a solution to this,” a senior US official said.", &[("US", 3)]),
             Some(SpeakerPhrase::Text("a senior US official".into()))
         );
         assert_eq!(
@@ -290,15 +249,9 @@ mod tests {
             Some(SpeakerPhrase::Pronoun("he".into()))
         );
         assert_eq!(
-            speaker_of(
-                "Earlier, Mr Kerry had said: “I think the world benefits from this.”",
-                &[("Mr Kerry", 2)]
-            ),
+            speaker_of("Earlier, Mr Kerry had said: “I think the world benefits from this.”", &[("Mr Kerry", 2)]),
             Some(SpeakerPhrase::Entity(2, "Mr Kerry".into()))
         );
-        assert_eq!(
-            speaker_of("“Where do you see elements of democracy in Libya?”", &[]),
-            None
-        );
+        assert_eq!(speaker_of("“Where do you see elements of democracy in Libya?”", &[]), None);
     }
 }

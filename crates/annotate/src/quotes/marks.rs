@@ -68,36 +68,20 @@ pub fn quoted_spans(text: &str) -> Vec<QuotedSpan> {
         match (mark, open) {
             (Mark::OpenDouble, None) => open = Some((at, end, true)),
             (Mark::OpenSingle, None) => open = Some((at, end, false)),
-            (Mark::CloseDouble, Some((start, inner, true)))
-            | (Mark::CloseSingle, Some((start, inner, false))) => {
-                spans.push(QuotedSpan {
-                    inner: inner..at,
-                    outer: start..end,
-                    closed: true,
-                    opened: true,
-                });
+            (Mark::CloseDouble, Some((start, inner, true))) | (Mark::CloseSingle, Some((start, inner, false))) => {
+                spans.push(QuotedSpan { inner: inner..at, outer: start..end, closed: true, opened: true });
                 open = None;
             }
             (Mark::CloseDouble, None) if spans.is_empty() => {
                 // Closes a quotation opened in an earlier paragraph.
-                spans.push(QuotedSpan {
-                    inner: 0..at,
-                    outer: 0..end,
-                    closed: true,
-                    opened: false,
-                });
+                spans.push(QuotedSpan { inner: 0..at, outer: 0..end, closed: true, opened: false });
             }
             _ => {}
         }
         i += width;
     }
     if let Some((start, inner, _)) = open {
-        spans.push(QuotedSpan {
-            inner: inner..text.len(),
-            outer: start..text.len(),
-            closed: false,
-            opened: true,
-        });
+        spans.push(QuotedSpan { inner: inner..text.len(), outer: start..text.len(), closed: false, opened: true });
     }
     spans.retain(|s| text[s.inner.clone()].chars().any(char::is_alphanumeric));
     spans
@@ -108,43 +92,22 @@ mod tests {
     use super::*;
 
     fn inner(text: &str) -> Vec<&str> {
-        quoted_spans(text)
-            .into_iter()
-            .map(|s| &text[s.inner])
-            .collect()
+        quoted_spans(text).into_iter().map(|s| &text[s.inner]).collect()
     }
 
     #[test]
     fn finds_curly_straight_and_single_quotations() {
-        assert_eq!(
-            inner("“We’re here,” he said. “Yes.”"),
-            ["We’re here,", "Yes."]
-        );
-        assert_eq!(
-            inner("\"If we cannot,\" a US official said."),
-            ["If we cannot,"]
-        );
-        assert_eq!(
-            inner("hears superpowers ‘have an ability’ in Syria"),
-            ["have an ability"]
-        );
-        assert_eq!(
-            inner("whose \"patience and determination'' in pushing"),
-            ["patience and determination"]
-        );
-        assert_eq!(
-            inner("whose “patience and determination’’ in pushing"),
-            ["patience and determination"]
-        );
+        assert_eq!(inner("“We’re here,” he said. “Yes.”"), ["We’re here,", "Yes."]);
+        assert_eq!(inner("\"If we cannot,\" a US official said."), ["If we cannot,"]);
+        assert_eq!(inner("hears superpowers ‘have an ability’ in Syria"), ["have an ability"]);
+        assert_eq!(inner("whose \"patience and determination'' in pushing"), ["patience and determination"]);
+        assert_eq!(inner("whose “patience and determination’’ in pushing"), ["patience and determination"]);
         assert_eq!(inner("Assad’s forces and Kerry's plan"), Vec::<&str>::new());
     }
 
     #[test]
     fn ignores_single_quotes_inside_double_ones() {
-        assert_eq!(
-            inner("“He said ‘no’ to us,” Kerry said."),
-            ["He said ‘no’ to us,"]
-        );
+        assert_eq!(inner("“He said ‘no’ to us,” Kerry said."), ["He said ‘no’ to us,"]);
     }
 
     #[test]

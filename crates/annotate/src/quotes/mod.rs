@@ -85,11 +85,7 @@ impl QuoteReport {
     /// The quoted words of every part, joined with " … ".
     pub fn text(&self, corpus: &Corpus) -> String {
         let source = &corpus.sources[self.source];
-        let parts: Vec<&str> = self
-            .parts
-            .iter()
-            .map(|p| source.blocks[p.block].text[p.range.clone()].trim())
-            .collect();
+        let parts: Vec<&str> = self.parts.iter().map(|p| source.blocks[p.block].text[p.range.clone()].trim()).collect();
         parts.join(" … ")
     }
 }
@@ -101,18 +97,11 @@ struct Speaker {
 }
 
 fn word_count(text: &str) -> usize {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .count()
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count()
 }
 
 /// Extracts the quotations of one source.
-fn source_quotes(
-    corpus: &Corpus,
-    s: usize,
-    mentions: &[Mention],
-    phrases: &mut Vec<QuotedPhrase>,
-) -> Vec<QuoteReport> {
+fn source_quotes(corpus: &Corpus, s: usize, mentions: &[Mention], phrases: &mut Vec<QuotedPhrase>) -> Vec<QuoteReport> {
     let source = &corpus.sources[s];
     let mut reports: Vec<QuoteReport> = Vec::new();
     // The person the text is about, and the speaker of the quotation ending the last paragraph.
@@ -126,26 +115,17 @@ fn source_quotes(
         let text = &block.text;
         let spans = quoted_spans(text);
         let masked: Vec<Range<usize>> = spans.iter().map(|q| q.outer.clone()).collect();
-        let block_mentions: Vec<(Range<usize>, usize)> = mentions
-            .iter()
-            .filter(|m| m.source == s && m.block == b)
-            .map(|m| (m.range.clone(), m.entity))
-            .collect();
+        let block_mentions: Vec<(Range<usize>, usize)> =
+            mentions.iter().filter(|m| m.source == s && m.block == b).map(|m| (m.range.clone(), m.entity)).collect();
         let mut in_paragraph: Vec<usize> = Vec::new();
         let mut last_sentence_speaker: Option<Speaker> = None;
         for (si, sentence) in block.sentences.iter().enumerate() {
             let mut attributed: Option<Speaker> = None;
-            for span in spans
-                .iter()
-                .filter(|q| q.outer.end > sentence.start && q.outer.end <= sentence.end)
-            {
+            for span in spans.iter().filter(|q| q.outer.end > sentence.start && q.outer.end <= sentence.end) {
                 // A quotation left open by the last paragraph goes on here when this paragraph
                 // begins with a quotation mark (or with its closing half).
                 if let Some(r) = open.filter(|_| span.outer.start == 0) {
-                    reports[r].parts.push(QuotePart {
-                        block: b,
-                        range: span.inner.clone(),
-                    });
+                    reports[r].parts.push(QuotePart { block: b, range: span.inner.clone() });
                     open = (!span.closed).then_some(r);
                     in_paragraph.push(r);
                     continue;
@@ -155,59 +135,34 @@ fn source_quotes(
                     .iter()
                     .find(|x| x.start <= span.outer.start && span.outer.start < x.end)
                     .unwrap_or(sentence);
-                let opens = span.outer.start <= start_sentence.start
-                    || text[..span.outer.start].trim_end().ends_with(':');
+                let opens =
+                    span.outer.start <= start_sentence.start || text[..span.outer.start].trim_end().ends_with(':');
                 if !(opens || word_count(&text[span.inner.clone()]) >= FULL_QUOTE_WORDS) {
-                    phrases.push(QuotedPhrase {
-                        source: s,
-                        block: b,
-                        range: span.inner.clone(),
-                    });
+                    phrases.push(QuotedPhrase { source: s, block: b, range: span.inner.clone() });
                     continue;
                 }
-                let found = attribution::speaker(
-                    text,
-                    sentence.clone(),
-                    span.outer.clone(),
-                    &masked,
-                    &block_mentions,
-                )
-                .or_else(|| {
-                    (start_sentence != sentence)
-                        .then(|| {
-                            attribution::speaker(
-                                text,
-                                start_sentence.clone(),
-                                span.outer.clone(),
-                                &masked,
-                                &block_mentions,
-                            )
-                        })
-                        .flatten()
-                });
-                let part = QuotePart {
-                    block: b,
-                    range: span.inner.clone(),
-                };
+                let found = attribution::speaker(text, sentence.clone(), span.outer.clone(), &masked, &block_mentions)
+                    .or_else(|| {
+                        (start_sentence != sentence)
+                            .then(|| {
+                                attribution::speaker(
+                                    text,
+                                    start_sentence.clone(),
+                                    span.outer.clone(),
+                                    &masked,
+                                    &block_mentions,
+                                )
+                            })
+                            .flatten()
+                    });
+                let part = QuotePart { block: b, range: span.inner.clone() };
                 let speaker = match found {
-                    Some(SpeakerPhrase::Entity(entity, words)) => Speaker {
-                        entity: Some(entity),
-                        text: Some(words),
-                    },
-                    Some(SpeakerPhrase::Text(words)) => Speaker {
-                        entity: None,
-                        text: Some(words),
-                    },
+                    Some(SpeakerPhrase::Entity(entity, words)) => Speaker { entity: Some(entity), text: Some(words) },
+                    Some(SpeakerPhrase::Text(words)) => Speaker { entity: None, text: Some(words) },
                     Some(SpeakerPhrase::Pronoun(words)) => match &current {
-                        Some(c) if c.entity.is_some() => Speaker {
-                            entity: c.entity,
-                            text: Some(words),
-                        },
+                        Some(c) if c.entity.is_some() => Speaker { entity: c.entity, text: Some(words) },
                         Some(c) => c.clone(),
-                        None => Speaker {
-                            entity: None,
-                            text: None,
-                        },
+                        None => Speaker { entity: None, text: None },
                     },
                     None => {
                         if let Some(&r) = in_paragraph.last() {
@@ -219,14 +174,8 @@ fn source_quotes(
                             continue;
                         }
                         match &previous_paragraph_speaker {
-                            Some(p) => Speaker {
-                                entity: p.entity,
-                                text: None,
-                            },
-                            None => Speaker {
-                                entity: None,
-                                text: None,
-                            },
+                            Some(p) => Speaker { entity: p.entity, text: None },
+                            None => Speaker { entity: None, text: None },
                         }
                     }
                 };
@@ -245,22 +194,15 @@ fn source_quotes(
                 }
             }
             // Who the text is about after this sentence.
-            let starts_with_pronoun = text[sentence.clone()]
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| matches!(w, "He" | "She"));
+            let starts_with_pronoun =
+                text[sentence.clone()].split_whitespace().next().is_some_and(|w| matches!(w, "He" | "She"));
             let first_person = block_mentions
                 .iter()
                 .filter(|(r, e)| {
-                    sentence.start <= r.start
-                        && r.end <= sentence.end
-                        && corpus.entities[*e].kind == EntityKind::Person
+                    sentence.start <= r.start && r.end <= sentence.end && corpus.entities[*e].kind == EntityKind::Person
                 })
                 .min_by_key(|(r, _)| r.start)
-                .map(|&(_, e)| Speaker {
-                    entity: Some(e),
-                    text: None,
-                });
+                .map(|&(_, e)| Speaker { entity: Some(e), text: None });
             if let Some(a) = attributed.clone() {
                 current = Some(a);
             } else if let Some(p) = first_person.filter(|_| !starts_with_pronoun) {
@@ -269,23 +211,12 @@ fn source_quotes(
             if si + 1 == block.sentences.len() {
                 last_sentence_speaker = in_paragraph
                     .last()
-                    .filter(|&&r| {
-                        reports[r]
-                            .parts
-                            .iter()
-                            .any(|p| p.block == b && p.range.end > sentence.start)
-                    })
-                    .map(|&r| Speaker {
-                        entity: reports[r].speaker,
-                        text: reports[r].speaker_text.clone(),
-                    });
+                    .filter(|&&r| reports[r].parts.iter().any(|p| p.block == b && p.range.end > sentence.start))
+                    .map(|&r| Speaker { entity: reports[r].speaker, text: reports[r].speaker_text.clone() });
             }
         }
         previous_paragraph_speaker = last_sentence_speaker.or_else(|| {
-            in_paragraph.last().map(|&r| Speaker {
-                entity: reports[r].speaker,
-                text: reports[r].speaker_text.clone(),
-            })
+            in_paragraph.last().map(|&r| Speaker { entity: reports[r].speaker, text: reports[r].speaker_text.clone() })
         });
         if open.is_none() && spans.is_empty() {
             previous_paragraph_speaker = None;
@@ -304,12 +235,7 @@ fn find(parent: &mut [usize], x: usize) -> usize {
 }
 
 /// Extracts every quotation of the corpus and joins the reports of the same quotation.
-pub fn extract(
-    corpus: &Corpus,
-    mentions: &[Mention],
-    reuse: &[ReuseLink],
-    stories: &[Story],
-) -> Quotations {
+pub fn extract(corpus: &Corpus, mentions: &[Mention], reuse: &[ReuseLink], stories: &[Story]) -> Quotations {
     let mut phrases = Vec::new();
     let mut reports: Vec<QuoteReport> = Vec::new();
     for s in 0..corpus.sources.len() {
@@ -320,24 +246,15 @@ pub fn extract(
     for (r, report) in reports.iter().enumerate() {
         for part in &report.parts {
             let block = &corpus.sources[report.source].blocks[part.block];
-            for sentence in block
-                .sentences
-                .iter()
-                .filter(|x| x.start < part.range.end && part.range.start < x.end)
-            {
-                by_sentence
-                    .entry((report.source, part.block, sentence.start))
-                    .or_insert(r);
+            for sentence in block.sentences.iter().filter(|x| x.start < part.range.end && part.range.start < x.end) {
+                by_sentence.entry((report.source, part.block, sentence.start)).or_insert(r);
             }
         }
     }
     let mut parent: Vec<usize> = (0..reports.len()).collect();
     for link in reuse {
         let key = |x: &crate::SentenceRef| (x.source, x.block, x.range.start);
-        if let (Some(&a), Some(&b)) = (
-            by_sentence.get(&key(&link.a)),
-            by_sentence.get(&key(&link.b)),
-        ) {
+        if let (Some(&a), Some(&b)) = (by_sentence.get(&key(&link.a)), by_sentence.get(&key(&link.b))) {
             let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
             parent[ra.max(rb)] = ra.min(rb);
         }
@@ -357,15 +274,8 @@ pub fn extract(
     let mut quotes: Vec<Quote> = groups
         .into_values()
         .map(|mut members| {
-            members.sort_by_key(|&r| {
-                (
-                    rank[reports[r].source],
-                    reports[r].source,
-                    reports[r].parts[0].block,
-                )
-            });
-            let members: Vec<QuoteReport> =
-                members.into_iter().map(|r| reports[r].clone()).collect();
+            members.sort_by_key(|&r| (rank[reports[r].source], reports[r].source, reports[r].parts[0].block));
+            let members: Vec<QuoteReport> = members.into_iter().map(|r| reports[r].clone()).collect();
             let named = members
                 .iter()
                 .find(|r| r.speaker.is_some())
@@ -379,12 +289,7 @@ pub fn extract(
         .collect();
     quotes.sort_by_key(|q| {
         let first = &q.reports[0];
-        (
-            corpus.sources[first.source].meta.published,
-            first.source,
-            first.parts[0].block,
-            first.parts[0].range.start,
-        )
+        (corpus.sources[first.source].meta.published, first.source, first.parts[0].block, first.parts[0].range.start)
     });
     Quotations { quotes, phrases }
 }

@@ -34,11 +34,7 @@ fn weighted_lcs(a: &[u64], b: &[u64]) -> f32 {
     for &x in a {
         let wx = weight(x);
         for (j, &y) in b.iter().enumerate() {
-            current[j + 1] = if x == y {
-                previous[j] + wx
-            } else {
-                previous[j + 1].max(current[j])
-            };
+            current[j + 1] = if x == y { previous[j] + wx } else { previous[j + 1].max(current[j]) };
         }
         std::mem::swap(&mut previous, &mut current);
     }
@@ -54,11 +50,7 @@ fn trigram_dice(a: &[u64], b: &[u64]) -> f32 {
     };
     let (ga, gb) = (grams(a), grams(b));
     let shared = ga.iter().filter(|g| gb.binary_search(g).is_ok()).count();
-    if ga.is_empty() || gb.is_empty() {
-        0.0
-    } else {
-        2.0 * shared as f32 / (ga.len() + gb.len()) as f32
-    }
+    if ga.is_empty() || gb.is_empty() { 0.0 } else { 2.0 * shared as f32 / (ga.len() + gb.len()) as f32 }
 }
 
 /// Similarity of two token sequences, from 0 to 1.
@@ -120,24 +112,14 @@ pub fn align(
         if a.tokens.len() < thresholds.min_tokens && a.quotes.is_empty() {
             continue;
         }
-        let mut targets: Vec<usize> = a
-            .tokens
-            .windows(TRIGRAM)
-            .filter_map(|g| by_trigram.get(&hash_gram(g)))
-            .flatten()
-            .copied()
-            .collect();
+        let mut targets: Vec<usize> =
+            a.tokens.windows(TRIGRAM).filter_map(|g| by_trigram.get(&hash_gram(g))).flatten().copied().collect();
         targets.sort_unstable();
         targets.dedup();
         for j in targets {
             let b = &sentences[j];
-            let long_enough =
-                a.tokens.len() >= thresholds.min_tokens && b.tokens.len() >= thresholds.min_tokens;
-            let score = if long_enough {
-                similarity(&a.tokens, &b.tokens)
-            } else {
-                0.0
-            };
+            let long_enough = a.tokens.len() >= thresholds.min_tokens && b.tokens.len() >= thresholds.min_tokens;
+            let score = if long_enough { similarity(&a.tokens, &b.tokens) } else { 0.0 };
             let kind = if long_enough && a.tokens == b.tokens {
                 Some(ReuseKind::Verbatim)
             } else if long_enough && score >= thresholds.near {
@@ -146,21 +128,9 @@ pub fn align(
                 None
             };
             if let Some(kind) = kind {
-                scored.push(SentenceLink {
-                    a: i,
-                    b: j,
-                    score,
-                    kind,
-                });
-            } else if let Some(quote) =
-                quote_score(a, b, thresholds).or_else(|| quote_score(b, a, thresholds))
-            {
-                scored.push(SentenceLink {
-                    a: i,
-                    b: j,
-                    score: quote,
-                    kind: ReuseKind::Quote,
-                });
+                scored.push(SentenceLink { a: i, b: j, score, kind });
+            } else if let Some(quote) = quote_score(a, b, thresholds).or_else(|| quote_score(b, a, thresholds)) {
+                scored.push(SentenceLink { a: i, b: j, score: quote, kind: ReuseKind::Quote });
             }
         }
     }
@@ -174,10 +144,8 @@ pub fn align(
     });
     let mut used_a = std::collections::HashSet::new();
     let mut used_b = std::collections::HashSet::new();
-    let mut links: Vec<SentenceLink> = scored
-        .into_iter()
-        .filter(|l| used_a.insert(l.a) && used_b.insert(l.b))
-        .collect();
+    let mut links: Vec<SentenceLink> =
+        scored.into_iter().filter(|l| used_a.insert(l.a) && used_b.insert(l.b)).collect();
     links.sort_by_key(|l| (l.a, l.b));
     links
 }
@@ -188,11 +156,8 @@ mod tests {
 
     #[test]
     fn similarity_tolerates_small_edits_and_rejects_other_text() {
-        let t = |s: &str| -> Vec<u64> {
-            s.split(' ')
-                .map(|w| super::super::tokens::hash_bytes(w.as_bytes(), 0))
-                .collect()
-        };
+        let t =
+            |s: &str| -> Vec<u64> { s.split(' ').map(|w| super::super::tokens::hash_bytes(w.as_bytes(), 0)).collect() };
         let a = t(
             "un syria envoy staffan de mistura urged moscow and washington to push for a resumption of the talks next month",
         );
@@ -200,9 +165,7 @@ mod tests {
             "un syria envoy staffan de mistura urged russia and the united states to push for a resumption of the talks next month",
         );
         assert!(similarity(&a, &b) > 0.8);
-        let c = t(
-            "the diplomat said the names suggested to head the secretariat were riad hijab and ahmad jarba",
-        );
+        let c = t("the diplomat said the names suggested to head the secretariat were riad hijab and ahmad jarba");
         assert!(similarity(&a, &c) < 0.3);
         assert_eq!(similarity(&a, &a), 1.0);
     }

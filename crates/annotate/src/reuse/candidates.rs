@@ -9,21 +9,11 @@ use super::tokens::{Sentence, hash_gram};
 
 /// Candidate pairs `(a, b)` of source indexes, `a < b`, sorted, that share at least
 /// `min_shared` grams of `gram` words, each gram in at most `df_cap` sources.
-pub fn candidate_pairs(
-    sentences: &[Sentence],
-    gram: usize,
-    df_cap: usize,
-    min_shared: usize,
-) -> Vec<(u32, u32)> {
+pub fn candidate_pairs(sentences: &[Sentence], gram: usize, df_cap: usize, min_shared: usize) -> Vec<(u32, u32)> {
     let mut postings: Vec<(u64, u32)> = Vec::new();
     for sentence in sentences {
         if sentence.tokens.len() >= gram {
-            postings.extend(
-                sentence
-                    .tokens
-                    .windows(gram)
-                    .map(|w| (hash_gram(w), sentence.source)),
-            );
+            postings.extend(sentence.tokens.windows(gram).map(|w| (hash_gram(w), sentence.source)));
         }
     }
     postings.sort_unstable();
@@ -53,28 +43,16 @@ mod tests {
     use crate::reuse::tokens::hash_bytes;
 
     fn sentence(source: u32, text: &str) -> Sentence {
-        let tokens = text
-            .split(' ')
-            .map(|w| hash_bytes(w.as_bytes(), 0))
-            .collect();
-        Sentence {
-            source,
-            block: 0,
-            range: 0..0,
-            tokens,
-            quotes: Vec::new(),
-        }
+        let tokens = text.split(' ').map(|w| hash_bytes(w.as_bytes(), 0)).collect();
+        Sentence { source, block: 0, range: 0..0, tokens, quotes: Vec::new() }
     }
 
     #[test]
     fn pairs_sources_sharing_rare_grams_only() {
         let shared = "the talks in geneva were long and very difficult for both sides";
         let stock = "the views expressed here are those of the author alone";
-        let mut sentences = vec![
-            sentence(0, shared),
-            sentence(1, shared),
-            sentence(2, "something else entirely written here today"),
-        ];
+        let mut sentences =
+            vec![sentence(0, shared), sentence(1, shared), sentence(2, "something else entirely written here today")];
         for s in 0..4 {
             sentences.push(sentence(s, stock));
         }

@@ -99,11 +99,7 @@ impl Default for ReuseOptions {
             gram: 5,
             df_cap: 100,
             min_shared_grams: 3,
-            thresholds: Thresholds {
-                near: 0.7,
-                quote: 0.8,
-                min_tokens: 5,
-            },
+            thresholds: Thresholds { near: 0.7, quote: 0.8, min_tokens: 5 },
         }
     }
 }
@@ -118,38 +114,19 @@ pub fn detect(corpus: &Corpus, options: &ReuseOptions) -> Vec<ReuseLink> {
     for i in 1..starts.len() {
         starts[i] += starts[i - 1];
     }
-    let pairs = candidates::candidate_pairs(
-        &sentences,
-        options.gram,
-        options.df_cap,
-        options.min_shared_grams,
-    );
+    let pairs = candidates::candidate_pairs(&sentences, options.gram, options.df_cap, options.min_shared_grams);
     let mut links: Vec<ReuseLink> = pairs
         .iter()
         .flat_map(|&(a, b)| {
             let (a, b) = (a as usize, b as usize);
-            align::align(
-                &sentences,
-                starts[a]..starts[a + 1],
-                starts[b]..starts[b + 1],
-                &options.thresholds,
-            )
+            align::align(&sentences, starts[a]..starts[a + 1], starts[b]..starts[b + 1], &options.thresholds)
         })
         .map(|link| {
             let at = |i: usize| {
                 let s = &sentences[i];
-                SentenceRef {
-                    source: s.source as usize,
-                    block: s.block as usize,
-                    range: s.range.clone(),
-                }
+                SentenceRef { source: s.source as usize, block: s.block as usize, range: s.range.clone() }
             };
-            ReuseLink {
-                a: at(link.a),
-                b: at(link.b),
-                score: link.score,
-                kind: link.kind,
-            }
+            ReuseLink { a: at(link.a), b: at(link.b), score: link.score, kind: link.kind }
         })
         .collect();
     links.sort_by_key(|l| (l.a.position(), l.b.position()));

@@ -33,25 +33,21 @@ pub fn hash_bytes(bytes: &[u8], seed: u64) -> u64 {
 /// English function words: they carry a sentence's structure, not its content, so they
 /// count for little when sentences are compared.
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be",
-    "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do", "does",
-    "during", "each", "for", "from", "had", "has", "have", "he", "her", "here", "him", "his",
-    "how", "i", "if", "in", "into", "is", "it", "its", "just", "may", "me", "more", "most", "much",
-    "must", "my", "no", "not", "now", "of", "on", "one", "only", "or", "other", "our", "out",
-    "over", "own", "re", "s", "said", "says", "she", "should", "since", "so", "some", "such", "t",
-    "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
-    "through", "to", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where",
-    "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your",
+    "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "before",
+    "being", "between", "both", "but", "by", "can", "could", "did", "do", "does", "during", "each", "for", "from",
+    "had", "has", "have", "he", "her", "here", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just",
+    "may", "me", "more", "most", "much", "must", "my", "no", "not", "now", "of", "on", "one", "only", "or", "other",
+    "our", "out", "over", "own", "re", "s", "said", "says", "she", "should", "since", "so", "some", "such", "t",
+    "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to",
+    "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
+    "why", "will", "with", "would", "you", "your",
 ];
 
 /// Hashes of [`FUNCTION_WORDS`], sorted for binary search.
 fn function_word_hashes() -> &'static [u64] {
     static HASHES: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
     HASHES.get_or_init(|| {
-        let mut hashes: Vec<u64> = FUNCTION_WORDS
-            .iter()
-            .map(|w| hash_bytes(w.as_bytes(), 0))
-            .collect();
+        let mut hashes: Vec<u64> = FUNCTION_WORDS.iter().map(|w| hash_bytes(w.as_bytes(), 0)).collect();
         hashes.sort_unstable();
         hashes
     })
@@ -59,18 +55,12 @@ fn function_word_hashes() -> &'static [u64] {
 
 /// The weight of a token in sentence similarity: a quarter for function words.
 pub fn weight(token: u64) -> f32 {
-    if function_word_hashes().binary_search(&token).is_ok() {
-        0.25
-    } else {
-        1.0
-    }
+    if function_word_hashes().binary_search(&token).is_ok() { 0.25 } else { 1.0 }
 }
 
 /// Hash of `n` consecutive tokens.
 pub fn hash_gram(tokens: &[u64]) -> u64 {
-    tokens.iter().fold(0x9e37_79b9_7f4a_7c15, |acc, &t| {
-        (acc ^ t).wrapping_mul(0x0100_0000_01b3).rotate_left(29)
-    })
+    tokens.iter().fold(0x9e37_79b9_7f4a_7c15, |acc, &t| (acc ^ t).wrapping_mul(0x0100_0000_01b3).rotate_left(29))
 }
 
 fn is_open_quote(c: char) -> bool {
@@ -104,9 +94,7 @@ fn tokenize(text: &str) -> (Vec<u64>, Vec<(usize, bool)>) {
             let doubled_single = c == '\'' && next == '\'';
             if is_open_quote(c) || is_close_quote(c) || straight_double || doubled_single {
                 let opening = is_open_quote(c)
-                    || (straight_double
-                        && (previous.is_whitespace() || previous == '(')
-                        && !next.is_whitespace());
+                    || (straight_double && (previous.is_whitespace() || previous == '(') && !next.is_whitespace());
                 marks.push((tokens.len(), opening));
             }
         }
@@ -150,13 +138,7 @@ pub fn sentences(corpus: &Corpus) -> Vec<Sentence> {
             for range in &block.sentences {
                 let (tokens, marks) = tokenize(&block.text[range.clone()]);
                 let quotes = quoted_ranges(&marks, tokens.len());
-                out.push(Sentence {
-                    source: s as u32,
-                    block: b as u32,
-                    range: range.clone(),
-                    tokens,
-                    quotes,
-                });
+                out.push(Sentence { source: s as u32, block: b as u32, range: range.clone(), tokens, quotes });
             }
         }
     }
@@ -177,18 +159,13 @@ mod tests {
 
     #[test]
     fn finds_quotations_including_halves() {
-        let (tokens, marks) =
-            tokenize("“We are gradually heading in the right direction,” the president said.");
+        let (tokens, marks) = tokenize("“We are gradually heading in the right direction,” the president said.");
         assert_eq!(quoted_ranges(&marks, tokens.len()), vec![0..8]);
-        let (tokens, marks) =
-            tokenize("“Only the Syrian people define who is going to be the president.");
+        let (tokens, marks) = tokenize("“Only the Syrian people define who is going to be the president.");
         assert_eq!(quoted_ranges(&marks, tokens.len()), vec![0..tokens.len()]);
         let (tokens, marks) = tokenize("They never said a single word regarding this,” he said.");
         assert_eq!(quoted_ranges(&marks, tokens.len()), vec![0..8]);
         let (tokens, marks) = tokenize("whose \"patience and determination'' in pushing");
-        assert!(
-            quoted_ranges(&marks, tokens.len()).is_empty(),
-            "too short to count"
-        );
+        assert!(quoted_ranges(&marks, tokens.len()).is_empty(), "too short to count");
     }
 }

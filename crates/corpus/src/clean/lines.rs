@@ -87,8 +87,8 @@ const FURNITURE_WORDS: &[&str] = &[
 
 /// Furniture words too common in real text to mark a line on their own.
 const WEAK_FURNITURE_WORDS: &[&str] = &[
-    "this", "to", "on", "up", "us", "the", "and", "for", "our", "you", "may", "s", "t", "in",
-    "now", "more", "like", "back", "top", "most", "next", "x", "free", "open", "see", "also",
+    "this", "to", "on", "up", "us", "the", "and", "for", "our", "you", "may", "s", "t", "in", "now", "more", "like",
+    "back", "top", "most", "next", "x", "free", "open", "see", "also",
 ];
 
 /// First words of editors' notes: "(Updates with ...)", "(Adds quotes ...)".
@@ -242,14 +242,9 @@ fn is_date_line(folded: &str) -> bool {
     let number = |w: &str| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
     let ordinal = |w: &str| {
         let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        !digits.is_empty()
-            && digits.len() < w.len()
-            && number(digits)
-            && DATE_WORDS.contains(&&w[digits.len()..])
+        !digits.is_empty() && digits.len() < w.len() && number(digits) && DATE_WORDS.contains(&&w[digits.len()..])
     };
-    let all_date_words = words
-        .iter()
-        .all(|w| number(w) || ordinal(w) || MONTHS.contains(w) || DATE_WORDS.contains(w));
+    let all_date_words = words.iter().all(|w| number(w) || ordinal(w) || MONTHS.contains(w) || DATE_WORDS.contains(w));
     let has_month = words.iter().any(|w| MONTHS.contains(w));
     let has_year = words.iter().any(|w| w.len() == 4 && number(w));
     let numeric_date = words.iter().filter(|w| number(w)).count() >= 3 && has_year;
@@ -267,16 +262,13 @@ fn is_copyright(line: &str, folded: &str) -> bool {
 }
 
 fn has_email(line: &str) -> bool {
-    line.split(|c: char| c.is_whitespace() || c == ',' || c == ';')
-        .any(|word| {
-            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-            match word.split_once('@') {
-                Some((user, domain)) => {
-                    !user.is_empty() && domain.contains('.') && !domain.ends_with('.')
-                }
-                None => false,
-            }
-        })
+    line.split(|c: char| c.is_whitespace() || c == ',' || c == ';').any(|word| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        match word.split_once('@') {
+            Some((user, domain)) => !user.is_empty() && domain.contains('.') && !domain.ends_with('.'),
+            None => false,
+        }
+    })
 }
 
 fn is_contact(line: &str, folded: &str) -> bool {
@@ -287,22 +279,12 @@ fn is_contact(line: &str, folded: &str) -> bool {
 
 fn is_editors_note(line: &str, folded: &str) -> bool {
     let first = folded.split(' ').next().unwrap_or("");
-    let wrapped = (line.starts_with('(') && line.ends_with(')'))
-        || (line.starts_with('[') && line.ends_with(']'));
-    let credit = [
-        "reporting by",
-        "editing by",
-        "writing by",
-        "additional reporting by",
-        "compiled by",
-    ]
-    .iter()
-    .any(|p| folded.starts_with(p));
-    let about_story = ["this story", "this article", "this version"]
+    let wrapped = (line.starts_with('(') && line.ends_with(')')) || (line.starts_with('[') && line.ends_with(']'));
+    let credit = ["reporting by", "editing by", "writing by", "additional reporting by", "compiled by"]
         .iter()
         .any(|p| folded.starts_with(p));
-    (wrapped && (EDITOR_NOTE_WORDS.contains(&first) || about_story))
-        || (credit && word_count(line) <= 40)
+    let about_story = ["this story", "this article", "this version"].iter().any(|p| folded.starts_with(p));
+    (wrapped && (EDITOR_NOTE_WORDS.contains(&first) || about_story)) || (credit && word_count(line) <= 40)
 }
 
 /// A short line of furniture words only, or a furniture label before a colon
@@ -317,9 +299,7 @@ fn is_furniture(line: &str, folded: &str) -> bool {
     if words.len() <= 8 && !ends_like_sentence(line) && furniture(&words) {
         return true;
     }
-    let label = line
-        .split_once([':', '|', '»'])
-        .map(|(label, _)| fold(label));
+    let label = line.split_once([':', '|', '»']).map(|(label, _)| fold(label));
     match label {
         Some(label) => {
             let words: Vec<&str> = label.split(' ').filter(|w| !w.is_empty()).collect();
@@ -354,10 +334,7 @@ const CREDIT_MARKERS: &[&str] = &[
 pub fn caption_credit_at(line: &str) -> Option<usize> {
     for marker in CREDIT_MARKERS {
         if let Some(at) = line.rfind(marker) {
-            let boundary = line[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
+            let boundary = line[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
             let rest = &line[at + marker.len()..];
             if boundary && word_count(rest) <= 8 && !rest.contains(". ") {
                 return Some(at);
@@ -374,9 +351,7 @@ fn bracketed_credit_at(line: &str) -> Option<usize> {
     let open = inner.rfind('[')?;
     let credit = &inner[open + 1..];
     let words: Vec<&str> = credit.split([' ', '/']).filter(|w| !w.is_empty()).collect();
-    let capitalised = words
-        .iter()
-        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let capitalised = words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
     let before = line[..open].trim_end();
     let fits = (1..=4).contains(&words.len()) && capitalised && !before.is_empty();
     (fits && !ends_like_sentence(before)).then_some(open)
@@ -387,41 +362,25 @@ mod tests {
     use super::*;
 
     fn reason(line: &str) -> Option<&'static str> {
-        classify(
-            line,
-            "US moving towards close cooperation with Russia in Syria",
-        )
-        .map(|r| r.as_str())
+        classify(line, "US moving towards close cooperation with Russia in Syria").map(|r| r.as_str())
     }
 
     #[test]
     fn recognises_seed_boilerplate_by_shape() {
-        assert_eq!(
-            reason("http://washpost.bloomberg.com/Story?docId=1376-OCUB7G"),
-            Some("url")
-        );
+        assert_eq!(reason("http://washpost.bloomberg.com/Story?docId=1376-OCUB7G"), Some("url"));
         assert_eq!(reason("20"), Some("identifier"));
-        assert_eq!(
-            reason("US moving towards close cooperation with Russia in Syria"),
-            Some("title")
-        );
+        assert_eq!(reason("US moving towards close cooperation with Russia in Syria"), Some("title"));
         assert_eq!(reason("4 min read"), Some("reading-time"));
         assert_eq!(reason("15 July, 2016"), Some("dateline"));
         assert_eq!(reason("©2016 Bloomberg L.P."), Some("copyright"));
-        assert_eq!(
-            reason("(Updates with Putin comments on Turkey from 10th paragraph.)"),
-            Some("editors-note")
-        );
+        assert_eq!(reason("(Updates with Putin comments on Turkey from 10th paragraph.)"), Some("editors-note"));
         assert_eq!(
             reason(
                 "--With assistance from Scott Rose To contact the reporters on this story: Henry Meyer in Moscow at hmeyer4@bloomberg.net"
             ),
             Some("contact")
         );
-        assert_eq!(
-            reason("Kerry has urged closer cooperation with Russia in Syria [AFP]"),
-            Some("caption")
-        );
+        assert_eq!(reason("Kerry has urged closer cooperation with Russia in Syria [AFP]"), Some("caption"));
         assert_eq!(
             reason(
                 "US Secretary of State John Kerry waves before getting into a car on his arrival in Moscow on July 14, 2016.PHOTO: REUTERS"

@@ -66,28 +66,15 @@ pub fn clean(raw: &str, title: &str) -> Cleaned {
     units.retain(|u| !u.text.is_empty());
     let blocks = classify_units(units, &mut dropped);
     dropped.sort_by_key(|(line, _)| *line);
-    Cleaned {
-        blocks,
-        dropped: dropped.into_iter().map(|(_, d)| d).collect(),
-    }
+    Cleaned { blocks, dropped: dropped.into_iter().map(|(_, d)| d).collect() }
 }
 
 fn drop_line(dropped: &mut Vec<DroppedAt>, line: usize, text: &str, reason: DropReason) {
-    dropped.push((
-        line,
-        Dropped {
-            text: text.to_string(),
-            reason,
-        },
-    ));
+    dropped.push((line, Dropped { text: text.to_string(), reason }));
 }
 
 /// Pass 1: normalised lines, grouped by blank lines, boilerplate removed.
-fn drop_boilerplate_lines(
-    raw: &str,
-    title: &str,
-    dropped: &mut Vec<DroppedAt>,
-) -> Vec<Vec<(usize, String)>> {
+fn drop_boilerplate_lines(raw: &str, title: &str, dropped: &mut Vec<DroppedAt>) -> Vec<Vec<(usize, String)>> {
     let mut groups: Vec<Vec<(usize, String)>> = vec![Vec::new()];
     let mut previous: Option<String> = None;
     for (number, raw_line) in raw.lines().enumerate() {
@@ -103,8 +90,7 @@ fn drop_boilerplate_lines(
             if reason == DropReason::Caption {
                 let plain = lines::caption_credit_at(&line).map(|at| line[..at].trim_end());
                 let group = groups.last_mut().expect("groups is never empty");
-                if plain.is_some_and(|p| !p.is_empty() && group.last().is_some_and(|(_, l)| l == p))
-                {
+                if plain.is_some_and(|p| !p.is_empty() && group.last().is_some_and(|(_, l)| l == p)) {
                     let (at, copy) = group.pop().expect("checked above");
                     drop_line(dropped, at, &copy, DropReason::Caption);
                 }
@@ -113,10 +99,7 @@ fn drop_boilerplate_lines(
         } else if previous.as_deref() == Some(line.as_str()) {
             drop_line(dropped, number, &line, DropReason::Repeated);
         } else {
-            groups
-                .last_mut()
-                .expect("groups is never empty")
-                .push((number, line.clone()));
+            groups.last_mut().expect("groups is never empty").push((number, line.clone()));
         }
         previous = Some(line);
     }
@@ -126,10 +109,7 @@ fn drop_boilerplate_lines(
 
 /// "- John Kerry": a dash and a short name under a quotation.
 fn attribution(line: &str) -> Option<&str> {
-    let name = ["- ", "– ", "— ", "―", "--"]
-        .iter()
-        .find_map(|d| line.strip_prefix(d))?
-        .trim();
+    let name = ["- ", "– ", "— ", "―", "--"].iter().find_map(|d| line.strip_prefix(d))?.trim();
     let short = (1..=6).contains(&text::word_count(name));
     let capitalised = name.chars().next().is_some_and(char::is_uppercase);
     (short && capitalised && !text::ends_like_sentence(name)).then_some(name)
@@ -147,21 +127,12 @@ fn join_lines(group: Vec<(usize, String)>) -> Vec<Unit> {
         }
         let continues = line.chars().next().is_some_and(char::is_lowercase);
         match units.last_mut() {
-            Some(last)
-                if continues
-                    && last.attribution.is_none()
-                    && !text::ends_like_sentence(&last.text) =>
-            {
+            Some(last) if continues && last.attribution.is_none() && !text::ends_like_sentence(&last.text) => {
                 last.text.push(' ');
                 last.text.push_str(&line);
                 last.lines += 1;
             }
-            _ => units.push(Unit {
-                text: line,
-                attribution: None,
-                lines: 1,
-                first_line: number,
-            }),
+            _ => units.push(Unit { text: line, attribution: None, lines: 1, first_line: number }),
         }
     }
     units
@@ -177,12 +148,7 @@ fn split_glued(unit: Unit, out: &mut Vec<Unit>) {
     let mut start = 0;
     for point in points.into_iter().chain([unit.text.len()]) {
         let text = unit.text[start..point].trim().to_string();
-        out.push(Unit {
-            text,
-            attribution: None,
-            lines: 1,
-            first_line: unit.first_line,
-        });
+        out.push(Unit { text, attribution: None, lines: 1, first_line: unit.first_line });
         start = point;
     }
     if let Some(last) = out.last_mut() {
@@ -207,11 +173,7 @@ fn looks_like_heading(unit: &Unit) -> bool {
         && unit.attribution.is_none()
         && (1..=10).contains(&text::word_count(&unit.text))
         && !text::ends_like_sentence(&unit.text)
-        && unit
-            .text
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && unit.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && !unit.text.contains(['“', '”', '"'])
 }
 
@@ -227,25 +189,17 @@ fn classify_units(units: Vec<Unit>, dropped: &mut Vec<DroppedAt>) -> Vec<Block> 
             if seen_paragraph && section_follows {
                 blocks.push(block(BlockKind::Heading, unit));
             } else {
-                drop_line(
-                    dropped,
-                    unit.first_line,
-                    &unit.text,
-                    DropReason::OrphanHeading,
-                );
+                drop_line(dropped, unit.first_line, &unit.text, DropReason::OrphanHeading);
             }
             continue;
         }
         seen_paragraph = true;
         let repeats_body = text::word_count(&unit.text) >= 6
-            && folded.iter().enumerate().any(|(j, other)| {
-                j != i && other.len() > folded[i].len() && contains_words(other, &folded[i])
-            });
-        let kind = if unit.attribution.is_some() || repeats_body {
-            BlockKind::Pullquote
-        } else {
-            BlockKind::Paragraph
-        };
+            && folded
+                .iter()
+                .enumerate()
+                .any(|(j, other)| j != i && other.len() > folded[i].len() && contains_words(other, &folded[i]));
+        let kind = if unit.attribution.is_some() || repeats_body { BlockKind::Pullquote } else { BlockKind::Paragraph };
         blocks.push(block(kind, unit));
     }
     blocks
@@ -262,12 +216,7 @@ fn block(kind: BlockKind, unit: Unit) -> Block {
         BlockKind::Heading => std::iter::once(0..unit.text.len()).collect(),
         _ => sentences::split(&unit.text),
     };
-    Block {
-        kind,
-        sentences,
-        text: unit.text,
-        attribution: unit.attribution,
-    }
+    Block { kind, sentences, text: unit.text, attribution: unit.attribution }
 }
 
 #[cfg(test)]

@@ -1,11 +1,7 @@
 use super::*;
 
 fn kinds_and_texts(cleaned: &Cleaned) -> Vec<(&'static str, &str)> {
-    cleaned
-        .blocks
-        .iter()
-        .map(|b| (b.kind.as_str(), b.text.as_str()))
-        .collect()
+    cleaned.blocks.iter().map(|b| (b.kind.as_str(), b.text.as_str())).collect()
 }
 
 fn reasons(cleaned: &Cleaned) -> Vec<&'static str> {
@@ -29,15 +25,7 @@ fn drops_header_lines_and_wire_tag_and_keeps_headings_in_place() {
     );
     assert_eq!(
         reasons(&cleaned),
-        [
-            "url",
-            "identifier",
-            "identifier",
-            "wire-tag",
-            "editors-note",
-            "contact",
-            "copyright"
-        ]
+        ["url", "identifier", "identifier", "wire-tag", "editors-note", "contact", "copyright"]
     );
 }
 
@@ -67,25 +55,13 @@ fn drops_doubled_captions_title_and_reading_lines() {
     assert_eq!(
         kinds_and_texts(&cleaned),
         [
-            (
-                "paragraph",
-                "Kerry urged cooperation during a visit to Moscow."
-            ),
+            ("paragraph", "Kerry urged cooperation during a visit to Moscow."),
             ("paragraph", "Top US envoy John Kerry met Putin."),
         ]
     );
     assert_eq!(
         reasons(&cleaned),
-        [
-            "title",
-            "title",
-            "reading-time",
-            "dateline",
-            "caption",
-            "caption",
-            "caption",
-            "wire-tag"
-        ]
+        ["title", "title", "reading-time", "dateline", "caption", "caption", "caption", "wire-tag"]
     );
 }
 
@@ -97,10 +73,7 @@ fn recognises_pull_quotes() {
     let cleaned = clean(raw, "Title");
     assert_eq!(cleaned.blocks[1].kind, BlockKind::Pullquote);
     assert_eq!(cleaned.blocks[1].attribution.as_deref(), Some("John Kerry"));
-    assert_eq!(
-        cleaned.blocks[1].text,
-        "Nowhere is there a greater hotbed for terrorists than in Syria."
-    );
+    assert_eq!(cleaned.blocks[1].text, "Nowhere is there a greater hotbed for terrorists than in Syria.");
     assert_eq!(cleaned.blocks[2].kind, BlockKind::Paragraph);
 }
 
@@ -111,26 +84,13 @@ fn joins_hard_wrapped_lines_and_splits_sentences() {
     assert_eq!(
         kinds_and_texts(&cleaned),
         [
-            (
-                "paragraph",
-                "The talks in Geneva were long and difficult. Kerry and Lavrov met twice."
-            ),
+            ("paragraph", "The talks in Geneva were long and difficult. Kerry and Lavrov met twice."),
             ("paragraph", "A new line stands alone."),
         ]
     );
     let first = &cleaned.blocks[0];
-    let sentences: Vec<&str> = first
-        .sentences
-        .iter()
-        .map(|r| &first.text[r.clone()])
-        .collect();
-    assert_eq!(
-        sentences,
-        [
-            "The talks in Geneva were long and difficult.",
-            "Kerry and Lavrov met twice."
-        ]
-    );
+    let sentences: Vec<&str> = first.sentences.iter().map(|r| &first.text[r.clone()]).collect();
+    assert_eq!(sentences, ["The talks in Geneva were long and difficult.", "Kerry and Lavrov met twice."]);
 }
 
 #[test]
@@ -139,29 +99,16 @@ fn drops_trailing_wire_tag_and_furniture() {
     let cleaned = clean(raw, "Title");
     assert_eq!(
         kinds_and_texts(&cleaned),
-        [
-            ("paragraph", "The diplomat named Riad Hijab."),
-            ("paragraph", "He named Ahmad Jarba.")
-        ]
+        [("paragraph", "The diplomat named Riad Hijab."), ("paragraph", "He named Ahmad Jarba.")]
     );
-    assert_eq!(
-        reasons(&cleaned),
-        ["furniture", "furniture", "furniture", "wire-tag"]
-    );
+    assert_eq!(reasons(&cleaned), ["furniture", "furniture", "furniture", "wire-tag"]);
 }
 
 #[test]
 fn never_loses_a_word_of_kept_text() {
     let raw = "Putin said.\u{a0}He  smiled.\n\nKerry\u{200b} agreed.";
     let cleaned = clean(raw, "Title");
-    let words: Vec<&str> = cleaned
-        .blocks
-        .iter()
-        .flat_map(|b| b.text.split(' '))
-        .collect();
-    assert_eq!(
-        words,
-        ["Putin", "said.", "He", "smiled.", "Kerry", "agreed."]
-    );
+    let words: Vec<&str> = cleaned.blocks.iter().flat_map(|b| b.text.split(' ')).collect();
+    assert_eq!(words, ["Putin", "said.", "He", "smiled.", "Kerry", "agreed."]);
     assert!(cleaned.dropped.is_empty());
 }

@@ -3,10 +3,7 @@
 /// Characters that carry no text: zero-width spaces and joiners, the byte-order mark, soft
 /// hyphens. Removed before anything else looks at the text.
 fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
-    )
+    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
 }
 
 /// One line with its white space collapsed (non-breaking and other Unicode spaces become
@@ -65,18 +62,12 @@ mod tests {
 
     #[test]
     fn normalizes_spaces_and_invisible_characters() {
-        assert_eq!(
-            normalize_line("  President\u{a0}Vladimir\u{200b}  Putin\u{0}  "),
-            "President Vladimir Putin"
-        );
+        assert_eq!(normalize_line("  President\u{a0}Vladimir\u{200b}  Putin\u{0}  "), "President Vladimir Putin");
     }
 
     #[test]
     fn folds_quotes_case_and_punctuation() {
-        assert_eq!(
-            fold("“We’re here,” he said -- ISIS."),
-            fold("\"We're here,\" He said — Isis")
-        );
+        assert_eq!(fold("“We’re here,” he said -- ISIS."), fold("\"We're here,\" He said — Isis"));
         assert_eq!(word_count("Joint Command"), 2);
     }
 

@@ -11,12 +11,8 @@ fn agency_len(text: &str) -> Option<usize> {
     let name = &inner[..close];
     let words: Vec<&str> = name.split(' ').collect();
     let ok = (1..=4).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && name
-            .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '&' | '-'));
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && name.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '&' | '-'));
     ok.then_some(close + 2)
 }
 
@@ -28,12 +24,8 @@ fn is_dateline_place(text: &str) -> bool {
         None => (text, None),
     };
     let place_ok = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && place
-            .chars()
-            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '/' | '\''));
-    let date_ok = date.is_none_or(|d| {
-        d.split(' ').count() <= 3 && d.chars().all(|c| c.is_alphanumeric() || c == ' ')
-    });
+        && place.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '/' | '\''));
+    let date_ok = date.is_none_or(|d| d.split(' ').count() <= 3 && d.chars().all(|c| c.is_alphanumeric() || c == ' '));
     place_ok && date_ok
 }
 
@@ -48,10 +40,7 @@ pub fn strip_leading(text: &str) -> Option<(&str, &str)> {
     let rest = text[after_agency..].trim_start();
     let dash = DASHES.iter().find(|d| rest.starts_with(**d))?;
     let body = rest[dash.len()..].trim_start();
-    let starts_text = body
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || matches!(c, '“' | '"' | '‘'));
+    let starts_text = body.chars().next().is_some_and(|c| c.is_uppercase() || matches!(c, '“' | '"' | '‘'));
     if !starts_text {
         return None;
     }
@@ -81,10 +70,7 @@ mod tests {
             strip_leading("(Bloomberg) -- Vladimir Putin said Russia"),
             Some(("(Bloomberg) --", "Vladimir Putin said Russia"))
         );
-        assert_eq!(
-            strip_leading("MOSCOW (AFP) - Top US envoy"),
-            Some(("MOSCOW (AFP) -", "Top US envoy"))
-        );
+        assert_eq!(strip_leading("MOSCOW (AFP) - Top US envoy"), Some(("MOSCOW (AFP) -", "Top US envoy")));
         assert_eq!(
             strip_leading("LONDON, July 14 (Reuters) - Britain said"),
             Some(("LONDON, July 14 (Reuters) -", "Britain said"))
@@ -93,25 +79,16 @@ mod tests {
 
     #[test]
     fn leaves_ordinary_parentheses() {
-        assert_eq!(
-            strip_leading("Top US envoy John Kerry met Putin on Thursday (July 14) to offer him"),
-            None
-        );
+        assert_eq!(strip_leading("Top US envoy John Kerry met Putin on Thursday (July 14) to offer him"), None);
         assert_eq!(strip_leading("Islamic State (ISIS) - the group"), None);
-        assert_eq!(
-            strip_leading("The talks (Geneva) - which failed - were long"),
-            None
-        );
+        assert_eq!(strip_leading("The talks (Geneva) - which failed - were long"), None);
     }
 
     #[test]
     fn strips_closing_tags() {
         assert_eq!(
             strip_trailing("the Syrian National Coalition opposition body.– (Reuters)"),
-            Some((
-                "the Syrian National Coalition opposition body.",
-                "– (Reuters)"
-            ))
+            Some(("the Syrian National Coalition opposition body.", "– (Reuters)"))
         );
         assert_eq!(strip_trailing("the militants (ISIS)"), None);
     }

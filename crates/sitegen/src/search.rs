@@ -1,0 +1,65 @@
+//! Full-text search: Pagefind, used as a library, indexes the pages the build has staged and
+//! its bundle (the index, the WebAssembly search engine and Pagefind's UI scripts) is written
+//! under `pagefind/` in the site.
+//!
+//! What gets indexed is chosen in the templates: Pagefind reads only the elements marked
+//! `data-pagefind-body` once any page has one, skips `data-pagefind-ignore`, and takes
+//! `data-pagefind-filter`, `-meta` and `-title` (sub-results) from the markup.
+//!
+//! Pagefind is asynchronous (tokio). The rest of sitegen is not, so this module runs it on a
+//! current-thread runtime of its own. The output is deterministic: pages are added one by one
+//! in path order with their site-relative URL, Pagefind names its files by content hash and
+//! gzips them without a timestamp, and the files are written in path order.
+
+use pagefind::api::PagefindIndex;
+use pagefind::options::PagefindServiceConfig;
+
+use crate::output::Staging;
+
+/// The folder of the search bundle inside the site.
+pub const BUNDLE: &str = "pagefind";
+
+/// Indexes the staged pages at `pages` (site-relative paths such as `sources/x.html`) and
+/// writes Pagefind's bundle into `pagefind/`. Returns the number of files written.
+pub fn write_index(staging: &Staging, pages: &[String]) -> Result<usize, String> {
+    let mut pages: Vec<&String> = pages.iter().filter(|p| p.ends_with(".html")).collect();
+    pages.sort();
+    pages.dedup();
+    let mut staged = Vec::with_capacity(pages.len());
+    for path in pages {
+        let html = staging.read(path).map_err(|e| format!("search index: {e}"))?;
+        staged.push((path.as_str(), html));
+    }
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| format!("search index: starting the runtime: {e}"))?;
+    let files = runtime.block_on(index(staged))?;
+    for (path, bytes) in &files {
+        staging.write(&format!("{BUNDLE}/{path}"), bytes).map_err(|e| e.to_string())?;
+    }
+    Ok(files.len())
+}
+
+/// Builds the index in memory: `(path inside the bundle, bytes)`, sorted by path.
+async fn index(pages: Vec<(&str, String)>) -> Result<Vec<(String, Vec<u8>)>, String> {
+    // Result URLs are root-relative ("/sources/x.html"); the search script gives Pagefind the
+    // site's own root as its base URL, so they resolve under any sub-path.
+    let config = PagefindServiceConfig::builder().keep_index_url(true).build();
+    let mut index = PagefindIndex::new(Some(config)).map_err(|e| format!("search index: {e}"))?;
+    for (path, html) in pages {
+        index
+            .add_html_file(None, Some(format!("/{path}")), html)
+            .await
+            .map_err(|e| format!("search index: {path}: {e}"))?;
+    }
+    let files = index.get_files().await.map_err(|e| format!("search index: {e}"))?;
+    let mut files: Vec<(String, Vec<u8>)> = files
+        .into_iter()
+        .map(|f| {
+            let name = f.filename.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            (name, f.contents)
+        })
+        .collect();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(files)
+}
