@@ -17,7 +17,7 @@ mod yaml;
 pub use clean::{Cleaned, clean};
 pub use date::Date;
 pub use error::{ContentError, ContentErrors};
-pub use load::load;
+pub use load::{load, load_timed};
 pub use model::{
     Block, BlockKind, Briefing, Corpus, DropReason, Dropped, Entity, EntityKind, SiteConfig, Source, SourceMeta,
 };

@@ -2,6 +2,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use serde::Deserialize;
 use serde_saphyr::Spanned;
@@ -66,6 +67,17 @@ impl Errors {
 /// Loads, validates and cleans the content folder `dir`. On failure, returns every content
 /// error found, not only the first.
 pub fn load(dir: &Path) -> Result<Corpus, ContentErrors> {
+    load_timed(dir).0
+}
+
+/// [`load`], also returning the time spent cleaning article text (summed over threads).
+pub fn load_timed(dir: &Path) -> (Result<Corpus, ContentErrors>, Duration) {
+    let mut clean_time = Duration::ZERO;
+    let result = load_into(dir, &mut clean_time);
+    (result, clean_time)
+}
+
+fn load_into(dir: &Path, clean_time: &mut Duration) -> Result<Corpus, ContentErrors> {
     let mut errors = Errors(Vec::new());
     let root = match dir.canonicalize() {
         Ok(root) if root.is_dir() => root,
@@ -77,7 +89,7 @@ pub fn load(dir: &Path) -> Result<Corpus, ContentErrors> {
     let site = load_site(dir, &mut errors);
     let briefing = read_text(&dir.join("briefing.md"), &mut errors).map(|markdown| Briefing { markdown });
     let entities = crate::catalogue::load_entities(&dir.join("entities.yaml"), &mut errors);
-    let sources = load_sources(dir, &root, &mut errors);
+    let sources = load_sources(dir, &root, &mut errors, clean_time);
     match (site, briefing, errors.0.is_empty()) {
         (Some(site), Some(briefing), true) => Ok(Corpus { site, briefing, sources, entities }),
         _ => Err(ContentErrors(errors.0)),
@@ -207,12 +219,25 @@ fn source_files(dir: &Path, errors: &mut Errors) -> Vec<PathBuf> {
     files
 }
 
-fn load_sources(dir: &Path, root: &Path, errors: &mut Errors) -> Vec<Source> {
-    let mut sources = Vec::new();
-    for path in source_files(dir, errors) {
-        if let Some(source) = load_source(&path, root, errors) {
-            sources.push(source);
-        }
+/// Loads the sources in parallel (each file is independent), keeping file order for the
+/// sources and their errors. Adds the time spent cleaning to `clean_time`.
+fn load_sources(dir: &Path, root: &Path, errors: &mut Errors, clean_time: &mut Duration) -> Vec<Source> {
+    use rayon::prelude::*;
+    let files = source_files(dir, errors);
+    let loaded: Vec<(Option<Source>, Vec<ContentError>, Duration)> = files
+        .par_iter()
+        .map(|path| {
+            let mut own = Errors(Vec::new());
+            let mut cleaning = Duration::ZERO;
+            let source = load_source(path, root, &mut own, &mut cleaning);
+            (source, own.0, cleaning)
+        })
+        .collect();
+    let mut sources = Vec::with_capacity(loaded.len());
+    for (source, source_errors, cleaning) in loaded {
+        errors.0.extend(source_errors);
+        *clean_time += cleaning;
+        sources.extend(source);
     }
     sources
 }
@@ -241,7 +266,7 @@ fn resolve_inside(path: &Path, root: &Path) -> Result<PathBuf, String> {
     if resolved.starts_with(root) { Ok(resolved) } else { Err("resolves outside the content folder".to_string()) }
 }
 
-fn load_source(path: &Path, root: &Path, errors: &mut Errors) -> Option<Source> {
+fn load_source(path: &Path, root: &Path, errors: &mut Errors, clean_time: &mut Duration) -> Option<Source> {
     let slug = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
     if !is_slug(&slug) {
         let message =
@@ -274,7 +299,9 @@ fn load_source(path: &Path, root: &Path, errors: &mut Errors) -> Option<Source> 
         );
     }
     let body = load_body(path, root, &file, errors);
+    let cleaning = std::time::Instant::now();
     let cleaned = body.map(|(text, at)| (clean(&text, &file.title.value), at));
+    *clean_time += cleaning.elapsed();
     if let Some((cleaned, at)) = &cleaned
         && cleaned.blocks.is_empty()
     {

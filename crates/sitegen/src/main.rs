@@ -50,6 +50,9 @@ struct BuildArgs {
     /// List what the cleaner dropped from each source, and why.
     #[arg(long, short)]
     verbose: bool,
+    /// Print the wall time of each build phase.
+    #[arg(long)]
+    timings: bool,
 }
 
 fn main() -> ExitCode {
@@ -77,6 +80,11 @@ fn build(args: BuildArgs) -> ExitCode {
     match sitegen::build(&options) {
         Ok(summary) => {
             eprintln!("built {}: {summary}", args.output.display());
+            if args.timings {
+                for (phase, time) in &summary.phases {
+                    eprintln!("  {phase:<13} {:>8.3} s", time.as_secs_f64());
+                }
+            }
             ExitCode::SUCCESS
         }
         Err(error) => fail(&error),

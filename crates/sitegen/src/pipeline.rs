@@ -8,7 +8,7 @@ use annotate::{EntityMatcher, annotate};
 use corpus::{ContentErrors, Corpus};
 
 use crate::output::{Staging, check_output};
-use crate::pages::{Page, SiteModel};
+use crate::pages::SiteModel;
 use crate::theme::Theme;
 
 /// What to build, from where, to where.
@@ -39,6 +39,8 @@ pub struct Summary {
     pub files: usize,
     /// Wall time of the build.
     pub elapsed: Duration,
+    /// Wall time of each phase: load, clean, annotate, render, write, search index, swap.
+    pub phases: Vec<(&'static str, Duration)>,
 }
 
 impl fmt::Display for Summary {
@@ -95,9 +97,12 @@ pub fn check(content: &Path) -> Result<Corpus, BuildError> {
 /// Builds the site. The output folder is replaced only when everything succeeded.
 pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
     let started = Instant::now();
+    let mut phases = Phases::default();
     let themes_dir = project_root(&options.content).join("themes");
     check_output(&options.output, &options.content, &[&themes_dir]).map_err(BuildError::Output)?;
-    let corpus = check(&options.content)?;
+    let (loaded, clean_time) = corpus::load_timed(&options.content);
+    let corpus = loaded.map_err(BuildError::Content)?;
+    phases.record_split("load", "clean", clean_time);
     if options.verbose {
         report_dropped(&corpus);
     }
@@ -106,9 +111,10 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
     let matcher = EntityMatcher::new(&corpus.entities);
     let annotations = annotate(&corpus, &matcher);
     let model = SiteModel::new(&corpus, &annotations, &matcher);
+    phases.record("annotate");
 
     let staging = Staging::create(&options.output).map_err(|e| BuildError::Output(e.to_string()))?;
-    let written = write_site(&staging, &model, &theme, &corpus, &annotations);
+    let written = write_site(&staging, &model, &theme, &corpus, &annotations, &mut phases);
     let files = match written {
         Ok(files) => files,
         Err(error) => {
@@ -117,6 +123,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
         }
     };
     staging.commit().map_err(|e| BuildError::Output(format!("replacing {}: {e}", options.output.display())))?;
+    phases.record("swap");
     Ok(Summary {
         sources: corpus.sources.len(),
         paragraphs: corpus.sources.iter().map(|s| s.blocks.len()).sum(),
@@ -124,7 +131,69 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
         mentions: annotations.mentions.len(),
         files,
         elapsed: started.elapsed(),
+        phases: phases.done,
     })
+}
+
+/// Wall time of each build phase, in order.
+#[derive(Debug)]
+struct Phases {
+    last: Instant,
+    done: Vec<(&'static str, Duration)>,
+}
+
+impl Default for Phases {
+    fn default() -> Self {
+        Phases { last: Instant::now(), done: Vec::new() }
+    }
+}
+
+impl Phases {
+    /// Ends the phase `name` now.
+    fn record(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.done.push((name, now - self.last));
+        self.last = now;
+    }
+
+    /// Ends a phase that contained a measured part (cleaning inside loading): the part is
+    /// reported apart. Cleaning runs on every core, so its summed time is scaled to the wall
+    /// time it can have taken.
+    fn record_split(&mut self, name: &'static str, part: &'static str, part_cpu: Duration) {
+        let now = Instant::now();
+        let total = now - self.last;
+        let threads = rayon::current_num_threads().max(1) as u32;
+        let part_wall = (part_cpu / threads).min(total);
+        self.done.push((name, total - part_wall));
+        self.done.push((part, part_wall));
+        self.last = now;
+    }
+}
+
+/// A progress bar on stderr for long builds, only when stderr is a terminal (CI logs stay
+/// clean).
+fn progress(len: usize) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() || len < 200 {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    let style = indicatif::ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len} pages ({eta} left)")
+        .expect("a valid template")
+        .progress_chars("=> ");
+    bar.set_style(style);
+    bar.set_message("rendering");
+    bar
+}
+
+/// One page to render, in a fixed order.
+enum PageJob {
+    Index,
+    Entities,
+    Quotes,
+    Source(usize),
+    Entity(usize),
+    Story(usize),
 }
 
 fn write_site(
@@ -133,24 +202,42 @@ fn write_site(
     theme: &Theme,
     corpus: &Corpus,
     annotations: &annotate::Annotations,
+    phases: &mut Phases,
 ) -> Result<usize, BuildError> {
-    let mut files = 0;
+    use rayon::prelude::*;
+    let mut jobs = vec![PageJob::Index, PageJob::Entities, PageJob::Quotes];
+    jobs.extend((0..corpus.sources.len()).map(PageJob::Source));
+    jobs.extend((0..corpus.entities.len()).map(PageJob::Entity));
+    jobs.extend(
+        annotations.stories.iter().enumerate().filter(|(_, s)| s.sources.len() > 1).map(|(i, _)| PageJob::Story(i)),
+    );
+    let bar = progress(jobs.len());
+    // Pages are independent: render and write them on every core; file contents do not
+    // depend on the order.
+    let paths: Vec<String> = jobs
+        .par_iter()
+        .map(|job| {
+            let page = match *job {
+                PageJob::Index => model.index(theme),
+                PageJob::Entities => model.entity_index(theme),
+                PageJob::Quotes => model.quotes_page(theme),
+                PageJob::Source(i) => model.source(theme, i),
+                PageJob::Entity(i) => model.entity(theme, i),
+                PageJob::Story(i) => model.story(theme, i),
+            }
+            .map_err(BuildError::Theme)?;
+            staging.write(&page.path, page.html.as_bytes()).map_err(|e| BuildError::Output(e.to_string()))?;
+            bar.inc(1);
+            Ok(page.path)
+        })
+        .collect::<Result<Vec<String>, BuildError>>()?;
+    bar.finish_and_clear();
+    phases.record("render");
+    let mut files = paths.len();
     let mut write = |path: &str, bytes: &[u8]| {
         files += 1;
         staging.write(path, bytes).map_err(|e| BuildError::Output(e.to_string()))
     };
-    let mut pages: Vec<Result<Page, String>> =
-        vec![model.index(theme), model.entity_index(theme), model.quotes_page(theme)];
-    pages.extend((0..corpus.sources.len()).map(|i| model.source(theme, i)));
-    pages.extend((0..corpus.entities.len()).map(|i| model.entity(theme, i)));
-    let multi_source = annotations.stories.iter().enumerate().filter(|(_, s)| s.sources.len() > 1);
-    pages.extend(multi_source.map(|(i, _)| model.story(theme, i)));
-    let mut paths = Vec::with_capacity(pages.len());
-    for page in pages {
-        let page = page.map_err(BuildError::Theme)?;
-        write(&page.path, page.html.as_bytes())?;
-        paths.push(page.path);
-    }
     for (path, bytes) in &theme.static_files {
         write(&format!("static/{path}"), bytes)?;
     }
@@ -159,7 +246,9 @@ fn write_site(
     if let Some(sitemap) = crate::feeds::sitemap(corpus, &paths) {
         write("sitemap.xml", sitemap.as_bytes())?;
     }
+    phases.record("write");
     files += crate::search::write_index(staging, &paths).map_err(BuildError::Output)?;
+    phases.record("search index");
     Ok(files)
 }
 
