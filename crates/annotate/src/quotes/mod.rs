@@ -100,7 +100,7 @@ fn word_count(text: &str) -> usize {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count()
 }
 
-/// Extracts the quotations of one source.
+/// Extracts the quotations of one source; `mentions` are that source's, ordered by block.
 fn source_quotes(corpus: &Corpus, s: usize, mentions: &[Mention], phrases: &mut Vec<QuotedPhrase>) -> Vec<QuoteReport> {
     let source = &corpus.sources[s];
     let mut reports: Vec<QuoteReport> = Vec::new();
@@ -115,8 +115,11 @@ fn source_quotes(corpus: &Corpus, s: usize, mentions: &[Mention], phrases: &mut 
         let text = &block.text;
         let spans = quoted_spans(text);
         let masked: Vec<Range<usize>> = spans.iter().map(|q| q.outer.clone()).collect();
+        // `mentions` holds this source's mentions only, ordered by block.
+        let from = mentions.partition_point(|m| m.block < b);
+        let to = mentions.partition_point(|m| m.block <= b);
         let block_mentions: Vec<(Range<usize>, usize)> =
-            mentions.iter().filter(|m| m.source == s && m.block == b).map(|m| (m.range.clone(), m.entity)).collect();
+            mentions[from..to].iter().map(|m| (m.range.clone(), m.entity)).collect();
         let mut in_paragraph: Vec<usize> = Vec::new();
         let mut last_sentence_speaker: Option<Speaker> = None;
         for (si, sentence) in block.sentences.iter().enumerate() {
@@ -239,7 +242,11 @@ pub fn extract(corpus: &Corpus, mentions: &[Mention], reuse: &[ReuseLink], stori
     let mut phrases = Vec::new();
     let mut reports: Vec<QuoteReport> = Vec::new();
     for s in 0..corpus.sources.len() {
-        reports.extend(source_quotes(corpus, s, mentions, &mut phrases));
+        // Mentions are ordered by source: hand each source its own, so the work stays
+        // linear in the corpus.
+        let from = mentions.partition_point(|m| m.source < s);
+        let to = mentions.partition_point(|m| m.source <= s);
+        reports.extend(source_quotes(corpus, s, &mentions[from..to], &mut phrases));
     }
     // Which report holds each sentence touched by a quotation part.
     let mut by_sentence: HashMap<(usize, usize, usize), usize> = HashMap::new();
