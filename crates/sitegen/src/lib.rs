@@ -12,8 +12,10 @@ mod entity_page;
 mod export;
 mod feeds;
 mod html;
+mod import;
 mod linker;
 mod markdown;
+mod new_source;
 mod output;
 mod pages;
 mod pipeline;
@@ -25,6 +27,8 @@ mod theme;
 mod timeline;
 
 pub use curation::curation_report;
+pub use import::{Imported, import_files};
+pub use new_source::{FileError, new_source};
 pub use pipeline::{BuildError, BuildOptions, Summary, build, check, project_root};
 
 /// The generator's name and version, as pages and the JSON export credit it.

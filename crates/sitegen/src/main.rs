@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand};
 #[command(
     version,
     about,
-    after_help = "Examples:\n  sitegen                      build content/ into site/\n  sitegen --verbose            also list what the cleaner dropped\n  sitegen check                validate content/ without writing"
+    after_help = "Examples:\n  sitegen                      build content/ into site/\n  sitegen --verbose            also list what the cleaner dropped\n  sitegen check                validate content/ without writing\n  sitegen import raw/*.txt     add raw article texts as new sources\n  sitegen new my-source        write a documented source template"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -30,6 +30,32 @@ enum Command {
         after_help = "Example:\n  sitegen check --content content\n\nExits with 1 on content errors; candidate names and warnings leave it at 0."
     )]
     Check {
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
+    /// Import raw article texts as new sources: find the URL, outlet, title, date, wire and
+    /// reporters the text gives, and write the cleaned article as the body of a new
+    /// content/sources/<slug>.yaml. Fields not found are left commented out, to fill in.
+    #[command(
+        after_help = "Example:\n  sitegen import --content content raw/kerry-moscow.txt raw/putin-interview.txt\n\nNames each file by its date and title (or its file name), adding -2, -3 when taken; never\noverwrites a file. Exits with 1 if a text could not be imported."
+    )]
+    Import {
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Raw article texts (UTF-8), boilerplate and all.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Write a new source file, content/sources/SLUG.yaml: a template documenting every
+    /// field, the required ones marked. Never overwrites a file.
+    #[command(
+        after_help = "Example:\n  sitegen new 2016-07-15-new-arab-kerry-moscow\n\nThen fill in the file and run `sitegen check`."
+    )]
+    New {
+        /// The source's slug: lower-case letters, digits, - and _; the page's URL.
+        slug: String,
         /// The content folder.
         #[arg(long, default_value = "content")]
         content: PathBuf,
@@ -66,8 +92,51 @@ fn main() -> ExitCode {
             Err(error) => fail(&error),
         },
         Some(Command::Build(args)) => build(args),
+        Some(Command::Import { content, files }) => import(&content, &files),
+        Some(Command::New { slug, content }) => match sitegen::new_source(&content, &slug) {
+            Ok(path) => {
+                println!("wrote {}: fill in the required fields, then run `sitegen check`", path.display());
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("{error}");
+                ExitCode::FAILURE
+            }
+        },
         None => build(cli.build),
     }
+}
+
+fn import(content: &std::path::Path, files: &[PathBuf]) -> ExitCode {
+    let results = sitegen::import_files(content, files);
+    let (mut written, mut incomplete, mut failed) = (0, 0, 0);
+    for result in &results {
+        match result {
+            Ok(imported) => {
+                println!("{imported}");
+                written += 1;
+                incomplete += usize::from(imported.missing_required());
+            }
+            Err(error) => {
+                eprintln!("{error}");
+                failed += 1;
+            }
+        }
+    }
+    let mut summary = format!("imported {written} source(s)");
+    if failed > 0 {
+        summary.push_str(&format!("; {failed} file(s) failed"));
+    }
+    if incomplete > 0 {
+        summary.push_str(&format!(
+            "; {incomplete} lack required fields, left commented out with \"not found in the text: fill in\": \
+             `sitegen check` fails on them until they are filled in"
+        ));
+    } else if written > 0 {
+        summary.push_str("; run `sitegen check` to validate them");
+    }
+    println!("{summary}");
+    if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }
 
 fn build(args: BuildArgs) -> ExitCode {

@@ -22,7 +22,11 @@ pub const BUNDLE: &str = "pagefind";
 /// Indexes the staged pages at `pages` (site-relative paths such as `sources/x.html`) and
 /// writes Pagefind's bundle into `pagefind/`. Returns the number of files written.
 pub fn write_index(staging: &Staging, pages: &[String]) -> Result<usize, String> {
-    let mut pages: Vec<&String> = pages.iter().filter(|p| p.ends_with(".html")).collect();
+    // Only the pages that carry `data-pagefind-body`: story pages and the entities index are
+    // not indexed, and parsing them would only cost time and memory.
+    let indexed =
+        |p: &&String| p.ends_with(".html") && !p.starts_with("stories/") && p.as_str() != "entities/index.html";
+    let mut pages: Vec<&String> = pages.iter().filter(indexed).collect();
     pages.sort();
     pages.dedup();
     let mut staged = Vec::with_capacity(pages.len());
