@@ -5,6 +5,7 @@
 //! error it finds rather than only the first, and cleans each article's raw text into typed
 //! [`Block`]s, keeping what it dropped and why ([`Dropped`]).
 
+mod cache;
 mod catalogue;
 mod clean;
 mod date;
@@ -14,10 +15,11 @@ mod model;
 pub mod sentences;
 mod yaml;
 
+pub use cache::LoadCache;
 pub use clean::{Cleaned, clean};
 pub use date::Date;
 pub use error::{ContentError, ContentErrors};
-pub use load::{load, load_timed};
+pub use load::{load, load_cached, load_timed};
 pub use model::{
     Block, BlockKind, Briefing, Corpus, DropReason, Dropped, Entity, EntityKind, SiteConfig, Source, SourceMeta,
 };

@@ -7,6 +7,7 @@ use std::time::Duration;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use crate::cache::{BodyDep, Keep, LoadCache, Stamp};
 use crate::yaml::{decode_utf8, parse};
 use crate::{Briefing, ContentError, ContentErrors, Corpus, Date, SiteConfig, Source, SourceMeta, clean};
 
@@ -73,11 +74,19 @@ pub fn load(dir: &Path) -> Result<Corpus, ContentErrors> {
 /// [`load`], also returning the time spent cleaning article text (summed over threads).
 pub fn load_timed(dir: &Path) -> (Result<Corpus, ContentErrors>, Duration) {
     let mut clean_time = Duration::ZERO;
-    let result = load_into(dir, &mut clean_time);
+    let result = load_into(dir, &mut clean_time, None);
     (result, clean_time)
 }
 
-fn load_into(dir: &Path, clean_time: &mut Duration) -> Result<Corpus, ContentErrors> {
+/// [`load_timed`], reusing from `cache` the sources whose files have not changed since the
+/// previous call, and keeping this load's sources in it for the next (see [`LoadCache`]).
+pub fn load_cached(dir: &Path, cache: &mut LoadCache) -> (Result<Corpus, ContentErrors>, Duration) {
+    let mut clean_time = Duration::ZERO;
+    let result = load_into(dir, &mut clean_time, Some(cache));
+    (result, clean_time)
+}
+
+fn load_into(dir: &Path, clean_time: &mut Duration, cache: Option<&mut LoadCache>) -> Result<Corpus, ContentErrors> {
     let mut errors = Errors(Vec::new());
     let root = match dir.canonicalize() {
         Ok(root) if root.is_dir() => root,
@@ -89,7 +98,7 @@ fn load_into(dir: &Path, clean_time: &mut Duration) -> Result<Corpus, ContentErr
     let site = load_site(dir, &mut errors);
     let briefing = read_text(&dir.join("briefing.md"), &mut errors).map(|markdown| Briefing { markdown });
     let entities = crate::catalogue::load_entities(&dir.join("entities.yaml"), &mut errors);
-    let sources = load_sources(dir, &root, &mut errors, clean_time);
+    let sources = load_sources(dir, &root, &mut errors, clean_time, cache);
     match (site, briefing, errors.0.is_empty()) {
         (Some(site), Some(briefing), true) => Ok(Corpus { site, briefing, sources, entities }),
         _ => Err(ContentErrors(errors.0)),
@@ -220,30 +229,52 @@ fn source_files(dir: &Path, errors: &mut Errors) -> Vec<PathBuf> {
 }
 
 /// Loads the sources in parallel (each file is independent), keeping file order for the
-/// sources and their errors. Adds the time spent cleaning to `clean_time`.
-fn load_sources(dir: &Path, root: &Path, errors: &mut Errors, clean_time: &mut Duration) -> Vec<Source> {
+/// sources and their errors. Adds the time spent cleaning to `clean_time`. With a cache,
+/// unchanged sources come from it and every source loaded without errors goes into it.
+fn load_sources(
+    dir: &Path,
+    root: &Path,
+    errors: &mut Errors,
+    clean_time: &mut Duration,
+    cache: Option<&mut LoadCache>,
+) -> Vec<Source> {
     use rayon::prelude::*;
     let files = source_files(dir, errors);
-    let loaded: Vec<(Option<Source>, Vec<ContentError>, Duration)> = files
+    let kept = cache.as_deref();
+    let loaded: Vec<(Option<Source>, Vec<ContentError>, Duration, Keep)> = files
         .par_iter()
         .map(|path| {
+            if let Some(source) = kept.and_then(|c| c.get(path, root)) {
+                return (Some(source), Vec::new(), Duration::ZERO, Keep::Reused(path.clone()));
+            }
+            let yaml = kept.and_then(|_| Stamp::of(path));
             let mut own = Errors(Vec::new());
             let mut cleaning = Duration::ZERO;
-            let source = load_source(path, root, &mut own, &mut cleaning);
-            (source, own.0, cleaning)
+            let mut body = None;
+            let source = load_source(path, root, &mut own, &mut cleaning, &mut body);
+            let keep = match yaml.zip(source.clone()) {
+                Some((yaml, source)) => Keep::Loaded(Box::new((path.clone(), yaml, body, source))),
+                None => Keep::Nothing,
+            };
+            (source, own.0, cleaning, keep)
         })
         .collect();
     let mut sources = Vec::with_capacity(loaded.len());
-    for (source, source_errors, cleaning) in loaded {
+    let mut keep = Vec::new();
+    for (source, source_errors, cleaning, kept) in loaded {
         errors.0.extend(source_errors);
         *clean_time += cleaning;
+        keep.push(kept);
         sources.extend(source);
+    }
+    if let Some(cache) = cache {
+        cache.update(root, keep);
     }
     sources
 }
 
 /// `a/sources/../texts/x.txt` as `a/texts/x.txt`, without touching the file system.
-fn normalize(path: &Path) -> PathBuf {
+pub(crate) fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for part in path.components() {
         match part {
@@ -258,7 +289,7 @@ fn normalize(path: &Path) -> PathBuf {
 }
 
 /// True when `path` resolves (through any links) to a place inside `root`.
-fn resolve_inside(path: &Path, root: &Path) -> Result<PathBuf, String> {
+pub(crate) fn resolve_inside(path: &Path, root: &Path) -> Result<PathBuf, String> {
     let resolved = path.canonicalize().map_err(|error| match error.kind() {
         std::io::ErrorKind::NotFound => "file not found".to_string(),
         _ => format!("cannot open: {error}"),
@@ -266,7 +297,13 @@ fn resolve_inside(path: &Path, root: &Path) -> Result<PathBuf, String> {
     if resolved.starts_with(root) { Ok(resolved) } else { Err("resolves outside the content folder".to_string()) }
 }
 
-fn load_source(path: &Path, root: &Path, errors: &mut Errors, clean_time: &mut Duration) -> Option<Source> {
+fn load_source(
+    path: &Path,
+    root: &Path,
+    errors: &mut Errors,
+    clean_time: &mut Duration,
+    body_dep: &mut Option<BodyDep>,
+) -> Option<Source> {
     let slug = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
     if !is_slug(&slug) {
         let message =
@@ -298,7 +335,7 @@ fn load_source(path: &Path, root: &Path, errors: &mut Errors, clean_time: &mut D
             format!("{:?} is not a language tag such as en", file.language.value),
         );
     }
-    let body = load_body(path, root, &file, errors);
+    let body = load_body(path, root, &file, errors, body_dep);
     let cleaning = std::time::Instant::now();
     let cleaned = body.map(|(text, at)| (clean(&text, &file.title.value), at));
     *clean_time += cleaning.elapsed();
@@ -333,8 +370,15 @@ fn at_field(file: &SourceFile) -> &'static str {
     if file.body_file.is_some() { "body_file" } else { "body" }
 }
 
-/// The raw body text and the YAML node it came from (for locating later errors).
-fn load_body(path: &Path, root: &Path, file: &SourceFile, errors: &mut Errors) -> Option<(String, Spanned<()>)> {
+/// The raw body text and the YAML node it came from (for locating later errors). Records the
+/// body file read, if any, in `body_dep`.
+fn load_body(
+    path: &Path,
+    root: &Path,
+    file: &SourceFile,
+    errors: &mut Errors,
+    body_dep: &mut Option<BodyDep>,
+) -> Option<(String, Spanned<()>)> {
     let span_of = |s: &Spanned<String>| Spanned { value: (), referenced: s.referenced, defined: s.defined };
     match (&file.body, &file.body_file) {
         (Some(_), Some(body_file)) => {
@@ -374,7 +418,9 @@ fn load_body(path: &Path, root: &Path, file: &SourceFile, errors: &mut Errors) -
                 errors.at(path, body_file, "body_file", format!("{}: {message}", target.display()));
                 return None;
             }
-            let target = normalize(&target);
+            let joined = target;
+            let target = normalize(&joined);
+            *body_dep = Some(BodyDep { stamp: Stamp::of(&target), target: joined });
             let mut file_errors = Errors(Vec::new());
             let text = read_text(&target, &mut file_errors);
             for mut error in file_errors.0 {

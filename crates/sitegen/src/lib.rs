@@ -21,6 +21,7 @@ mod pages;
 mod pipeline;
 mod quotes_page;
 mod search;
+mod serve;
 mod story_page;
 mod svg;
 mod theme;
@@ -29,7 +30,8 @@ mod timeline;
 pub use curation::curation_report;
 pub use import::{Imported, import_files};
 pub use new_source::{FileError, new_source};
-pub use pipeline::{BuildError, BuildOptions, Summary, build, check, project_root};
+pub use pipeline::{BuildCache, BuildError, BuildOptions, Summary, build, build_with, check, project_root};
+pub use serve::{DEFAULT_BIND, ServeOptions, serve};
 
 /// The generator's name and version, as pages and the JSON export credit it.
 pub const GENERATOR: &str = concat!("sitegen ", env!("CARGO_PKG_VERSION"));

@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand};
 #[command(
     version,
     about,
-    after_help = "Examples:\n  sitegen                      build content/ into site/\n  sitegen --verbose            also list what the cleaner dropped\n  sitegen check                validate content/ without writing\n  sitegen import raw/*.txt     add raw article texts as new sources\n  sitegen new my-source        write a documented source template"
+    after_help = "Examples:\n  sitegen                      build content/ into site/\n  sitegen --verbose            also list what the cleaner dropped\n  sitegen check                validate content/ without writing\n  sitegen serve                build, serve on 127.0.0.1:8000, rebuild on change\n  sitegen import raw/*.txt     add raw article texts as new sources\n  sitegen new my-source        write a documented source template"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -24,6 +24,13 @@ enum Command {
     /// Build the site (the default).
     #[command(after_help = "Example:\n  sitegen build --content content --output site")]
     Build(BuildArgs),
+    /// Build, then serve the site on 127.0.0.1, rebuild when content or theme files change,
+    /// and reload the open pages. A failed build shows its errors in the terminal and over the
+    /// page, and the last good site stays served.
+    #[command(
+        after_help = "Examples:\n  sitegen serve                          serve content/ at http://127.0.0.1:8000/\n  sitegen serve --port 0                 any free port (the address is printed)\n  sitegen serve --bind 0.0.0.0           reachable from other machines (prints a warning)\n\nPrints `serving http://ADDRESS:PORT/` on standard output once the first build is done."
+    )]
+    Serve(ServeArgs),
     /// Validate the content folder, writing nothing: report every error, then the names in
     /// the sources that no entity matches and aliases that hide another entity.
     #[command(
@@ -63,6 +70,19 @@ enum Command {
 }
 
 #[derive(Args, Clone)]
+struct ServeArgs {
+    #[command(flatten)]
+    build: BuildArgs,
+    /// The port to listen on; 0 picks a free one.
+    #[arg(long, default_value_t = 8000)]
+    port: u16,
+    /// The address to listen on. Only 127.0.0.1 (this machine) unless given: another address
+    /// makes the site reachable from other machines.
+    #[arg(long, default_value_t = sitegen::DEFAULT_BIND)]
+    bind: std::net::IpAddr,
+}
+
+#[derive(Args, Clone)]
 struct BuildArgs {
     /// The content folder.
     #[arg(long, default_value = "content")]
@@ -92,6 +112,7 @@ fn main() -> ExitCode {
             Err(error) => fail(&error),
         },
         Some(Command::Build(args)) => build(args),
+        Some(Command::Serve(args)) => serve(args),
         Some(Command::Import { content, files }) => import(&content, &files),
         Some(Command::New { slug, content }) => match sitegen::new_source(&content, &slug) {
             Ok(path) => {
@@ -157,6 +178,27 @@ fn build(args: BuildArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => fail(&error),
+    }
+}
+
+fn serve(args: ServeArgs) -> ExitCode {
+    let options = sitegen::ServeOptions {
+        build: sitegen::BuildOptions {
+            content: args.build.content,
+            output: args.build.output,
+            theme: args.build.theme,
+            verbose: args.build.verbose,
+        },
+        bind: args.bind,
+        port: args.port,
+        timings: args.build.timings,
+    };
+    match sitegen::serve(&options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: serve: {error}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -41,6 +41,40 @@ pub struct Summary {
     pub elapsed: Duration,
     /// Wall time of each phase: load, clean, annotate, render, write, search index, swap.
     pub phases: Vec<(&'static str, Duration)>,
+    /// A fingerprint of every file written (path and bytes): two builds with the same digest
+    /// made the same site.
+    pub digest: u64,
+}
+
+/// What a build keeps for the next one, so that `sitegen serve` rebuilds only what an edit
+/// touched: the sources whose files did not change are not read and cleaned again, and the
+/// search index parses again only the pages whose bytes changed. Everything else (annotation,
+/// rendering, writing) is redone, so the site is the same as a fresh build's.
+#[derive(Default)]
+pub struct BuildCache {
+    load: Option<corpus::LoadCache>,
+    search: crate::search::SearchCache,
+    /// Hard-link the files that did not change from the current output.
+    link_unchanged: bool,
+}
+
+impl BuildCache {
+    /// A cache for a series of builds into the same output (`sitegen serve`): it also keeps
+    /// the loaded sources, and hard-links unchanged files from the current output instead of
+    /// writing them. A one-shot build does neither.
+    pub fn for_rebuilds() -> BuildCache {
+        BuildCache { load: Some(corpus::LoadCache::default()), link_unchanged: true, ..BuildCache::default() }
+    }
+
+    /// Sources the last build took from memory instead of reading them again.
+    pub fn reused_sources(&self) -> usize {
+        self.load.as_ref().map_or(0, |cache| cache.reused())
+    }
+
+    /// Pages the last build's search indexing parsed (the others were unchanged).
+    pub fn indexed_pages(&self) -> usize {
+        self.search.parsed
+    }
 }
 
 impl fmt::Display for Summary {
@@ -96,11 +130,19 @@ pub fn check(content: &Path) -> Result<Corpus, BuildError> {
 
 /// Builds the site. The output folder is replaced only when everything succeeded.
 pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
+    build_with(options, &mut BuildCache::default())
+}
+
+/// [`build`], reusing what `cache` kept from the previous build and keeping this one's.
+pub fn build_with(options: &BuildOptions, cache: &mut BuildCache) -> Result<Summary, BuildError> {
     let started = Instant::now();
     let mut phases = Phases::default();
     let themes_dir = project_root(&options.content).join("themes");
     check_output(&options.output, &options.content, &[&themes_dir]).map_err(BuildError::Output)?;
-    let (loaded, clean_time) = corpus::load_timed(&options.content);
+    let (loaded, clean_time) = match &mut cache.load {
+        Some(kept) => corpus::load_cached(&options.content, kept),
+        None => corpus::load_timed(&options.content),
+    };
     let corpus = loaded.map_err(BuildError::Content)?;
     phases.record_split("load", "clean", clean_time);
     if options.verbose {
@@ -113,8 +155,11 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
     let model = SiteModel::new(&corpus, &annotations, &matcher);
     phases.record("annotate");
 
-    let staging = Staging::create(&options.output).map_err(|e| BuildError::Output(e.to_string()))?;
-    let written = write_site(&staging, &model, &theme, &corpus, &annotations, &mut phases);
+    let mut staging = Staging::create(&options.output).map_err(|e| BuildError::Output(e.to_string()))?;
+    if cache.link_unchanged {
+        staging.link_unchanged();
+    }
+    let written = write_site(&staging, &model, &theme, &corpus, &annotations, &mut phases, &mut cache.search);
     let files = match written {
         Ok(files) => files,
         Err(error) => {
@@ -122,6 +167,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
             return Err(error);
         }
     };
+    let digest = staging.digest();
     staging.commit().map_err(|e| BuildError::Output(format!("replacing {}: {e}", options.output.display())))?;
     phases.record("swap");
     Ok(Summary {
@@ -132,6 +178,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
         files,
         elapsed: started.elapsed(),
         phases: phases.done,
+        digest,
     })
 }
 
@@ -203,6 +250,7 @@ fn write_site(
     corpus: &Corpus,
     annotations: &annotate::Annotations,
     phases: &mut Phases,
+    search: &mut crate::search::SearchCache,
 ) -> Result<usize, BuildError> {
     use rayon::prelude::*;
     let mut jobs = vec![PageJob::Index, PageJob::Entities, PageJob::Quotes];
@@ -247,7 +295,7 @@ fn write_site(
         write("sitemap.xml", sitemap.as_bytes())?;
     }
     phases.record("write");
-    files += crate::search::write_index(staging, &paths).map_err(BuildError::Output)?;
+    files += crate::search::write_index(staging, &paths, search).map_err(BuildError::Output)?;
     phases.record("search index");
     Ok(files)
 }

@@ -19,9 +19,28 @@ use crate::output::Staging;
 /// The folder of the search bundle inside the site.
 pub const BUNDLE: &str = "pagefind";
 
+/// The search index kept between builds (`sitegen serve`), so that a rebuild parses again only
+/// the pages whose bytes changed. Pagefind replaces a page added again under the same URL in
+/// place, so the index holds what a fresh build's would; when the set of pages changes, it is
+/// started afresh.
+#[derive(Default)]
+pub struct SearchCache {
+    kept: Option<Kept>,
+    /// Pages parsed by the last build (all of them when the index was started afresh).
+    pub parsed: usize,
+}
+
+struct Kept {
+    runtime: tokio::runtime::Runtime,
+    index: PagefindIndex,
+    /// The indexed pages in order, with a hash of their bytes.
+    pages: Vec<(String, u64)>,
+}
+
 /// Indexes the staged pages at `pages` (site-relative paths such as `sources/x.html`) and
-/// writes Pagefind's bundle into `pagefind/`. Returns the number of files written.
-pub fn write_index(staging: &Staging, pages: &[String]) -> Result<usize, String> {
+/// writes Pagefind's bundle into `pagefind/`. Returns the number of files written. The index
+/// kept in `cache` is reused, and this build's is kept there for the next.
+pub fn write_index(staging: &Staging, pages: &[String], cache: &mut SearchCache) -> Result<usize, String> {
     // Only the pages that carry `data-pagefind-body`: story pages and the entities index are
     // not indexed, and parsing them would only cost time and memory.
     let indexed =
@@ -34,22 +53,52 @@ pub fn write_index(staging: &Staging, pages: &[String]) -> Result<usize, String>
         let html = staging.read(path).map_err(|e| format!("search index: {e}"))?;
         staged.push((path.as_str(), html));
     }
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .map_err(|e| format!("search index: starting the runtime: {e}"))?;
-    let files = runtime.block_on(index(staged))?;
+    let hashes: Vec<(String, u64)> = staged.iter().map(|(path, html)| (path.to_string(), hash(html))).collect();
+    // Taken out while in use: a failed build leaves no half-updated index behind.
+    let kept = cache
+        .kept
+        .take()
+        .filter(|kept| kept.pages.len() == hashes.len() && kept.pages.iter().zip(&hashes).all(|(a, b)| a.0 == b.0));
+    let (mut kept, changed): (Kept, Vec<(&str, String)>) = match kept {
+        Some(kept) => {
+            let same = |i: usize| kept.pages[i].1 == hashes[i].1;
+            let changed = staged.into_iter().enumerate().filter(|(i, _)| !same(*i)).map(|(_, page)| page).collect();
+            (kept, changed)
+        }
+        None => {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .build()
+                .map_err(|e| format!("search index: starting the runtime: {e}"))?;
+            let index = PagefindIndex::new(Some(config())).map_err(|e| format!("search index: {e}"))?;
+            (Kept { runtime, index, pages: Vec::new() }, staged)
+        }
+    };
+    cache.parsed = changed.len();
+    let files = kept.runtime.block_on(index(&mut kept.index, changed))?;
+    kept.pages = hashes;
+    cache.kept = Some(kept);
     for (path, bytes) in &files {
         staging.write(&format!("{BUNDLE}/{path}"), bytes).map_err(|e| e.to_string())?;
     }
     Ok(files.len())
 }
 
-/// Builds the index in memory: `(path inside the bundle, bytes)`, sorted by path.
-async fn index(pages: Vec<(&str, String)>) -> Result<Vec<(String, Vec<u8>)>, String> {
+fn hash(html: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    html.hash(&mut hasher);
+    hasher.finish()
+}
+
+fn config() -> PagefindServiceConfig {
     // Result URLs are root-relative ("/sources/x.html"); the search script gives Pagefind the
     // site's own root as its base URL, so they resolve under any sub-path.
-    let config = PagefindServiceConfig::builder().keep_index_url(true).build();
-    let mut index = PagefindIndex::new(Some(config)).map_err(|e| format!("search index: {e}"))?;
+    PagefindServiceConfig::builder().keep_index_url(true).build()
+}
+
+/// Adds `pages` to the index (a page already in it under the same URL is replaced where it
+/// stands) and builds the bundle in memory: `(path inside the bundle, bytes)`, sorted by path.
+async fn index(index: &mut PagefindIndex, pages: Vec<(&str, String)>) -> Result<Vec<(String, Vec<u8>)>, String> {
     for (path, html) in pages {
         index
             .add_html_file(None, Some(format!("/{path}")), html)

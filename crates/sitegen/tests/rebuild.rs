@@ -1,0 +1,126 @@
+//! Incremental rebuilds (`sitegen serve` rebuilds with a [`sitegen::BuildCache`]): a rebuild
+//! after an edit, a failed build, a removed or an added source makes, byte for byte, the site
+//! a fresh build makes.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+const NEW_ARAB: &str = "2016-07-15-new-arab-kerry-moscow";
+const STRAITS_TIMES: &str = "2016-07-14-straits-times-kerry-moscow";
+/// A sentence the Straits Times carries and The New Arab carries nearly word for word.
+const SHARED: &str =
+    "UN Syria envoy Staffan de Mistura urged Moscow and Washington to push for a resumption of the talks next month.";
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+/// A project folder with a copy of the real content/ and themes/.
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for folder in ["content", "themes"] {
+        let from = repo().join(folder);
+        for entry in walkdir::WalkDir::new(&from) {
+            let entry = entry.unwrap();
+            let target = dir.path().join(folder).join(entry.path().strip_prefix(&from).unwrap());
+            if entry.file_type().is_dir() {
+                fs::create_dir_all(&target).unwrap();
+            } else {
+                fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+    }
+    dir
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} lacks {from:?}", path.display());
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// Every file under `dir`, by relative path.
+fn files_under(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), fs::read(e.path()).unwrap()))
+        .collect()
+}
+
+fn options(project: &Path, output: &str) -> sitegen::BuildOptions {
+    sitegen::BuildOptions {
+        content: project.join("content"),
+        output: project.join(output),
+        theme: None,
+        verbose: false,
+    }
+}
+
+#[test]
+fn an_incremental_rebuild_makes_the_same_site_as_a_fresh_build() {
+    let project = project();
+    let live = options(project.path(), "live");
+    let mut cache = sitegen::BuildCache::for_rebuilds();
+    let first = sitegen::build_with(&live, &mut cache).unwrap();
+    assert_eq!(cache.reused_sources(), 0);
+
+    // Nothing changed: every source reused, no page parsed again, the same site.
+    let again = sitegen::build_with(&live, &mut cache).unwrap();
+    assert_eq!((cache.reused_sources(), cache.indexed_pages()), (5, 0));
+    assert_eq!(again.digest, first.digest);
+
+    // Remove a sentence the Straits Times shares with The New Arab.
+    let text = project.path().join(format!("content/texts/{STRAITS_TIMES}.txt"));
+    edit(&text, SHARED, "");
+    let rebuilt = sitegen::build_with(&live, &mut cache).unwrap();
+    assert_eq!(cache.reused_sources(), 4, "only the edited source is read again");
+    assert!(cache.indexed_pages() < rebuilt.files / 2, "only changed pages are indexed again");
+    assert_ne!(rebuilt.digest, first.digest);
+
+    let fresh = sitegen::build(&options(project.path(), "fresh")).unwrap();
+    assert_eq!(fresh.digest, rebuilt.digest);
+    let (live_files, fresh_files) =
+        (files_under(&project.path().join("live")), files_under(&project.path().join("fresh")));
+    assert_eq!(live_files.keys().collect::<Vec<_>>(), fresh_files.keys().collect::<Vec<_>>());
+    for (path, bytes) in &live_files {
+        assert!(bytes == &fresh_files[path], "{} differs from a fresh build", path.display());
+    }
+
+    // The other source's cross-references and the export follow the edit.
+    let json: Value = serde_json::from_slice(&live_files[Path::new("briefing.json")]).unwrap();
+    let reuse = json["reuse"].as_array().unwrap();
+    assert!(!reuse.iter().any(|link| link.to_string().contains("urged Moscow and Washington")));
+    let page = String::from_utf8_lossy(&live_files[&PathBuf::from(format!("sources/{NEW_ARAB}.html"))]).to_string();
+    // The paragraph with its margin notes: up to the next paragraph.
+    let urged = page.find("push for a resumption of the talks next month").unwrap();
+    let notes = &page[urged..];
+    let notes = &notes[..notes.find("<p class=\"block\"").unwrap_or(notes.len())];
+    assert!(!notes.contains(STRAITS_TIMES), "no cross-reference left to the removed sentence: {notes}");
+
+    // An edit that breaks a source fails the rebuild and leaves the site; the fix rebuilds it.
+    let source = project.path().join(format!("content/sources/{NEW_ARAB}.yaml"));
+    edit(&source, "published: 2016-07-15", "published: 2016-13-01");
+    assert!(sitegen::build_with(&live, &mut cache).is_err());
+    assert_eq!(files_under(&project.path().join("live")), live_files);
+    edit(&source, "published: 2016-13-01", "published: 2016-07-15");
+    assert_eq!(sitegen::build_with(&live, &mut cache).unwrap().digest, rebuilt.digest);
+
+    // A source removed, then another added: the same site as a fresh build each time.
+    let sources = project.path().join("content/sources");
+    let removed = sources.join(format!("{STRAITS_TIMES}.yaml"));
+    let yaml = fs::read_to_string(&removed).unwrap();
+    fs::remove_file(&removed).unwrap();
+    let without = sitegen::build_with(&live, &mut cache).unwrap();
+    assert_eq!(without.sources, 4);
+    fs::write(sources.join("zz-copy.yaml"), yaml).unwrap();
+    let added = sitegen::build_with(&live, &mut cache).unwrap();
+    assert_eq!((added.sources, cache.reused_sources()), (5, 4));
+    fs::remove_dir_all(project.path().join("fresh")).unwrap();
+    assert_eq!(sitegen::build(&options(project.path(), "fresh")).unwrap().digest, added.digest);
+    assert_eq!(files_under(&project.path().join("live")), files_under(&project.path().join("fresh")));
+}
