@@ -15,6 +15,8 @@ mod model;
 pub mod sentences;
 mod yaml;
 
+pub use yaml::{is_plain_char as is_plain_yaml_char, quoted_scalar};
+
 pub use cache::LoadCache;
 pub use clean::{Cleaned, clean};
 pub use date::Date;

@@ -135,6 +135,35 @@ fn list_item_at(text: &str, line: u64) -> Option<(usize, u64)> {
     found
 }
 
+/// Characters YAML reads as themselves in any scalar: the printable set of YAML 1.2, less
+/// the characters some parsers take as line breaks (NEL, LS, PS) and the byte-order mark.
+pub fn is_plain_char(c: char) -> bool {
+    matches!(u32::from(c), 0x20..=0x7E | 0xA0..=0xD7FF | 0xE000..=0xFFFD | 0x1_0000..=0x10_FFFF)
+        && !matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}')
+}
+
+/// `text` as a YAML double-quoted scalar, safe for any text: quotes and backslashes escaped,
+/// line breaks and every character YAML does not read as itself written as escapes. Tools
+/// that write content files (the importer, the corpus generator) use it.
+pub fn quoted_scalar(text: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if is_plain_char(c) => out.push(c),
+            c if u32::from(c) <= 0xFFFF => write!(out, "\\u{:04X}", u32::from(c)).expect("writing to a String"),
+            c => write!(out, "\\U{:08X}", u32::from(c)).expect("writing to a String"),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Line and column (1-based) of byte offset `at` in `text`, counting columns in characters.
 pub fn line_column(text: &str, at: usize) -> (u64, u64) {
     let before = &text[..at];
@@ -213,6 +242,15 @@ mod tests {
         assert_eq!(syntax.line, Some(1));
         let utf8 = decode_utf8(Path::new("t.txt"), b"ok\nbad \xff here".to_vec()).unwrap_err();
         assert_eq!((utf8.line, utf8.column), (Some(2), Some(5)));
+    }
+
+    #[test]
+    fn quoted_scalars_read_back_as_written() {
+        for text in ["a \"b\" \\ c", "x\ny\u{2028}z\u{1}", "Putin’s: #1 {[ ]} - *a &b", "😀 \u{FEFF}"] {
+            let yaml = format!("value: {}\n", quoted_scalar(text));
+            let back: std::collections::BTreeMap<String, String> = parse(Path::new("f.yaml"), &yaml).unwrap();
+            assert_eq!(back["value"], text, "{yaml}");
+        }
     }
 
     #[test]

@@ -5,29 +5,9 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-use crate::GeneratedSource;
+use corpus::quoted_scalar as yaml_string;
 
-/// `text` as a YAML double-quoted scalar: backslash and double quote escaped, and every
-/// character YAML treats as a line break or that is not printable written as `\uXXXX`.
-pub fn yaml_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}') => {
-                let _ = write!(out, "\\u{:04X}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+use crate::GeneratedSource;
 
 /// Creates `dir`, or accepts it when it exists and is empty; refuses anything else.
 fn empty_folder(dir: &Path) -> io::Result<()> {
@@ -148,13 +128,6 @@ pub fn write_hugo(dir: &Path, sources: &[GeneratedSource]) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn yaml_strings_escape_quotes_backslashes_and_breaks() {
-        assert_eq!(yaml_string("a \"b\" \\ c"), r#""a \"b\" \\ c""#);
-        assert_eq!(yaml_string("x\ny\u{2028}z"), r#""x\ny\u2028z""#);
-        assert_eq!(yaml_string("Putin’s: #1"), "\"Putin’s: #1\"");
-    }
 
     #[test]
     fn refuses_a_non_empty_folder() {

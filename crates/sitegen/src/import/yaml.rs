@@ -1,33 +1,9 @@
 //! Writing YAML by hand, safely: double-quoted scalars with every character that YAML would
 //! read differently escaped, and literal block scalars only for text that is safe in them.
 
-use std::fmt::Write as _;
-
-/// Characters YAML reads as themselves in any scalar: the printable set of YAML 1.2, less
-/// the characters some parsers take as line breaks (NEL, LS, PS) and the byte-order mark.
-fn is_plain_char(c: char) -> bool {
-    matches!(u32::from(c), 0x20..=0x7E | 0xA0..=0xD7FF | 0xE000..=0xFFFD | 0x1_0000..=0x10_FFFF)
-        && !matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}')
-}
-
-/// `text` as a YAML double-quoted scalar.
-pub(super) fn quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if is_plain_char(c) => out.push(c),
-            c if u32::from(c) <= 0xFFFF => write!(out, "\\u{:04X}", u32::from(c)).expect("writing to a String"),
-            c => write!(out, "\\U{:08X}", u32::from(c)).expect("writing to a String"),
-        }
-    }
-    out.push('"');
-    out
-}
+use corpus::is_plain_yaml_char as is_plain_char;
+/// `text` as a YAML double-quoted scalar (shared with the corpus generator).
+pub(super) use corpus::quoted_scalar as quoted;
 
 /// `key: |` and the paragraphs indented under it, separated by blank lines; or, when a line
 /// would not survive a block scalar as written, `key: "..."` with the same text.
