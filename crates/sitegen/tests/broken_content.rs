@@ -19,12 +19,11 @@ use std::process::Command;
 use corpus::ContentError;
 use sitegen::{BuildError, BuildOptions};
 
+mod common;
+use common::{copy_dir, repo};
+
 fn fixtures_root() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/broken"))
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
 /// Every fixture folder, sorted by name.
@@ -304,18 +303,6 @@ fn a_failed_build_leaves_the_previous_site_byte_for_byte() {
             .filter(|name| name != "site")
             .collect();
         assert!(beside.is_empty(), "{name}: the failed build left {beside:?}");
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
     }
 }
 

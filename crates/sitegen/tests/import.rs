@@ -7,9 +7,8 @@ use std::process::Command;
 
 use corpus::{Block, Corpus, Source};
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
-}
+mod common;
+use common::repo;
 
 /// A content folder with the real site, briefing and catalogue, and no sources.
 fn empty_content(dir: &Path) -> PathBuf {

@@ -8,15 +8,14 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+mod common;
+use common::repo;
+
 const NEW_ARAB: &str = "2016-07-15-new-arab-kerry-moscow";
 const STRAITS_TIMES: &str = "2016-07-14-straits-times-kerry-moscow";
 /// A sentence the Straits Times carries and The New Arab carries nearly word for word.
 const SHARED: &str =
     "UN Syria envoy Staffan de Mistura urged Moscow and Washington to push for a resumption of the talks next month.";
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
-}
 
 /// A project folder with a copy of the real content/ and themes/.
 fn project() -> tempfile::TempDir {

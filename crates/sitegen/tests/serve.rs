@@ -12,24 +12,11 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+mod common;
+use common::{copy_dir, repo};
+
 const NEW_ARAB: &str = "2016-07-15-new-arab-kerry-moscow";
 const STRAITS_TIMES: &str = "2016-07-14-straits-times-kerry-moscow";
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
 
 /// A project folder with a copy of the real content/ and themes/.
 fn project() -> tempfile::TempDir {

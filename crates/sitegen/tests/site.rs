@@ -7,9 +7,8 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
-}
+mod common;
+use common::repo;
 
 fn build_into(content: &Path, output: &Path) -> sitegen::Summary {
     let options = sitegen::BuildOptions {
