@@ -84,27 +84,12 @@ const OPENERS: &[&str] = &[
     "Dr",
     "President",
 ];
-const CALENDAR: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// A month or weekday name as written in running text ("May", "Thursday").
+fn is_calendar_word(word: &str) -> bool {
+    corpus::MONTH_NAMES.contains(&word) || WEEKDAYS.contains(&word)
+}
 
 fn is_capitalised(word: &str) -> bool {
     let core = word.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -171,7 +156,7 @@ pub fn candidate_names(corpus: &Corpus, annotations: &Annotations) -> Vec<Candid
                         !covered.iter().any(|r| r.start < z && a < r.end)
                     };
                     let word = |k: usize| &text[spans[k].0..spans[k].1];
-                    let name_word = |k: usize| is_capitalised(word(k)) && !CALENDAR.contains(&word(k)) && free(k);
+                    let name_word = |k: usize| is_capitalised(word(k)) && !is_calendar_word(word(k)) && free(k);
                     // Words of one name are separated by a single space, nothing else.
                     let joined = |k: usize| &text[spans[k - 1].1..spans[k].0] == " ";
                     if !name_word(i) {

@@ -13,7 +13,8 @@ pub struct Date {
     pub day: u8,
 }
 
-const MONTHS: [&str; 12] = [
+/// English month names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -27,6 +28,18 @@ const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
+
+/// The number (1–12) of a month written as a word, in any case: its full name, its first
+/// three letters, or "Sept".
+pub fn month_number(word: &str) -> Option<u8> {
+    let word = word.to_lowercase();
+    let word = if word == "sept" { "sep" } else { word.as_str() };
+    let index = MONTH_NAMES.iter().position(|m| {
+        let name = m.to_lowercase();
+        name == word || (word.len() == 3 && name.starts_with(word))
+    })?;
+    u8::try_from(index + 1).ok()
+}
 
 impl Date {
     /// Parses `YYYY-MM-DD`, rejecting other shapes and impossible dates, with a message that
@@ -53,7 +66,7 @@ impl Date {
         if day == 0 || day > last {
             return Err(format!(
                 "invalid date {text:?}: {} {year} has days 1 to {last}",
-                MONTHS[usize::from(month) - 1]
+                MONTH_NAMES[usize::from(month) - 1]
             ));
         }
         Ok(Date { year, month, day })
@@ -66,7 +79,7 @@ impl Date {
 
     /// The English name of the month.
     pub fn month_name(&self) -> &'static str {
-        MONTHS[usize::from(self.month) - 1]
+        MONTH_NAMES[usize::from(self.month) - 1]
     }
 
     /// Days since 1970-01-01, for measuring gaps between dates.
@@ -115,6 +128,16 @@ mod tests {
             assert!(Date::parse(bad).is_err(), "{bad} should be rejected");
         }
         assert!(Date::parse("2016-02-29").is_ok());
+    }
+
+    #[test]
+    fn reads_month_words() {
+        for (word, number) in [("July", 7), ("jul", 7), ("SEPT", 9), ("sep", 9), ("december", 12), ("May", 5)] {
+            assert_eq!(month_number(word), Some(number), "{word}");
+        }
+        for word in ["ju", "july2", "junee", "marc", ""] {
+            assert_eq!(month_number(word), None, "{word}");
+        }
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub use yaml::{is_plain_char as is_plain_yaml_char, quoted_scalar};
 
 pub use cache::LoadCache;
 pub use clean::{Cleaned, clean};
-pub use date::Date;
+pub use date::{Date, MONTH_NAMES, month_number};
 pub use error::{ContentError, ContentErrors};
 pub use load::{load, load_cached, load_timed};
 pub use model::{

@@ -83,20 +83,7 @@ pub const CAPTION_ACTIONS: &[&str] = &[
 pub const PHOTO_CREDITS: &[&str] = &["REUTERS", "AFP", "AP", "EPA", "GETTY"];
 
 /// English month names, January first.
-pub const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+pub use corpus::MONTH_NAMES as MONTHS;
 
 const ONSETS: &[&str] = &[
     "b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "ch", "sh", "br", "dr", "gr", "kr", "tr",

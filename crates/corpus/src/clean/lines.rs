@@ -117,33 +117,6 @@ const EDITOR_NOTE_WORDS: &[&str] = &[
     "releads",
 ];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 const DATE_WORDS: &[&str] = &[
     "monday",
     "tuesday",
@@ -244,8 +217,9 @@ fn is_date_line(folded: &str) -> bool {
         let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         !digits.is_empty() && digits.len() < w.len() && number(digits) && DATE_WORDS.contains(&&w[digits.len()..])
     };
-    let all_date_words = words.iter().all(|w| number(w) || ordinal(w) || MONTHS.contains(w) || DATE_WORDS.contains(w));
-    let has_month = words.iter().any(|w| MONTHS.contains(w));
+    let all_date_words =
+        words.iter().all(|w| number(w) || ordinal(w) || crate::month_number(w).is_some() || DATE_WORDS.contains(w));
+    let has_month = words.iter().any(|w| crate::month_number(w).is_some());
     let has_year = words.iter().any(|w| w.len() == 4 && number(w));
     let numeric_date = words.iter().filter(|w| number(w)).count() >= 3 && has_year;
     all_date_words && (has_month && words.iter().any(|w| number(w) || ordinal(w)) || numeric_date)

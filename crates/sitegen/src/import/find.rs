@@ -139,30 +139,6 @@ pub(super) fn title_hint(url: &str) -> Option<String> {
     (words.len() >= 4 && words.iter().all(is_word)).then(|| words.join(" "))
 }
 
-const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-
-fn month(word: &str) -> Option<u8> {
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let index = full.iter().position(|m| *m == word).or_else(|| {
-        let word = if word == "sept" { "sep" } else { word };
-        MONTHS.iter().position(|m| *m == word)
-    })?;
-    u8::try_from(index + 1).ok()
-}
-
 fn date(year: u32, month: u8, day: u32) -> Option<Date> {
     Date::parse(&format!("{year:04}-{month:02}-{day:02}")).ok()
 }
@@ -187,7 +163,7 @@ fn dates_in(line: &str) -> Vec<(Date, bool)> {
         });
         // "15 July 2016" or "July 15 2016" (commas are gone after folding).
         let named = |a: usize, b: usize, y: usize| {
-            let m = month(words.get(a)?)?;
+            let m = corpus::month_number(words.get(a)?)?;
             let d = number(words.get(b)?)?;
             let year = words.get(y).filter(|y| y.len() == 4)?.parse::<u32>().ok()?;
             date(year, m, d)
