@@ -11,7 +11,6 @@ use corpus::Source;
 use crate::context::{EntitySummary, SourceSummary};
 use crate::pages::{Page, SiteModel};
 use crate::svg::timeline_svg;
-use crate::theme::Theme;
 
 /// At most this many co-mentioned entities are listed.
 const RELATED_LIMIT: usize = 10;
@@ -64,7 +63,7 @@ struct PeriodView {
 
 impl<'a> SiteModel<'a> {
     /// entities/<id>.html for the entity at `index`.
-    pub fn entity(&self, theme: &Theme, index: usize) -> Result<Page, String> {
+    pub fn entity(&self, index: usize) -> Page {
         let root = "../";
         let entity = &self.corpus.entities[index];
         let description_html =
@@ -117,7 +116,7 @@ impl<'a> SiteModel<'a> {
         context.insert("timeline", &timeline);
         context.insert("entity", &view);
         context.insert("mentions_by_source", &by_source);
-        Ok(Page { path: format!("entities/{}.html", entity.id), html: theme.render("entity.html", &context)? })
+        Page { path, template: "entity.html", context }
     }
 
     /// The entities most often named in the same paragraphs as `entity`.

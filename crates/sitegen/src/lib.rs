@@ -17,9 +17,11 @@ mod linker;
 mod markdown;
 mod new_source;
 mod output;
+mod page;
 mod pages;
 mod pipeline;
 mod quotes_page;
+mod render;
 mod search;
 mod serve;
 mod story_page;
@@ -30,7 +32,9 @@ mod timeline;
 pub use curation::curation_report;
 pub use import::{Imported, import_files};
 pub use new_source::{FileError, new_source};
-pub use pipeline::{BuildCache, BuildError, BuildOptions, Summary, build, build_with, check, project_root};
+pub use pipeline::{
+    BuildCache, BuildError, BuildOptions, Summary, build, build_with, check, project_root, update_search,
+};
 pub use serve::{DEFAULT_BIND, ServeOptions, serve};
 
 /// The generator's name and version, as pages and the JSON export credit it.

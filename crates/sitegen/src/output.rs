@@ -77,6 +77,13 @@ pub fn check_output(output: &Path, content: &Path, protected: &[&Path]) -> Resul
     Ok(())
 }
 
+/// A file's share of a site's digest: a hash of its path and bytes.
+pub fn file_share(relative: &str, bytes: &[u8]) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    (relative, bytes).hash(&mut hasher);
+    hasher.finish()
+}
+
 fn sibling(output: &Path, kind: &str, id: u32) -> io::Result<PathBuf> {
     let out = absolute(output)?;
     let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("site");
@@ -143,18 +150,82 @@ impl Staging {
     }
 
     /// Writes `bytes` at `relative` (a `/`-separated path made by sitegen) inside the new site.
-    pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
+    /// Returns the file's share of the digest (a hash of its path and bytes).
+    pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<u64> {
         let path = self.dir.join(relative);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
         }
-        let mut hasher = std::hash::DefaultHasher::new();
-        (relative, bytes).hash(&mut hasher);
-        self.digest.fetch_add(hasher.finish(), Ordering::Relaxed);
+        let share = file_share(relative, bytes);
+        self.digest.fetch_add(share, Ordering::Relaxed);
         if self.linked(relative, bytes, &path) {
-            return Ok(());
+            return Ok(share);
         }
-        fs::write(&path, bytes).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+        fs::write(&path, bytes).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+        Ok(share)
+    }
+
+    /// Writes a file derived from the pages (the search bundle): like [`Staging::write`], but
+    /// not counted in the digest, which the pages already determine.
+    pub fn write_derived(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
+        let share = file_share(relative, bytes);
+        self.write(relative, bytes)?;
+        self.digest.fetch_sub(share, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Hard-links `relative` from the previous output, where a file of `len` bytes whose share
+    /// of the digest was `share` is expected, without reading it: the caller knows it holds
+    /// what would be written. False when there is no such file; nothing is linked then.
+    pub fn link_previous(&self, relative: &str, len: u64, share: u64) -> bool {
+        let Some(previous) = &self.previous else {
+            return false;
+        };
+        let old = previous.join(relative);
+        if !fs::symlink_metadata(&old).is_ok_and(|m| m.is_file() && m.len() == len) {
+            return false;
+        }
+        let path = self.dir.join(relative);
+        let parent_made = path.parent().is_none_or(|parent| fs::create_dir_all(parent).is_ok());
+        if !parent_made || fs::hard_link(&old, &path).is_err() {
+            return false;
+        }
+        self.digest.fetch_add(share, Ordering::Relaxed);
+        true
+    }
+
+    /// Hard-links every file of the previous output whose relative path `keep` accepts
+    /// (the search bundle of the last site while a new one is built, or all the pages while
+    /// only the search bundle changes). These files do not count in the digest. Returns the
+    /// number of files linked.
+    pub fn link_previous_files(&self, keep: impl Fn(&str) -> bool) -> io::Result<usize> {
+        let Some(previous) = &self.previous else {
+            return Ok(0);
+        };
+        let mut linked = 0;
+        for entry in walkdir::WalkDir::new(previous).sort_by_file_name() {
+            let entry = entry.map_err(io::Error::other)?;
+            let relative = entry.path().strip_prefix(previous).expect("walked below previous");
+            let Some(relative) = relative.to_str().map(|r| r.replace('\\', "/")) else {
+                continue;
+            };
+            if !entry.file_type().is_file() || relative == MARKER || !keep(&relative) {
+                continue;
+            }
+            let path = self.dir.join(&relative);
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::hard_link(entry.path(), &path)
+                .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+            linked += 1;
+        }
+        Ok(linked)
+    }
+
+    /// True when the previous output holds `relative` (a file or a folder).
+    pub fn previous_has(&self, relative: &str) -> bool {
+        self.previous.as_ref().is_some_and(|previous| previous.join(relative).exists())
     }
 
     /// Reads back a text file written at `relative` (the search index reads the staged pages).

@@ -4,7 +4,6 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::Serialize;
-use tera::Context;
 
 use annotate::{Annotations, EntityMatcher, Mention};
 use corpus::{Corpus, EntityKind};
@@ -12,7 +11,9 @@ use corpus::{Corpus, EntityKind};
 use crate::context::{EntityGroup, EntitySummary, SiteView, SourceSummary, role_label, story_groups};
 use crate::coverage::{Coverage, Role};
 use crate::html::{Link, Mark, annotated_text};
-use crate::{linker, markdown, theme::Theme};
+pub use crate::page::Page;
+use crate::page::PageContext;
+use crate::{linker, markdown};
 
 /// What base.html needs to know about a page beyond the site.
 pub(crate) struct PageMeta<'p> {
@@ -34,14 +35,6 @@ pub(crate) fn first_words(text: &str, count: usize) -> String {
 
 /// Quotation parts per (source, block): quotation index and byte range.
 type QuoteParts = HashMap<(usize, usize), Vec<(usize, Range<usize>)>>;
-
-/// A page ready to write: its path inside the site and its HTML.
-pub struct Page {
-    /// Path relative to the output folder, with `/` separators.
-    pub path: String,
-    /// The rendered HTML.
-    pub html: String,
-}
 
 /// The annotated corpus and the indexes pages need, computed once per build.
 pub struct SiteModel<'a> {
@@ -165,9 +158,9 @@ impl<'a> SiteModel<'a> {
 
     /// The context every template gets: the site, the way back to the root, the page's
     /// title, kind, path (for canonical links and feeds) and description.
-    pub(crate) fn base_context(&self, root: &str, page: PageMeta<'_>) -> Context {
+    pub(crate) fn base_context(&self, root: &str, page: PageMeta<'_>) -> PageContext {
         let PageMeta { title: page_title, kind: page_kind, path, description } = page;
-        let mut context = Context::new();
+        let mut context = PageContext::new();
         context.insert("page_path", path);
         context.insert("page_description", description);
         context.insert("site", &SiteView::new(self.corpus));
@@ -234,7 +227,7 @@ impl<'a> SiteModel<'a> {
     }
 
     /// index.html: the overview, the sources by event, the entities.
-    pub fn index(&self, theme: &Theme) -> Result<Page, String> {
+    pub fn index(&self) -> Page {
         let overview = self.render_markdown(&self.corpus.briefing.markdown, "", None, true);
         let title = overview.title.as_deref().unwrap_or(&self.corpus.site.title);
         let description = self.corpus.site.description.clone();
@@ -255,11 +248,11 @@ impl<'a> SiteModel<'a> {
                 mentions: self.annotations.mentions.len(),
             },
         );
-        Ok(Page { path: "index.html".into(), html: theme.render("index.html", &context)? })
+        Page { path: "index.html".into(), template: "index.html", context }
     }
 
     /// sources/<slug>.html for the source at `index`.
-    pub fn source(&self, theme: &Theme, index: usize) -> Result<Page, String> {
+    pub fn source(&self, index: usize) -> Page {
         let root = "../";
         let source = &self.corpus.sources[index];
         let mentions = self.mentions_of(index);
@@ -295,8 +288,7 @@ impl<'a> SiteModel<'a> {
         context.insert("entities", &named);
         context.insert("dropped", &dropped);
         context.insert("story", &self.story_relation(index, root));
-        let html = theme.render("source.html", &context)?;
-        Ok(Page { path: format!("sources/{}.html", source.slug), html })
+        Page { path, template: "source.html", context }
     }
 
     /// The entity mentions of one source.
@@ -400,7 +392,7 @@ impl<'a> SiteModel<'a> {
     }
 
     /// entities/index.html.
-    pub fn entity_index(&self, theme: &Theme) -> Result<Page, String> {
+    pub fn entity_index(&self) -> Page {
         let description = format!(
             "The {} people, organisations and places named in {}.",
             self.corpus.entities.len(),
@@ -410,7 +402,7 @@ impl<'a> SiteModel<'a> {
             PageMeta { title: "Entities", kind: "entities", path: "entities/index.html", description: &description };
         let mut context = self.base_context("../", meta);
         context.insert("entity_groups", &self.entity_groups("../", false));
-        Ok(Page { path: "entities/index.html".into(), html: theme.render("entities.html", &context)? })
+        Page { path: "entities/index.html".into(), template: "entities.html", context }
     }
 }
 

@@ -9,6 +9,7 @@ use corpus::{ContentErrors, Corpus};
 
 use crate::output::{Staging, check_output};
 use crate::pages::SiteModel;
+use crate::render::{RenderError, RenderMemo, WrittenPage, render_pages};
 use crate::theme::Theme;
 
 /// What to build, from where, to where.
@@ -35,35 +36,55 @@ pub struct Summary {
     pub entities: usize,
     /// Entity mentions found.
     pub mentions: usize,
+    /// Pages (HTML files rendered from templates).
+    pub pages: usize,
     /// Files written.
     pub files: usize,
     /// Wall time of the build.
     pub elapsed: Duration,
     /// Wall time of each phase: load, clean, annotate, render, write, search index, swap.
     pub phases: Vec<(&'static str, Duration)>,
-    /// A fingerprint of every file written (path and bytes): two builds with the same digest
-    /// made the same site.
+    /// A fingerprint of every file written (path and bytes) but the search bundle, which the
+    /// pages determine: two builds with the same digest made the same site.
     pub digest: u64,
 }
 
 /// What a build keeps for the next one, so that `sitegen serve` rebuilds only what an edit
-/// touched: the sources whose files did not change are not read and cleaned again, and the
-/// search index parses again only the pages whose bytes changed. Everything else (annotation,
-/// rendering, writing) is redone, so the site is the same as a fresh build's.
+/// touched: the sources whose files did not change are not read and cleaned again, the pages
+/// whose template context did not change are not rendered again (their files are hard-linked
+/// from the current output), and the search index parses again only the pages whose bytes
+/// changed, after the pages are served (see [`update_search`]). Annotation is redone, and the
+/// site is byte for byte the one a fresh build makes.
 #[derive(Default)]
 pub struct BuildCache {
     load: Option<corpus::LoadCache>,
     search: crate::search::SearchCache,
+    /// The pages of the current output, when pages that did not change are to be linked.
+    memo: Option<RenderMemo>,
+    /// Whether rebuilds keep the current search bundle and leave the new index to
+    /// [`update_search`].
+    defer_search: bool,
+    /// The pages of the last build, when its search index is still to be made.
+    pending_search: Option<Vec<WrittenPage>>,
+    /// Pages rendered by the last build.
+    rendered: usize,
     /// Hard-link the files that did not change from the current output.
     link_unchanged: bool,
 }
 
 impl BuildCache {
-    /// A cache for a series of builds into the same output (`sitegen serve`): it also keeps
-    /// the loaded sources, and hard-links unchanged files from the current output instead of
-    /// writing them. A one-shot build does neither.
+    /// A cache for a series of builds into the same output (`sitegen serve`): it keeps the
+    /// loaded sources and what each page was made of, hard-links unchanged files from the
+    /// current output instead of writing them, and leaves the search index to
+    /// [`update_search`] once there is a site to serve. A one-shot build does none of this.
     pub fn for_rebuilds() -> BuildCache {
-        BuildCache { load: Some(corpus::LoadCache::default()), link_unchanged: true, ..BuildCache::default() }
+        BuildCache {
+            load: Some(corpus::LoadCache::default()),
+            memo: Some(RenderMemo::default()),
+            defer_search: true,
+            link_unchanged: true,
+            ..BuildCache::default()
+        }
     }
 
     /// Sources the last build took from memory instead of reading them again.
@@ -71,9 +92,19 @@ impl BuildCache {
         self.load.as_ref().map_or(0, |cache| cache.reused())
     }
 
-    /// Pages the last build's search indexing parsed (the others were unchanged).
+    /// Pages the last build rendered; the others were unchanged.
+    pub fn rendered_pages(&self) -> usize {
+        self.rendered
+    }
+
+    /// Pages the last search indexing parsed (the others were unchanged).
     pub fn indexed_pages(&self) -> usize {
         self.search.parsed
+    }
+
+    /// Whether the last build left its search index to [`update_search`].
+    pub fn search_pending(&self) -> bool {
+        self.pending_search.is_some()
     }
 }
 
@@ -159,9 +190,9 @@ pub fn build_with(options: &BuildOptions, cache: &mut BuildCache) -> Result<Summ
     if cache.link_unchanged {
         staging.link_unchanged();
     }
-    let written = write_site(&staging, &model, &theme, &corpus, &annotations, &mut phases, &mut cache.search);
-    let files = match written {
-        Ok(files) => files,
+    let written = write_site(&staging, &model, &theme, &corpus, &annotations, &mut phases, cache);
+    let written = match written {
+        Ok(written) => written,
         Err(error) => {
             staging.discard();
             return Err(error);
@@ -169,13 +200,20 @@ pub fn build_with(options: &BuildOptions, cache: &mut BuildCache) -> Result<Summ
     };
     let digest = staging.digest();
     staging.commit().map_err(|e| BuildError::Output(format!("replacing {}: {e}", options.output.display())))?;
+    // Only now do the pages describe the output folder.
+    cache.rendered = written.memo.rendered;
+    if cache.memo.is_some() {
+        cache.memo = Some(written.memo);
+    }
+    cache.pending_search = written.pending_search;
     phases.record("swap");
     Ok(Summary {
         sources: corpus.sources.len(),
         paragraphs: corpus.sources.iter().map(|s| s.blocks.len()).sum(),
         entities: corpus.entities.len(),
         mentions: annotations.mentions.len(),
-        files,
+        pages: written.pages,
+        files: written.files,
         elapsed: started.elapsed(),
         phases: phases.done,
         digest,
@@ -217,30 +255,14 @@ impl Phases {
     }
 }
 
-/// A progress bar on stderr for long builds, only when stderr is a terminal (CI logs stay
-/// clean).
-fn progress(len: usize) -> indicatif::ProgressBar {
-    use std::io::IsTerminal;
-    if !std::io::stderr().is_terminal() || len < 200 {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::new(len as u64);
-    let style = indicatif::ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len} pages ({eta} left)")
-        .expect("a valid template")
-        .progress_chars("=> ");
-    bar.set_style(style);
-    bar.set_message("rendering");
-    bar
-}
-
-/// One page to render, in a fixed order.
-enum PageJob {
-    Index,
-    Entities,
-    Quotes,
-    Source(usize),
-    Entity(usize),
-    Story(usize),
+/// What [`write_site`] staged.
+struct Written {
+    pages: usize,
+    files: usize,
+    /// What each page was made of.
+    memo: RenderMemo,
+    /// The pages, when their search index is left for later.
+    pending_search: Option<Vec<WrittenPage>>,
 }
 
 fn write_site(
@@ -250,54 +272,66 @@ fn write_site(
     corpus: &Corpus,
     annotations: &annotate::Annotations,
     phases: &mut Phases,
-    search: &mut crate::search::SearchCache,
-) -> Result<usize, BuildError> {
-    use rayon::prelude::*;
-    let mut jobs = vec![PageJob::Index, PageJob::Entities, PageJob::Quotes];
-    jobs.extend((0..corpus.sources.len()).map(PageJob::Source));
-    jobs.extend((0..corpus.entities.len()).map(PageJob::Entity));
-    jobs.extend(
-        annotations.stories.iter().enumerate().filter(|(_, s)| s.sources.len() > 1).map(|(i, _)| PageJob::Story(i)),
-    );
-    let bar = progress(jobs.len());
-    // Pages are independent: render and write them on every core; file contents do not
-    // depend on the order.
-    let paths: Vec<String> = jobs
-        .par_iter()
-        .map(|job| {
-            let page = match *job {
-                PageJob::Index => model.index(theme),
-                PageJob::Entities => model.entity_index(theme),
-                PageJob::Quotes => model.quotes_page(theme),
-                PageJob::Source(i) => model.source(theme, i),
-                PageJob::Entity(i) => model.entity(theme, i),
-                PageJob::Story(i) => model.story(theme, i),
-            }
-            .map_err(BuildError::Theme)?;
-            staging.write(&page.path, page.html.as_bytes()).map_err(|e| BuildError::Output(e.to_string()))?;
-            bar.inc(1);
-            Ok(page.path)
-        })
-        .collect::<Result<Vec<String>, BuildError>>()?;
-    bar.finish_and_clear();
+    cache: &mut BuildCache,
+) -> Result<Written, BuildError> {
+    let (pages, memo) = render_pages(staging, model, theme, cache.memo.as_ref()).map_err(|e| match e {
+        RenderError::Theme(message) => BuildError::Theme(message),
+        RenderError::Output(message) => BuildError::Output(message),
+    })?;
     phases.record("render");
-    let mut files = paths.len();
+    let page_count = pages.len();
+    let mut files = pages.len();
     let mut write = |path: &str, bytes: &[u8]| {
         files += 1;
-        staging.write(path, bytes).map_err(|e| BuildError::Output(e.to_string()))
+        staging.write(path, bytes).map(|_| ()).map_err(|e| BuildError::Output(e.to_string()))
     };
     for (path, bytes) in &theme.static_files {
         write(&format!("static/{path}"), bytes)?;
     }
     write("briefing.json", crate::export::briefing_json(corpus, annotations).as_bytes())?;
     write("atom.xml", crate::feeds::atom(corpus).as_bytes())?;
+    let paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
     if let Some(sitemap) = crate::feeds::sitemap(corpus, &paths) {
         write("sitemap.xml", sitemap.as_bytes())?;
     }
     phases.record("write");
-    files += crate::search::write_index(staging, &paths, search).map_err(BuildError::Output)?;
-    phases.record("search index");
-    Ok(files)
+    // Serving: the last site's search bundle is kept until the new index is made, after the
+    // pages are swapped in, so an edit reloads the page without waiting for the index.
+    let mut pending_search = None;
+    if cache.defer_search && staging.previous_has(crate::search::BUNDLE) {
+        let bundle = format!("{}/", crate::search::BUNDLE);
+        let linked = staging.link_previous_files(|path| path.starts_with(&bundle));
+        files += linked.map_err(|e| BuildError::Output(e.to_string()))?;
+        pending_search = Some(pages);
+    } else {
+        files += crate::search::write_index(staging, pages, &mut cache.search).map_err(BuildError::Output)?;
+        phases.record("search index");
+    }
+    Ok(Written { pages: page_count, files, memo, pending_search })
+}
+
+/// Makes the search index of the last build, when it left it pending ([`BuildCache::
+/// for_rebuilds`]), and swaps it into the output folder: the pages stay as they are (hard
+/// links), only `pagefind/` is replaced. Returns the number of pages parsed; 0 when nothing
+/// was pending.
+pub fn update_search(options: &BuildOptions, cache: &mut BuildCache) -> Result<usize, BuildError> {
+    let Some(pages) = cache.pending_search.take() else {
+        return Ok(0);
+    };
+    let output_error = |e: std::io::Error| BuildError::Output(e.to_string());
+    let mut staging = Staging::create(&options.output).map_err(output_error)?;
+    staging.link_unchanged();
+    let bundle = format!("{}/", crate::search::BUNDLE);
+    let made = staging
+        .link_previous_files(|path| !path.starts_with(&bundle))
+        .map_err(output_error)
+        .and_then(|_| crate::search::write_index(&staging, pages, &mut cache.search).map_err(BuildError::Output));
+    if let Err(error) = made {
+        staging.discard();
+        return Err(error);
+    }
+    staging.commit().map_err(|e| BuildError::Output(format!("replacing {}: {e}", options.output.display())))?;
+    Ok(cache.search.parsed)
 }
 
 fn report_dropped(corpus: &Corpus) {

@@ -9,7 +9,6 @@ use annotate::quotes::Quote;
 use crate::context::date_range_label;
 use crate::diff::{same_words, word_diff_html};
 use crate::pages::{Page, SiteModel};
-use crate::theme::Theme;
 
 /// One source's report of a quotation, as pages list it.
 #[derive(Serialize)]
@@ -96,7 +95,7 @@ impl<'a> SiteModel<'a> {
     }
 
     /// quotes.html: every quotation, grouped by speaker.
-    pub fn quotes_page(&self, theme: &Theme) -> Result<Page, String> {
+    pub fn quotes_page(&self) -> Page {
         let quotes = &self.annotations.quotations.quotes;
         // Catalogued speakers by name, then speakers as written, then unknown ones.
         let mut groups: BTreeMap<(u8, String), SpeakerGroup<'a>> = BTreeMap::new();
@@ -126,6 +125,6 @@ impl<'a> SiteModel<'a> {
         let mut context = self.base_context("", meta);
         context.insert("speakers", &groups);
         context.insert("quote_count", &quotes.len());
-        Ok(Page { path: "quotes.html".into(), html: theme.render("quotes.html", &context)? })
+        Page { path: "quotes.html".into(), template: "quotes.html", context }
     }
 }

@@ -15,6 +15,7 @@ use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 
 use crate::output::Staging;
+use crate::render::WrittenPage;
 
 /// The folder of the search bundle inside the site.
 pub const BUNDLE: &str = "pagefind";
@@ -37,32 +38,29 @@ struct Kept {
     pages: Vec<(String, u64)>,
 }
 
-/// Indexes the staged pages at `pages` (site-relative paths such as `sources/x.html`) and
-/// writes Pagefind's bundle into `pagefind/`. Returns the number of files written. The index
-/// kept in `cache` is reused, and this build's is kept there for the next.
-pub fn write_index(staging: &Staging, pages: &[String], cache: &mut SearchCache) -> Result<usize, String> {
+/// Indexes the HTML `pages` staged in `staging` and writes Pagefind's bundle into `pagefind/`.
+/// A page without its HTML in memory (hard-linked unchanged) is read back from `staging` if
+/// the index needs it. Returns the number of files written. The index kept in `cache` is
+/// reused, and this build's is kept there for the next.
+pub fn write_index(staging: &Staging, pages: Vec<WrittenPage>, cache: &mut SearchCache) -> Result<usize, String> {
     // Only the pages that carry `data-pagefind-body`: story pages and the entities index are
     // not indexed, and parsing them would only cost time and memory.
-    let indexed =
-        |p: &&String| p.ends_with(".html") && !p.starts_with("stories/") && p.as_str() != "entities/index.html";
-    let mut pages: Vec<&String> = pages.iter().filter(indexed).collect();
-    pages.sort();
-    pages.dedup();
-    let mut staged = Vec::with_capacity(pages.len());
-    for path in pages {
-        let html = staging.read(path).map_err(|e| format!("search index: {e}"))?;
-        staged.push((path.as_str(), html));
-    }
-    let hashes: Vec<(String, u64)> = staged.iter().map(|(path, html)| (path.to_string(), hash(html))).collect();
+    let indexed = |p: &WrittenPage| {
+        p.path.ends_with(".html") && !p.path.starts_with("stories/") && p.path != "entities/index.html"
+    };
+    let mut pages: Vec<WrittenPage> = pages.into_iter().filter(indexed).collect();
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    pages.dedup_by(|a, b| a.path == b.path);
+    let hashes: Vec<(String, u64)> = pages.iter().map(|page| (page.path.clone(), page.share)).collect();
     // Taken out while in use: a failed build leaves no half-updated index behind.
     let kept = cache
         .kept
         .take()
         .filter(|kept| kept.pages.len() == hashes.len() && kept.pages.iter().zip(&hashes).all(|(a, b)| a.0 == b.0));
-    let (mut kept, changed): (Kept, Vec<(&str, String)>) = match kept {
+    let (mut kept, changed): (Kept, Vec<WrittenPage>) = match kept {
         Some(kept) => {
-            let same = |i: usize| kept.pages[i].1 == hashes[i].1;
-            let changed = staged.into_iter().enumerate().filter(|(i, _)| !same(*i)).map(|(_, page)| page).collect();
+            let changed: Vec<WrittenPage> =
+                pages.into_iter().zip(&kept.pages).filter(|(page, old)| page.share != old.1).map(|(p, _)| p).collect();
             (kept, changed)
         }
         None => {
@@ -70,24 +68,25 @@ pub fn write_index(staging: &Staging, pages: &[String], cache: &mut SearchCache)
                 .build()
                 .map_err(|e| format!("search index: starting the runtime: {e}"))?;
             let index = PagefindIndex::new(Some(config())).map_err(|e| format!("search index: {e}"))?;
-            (Kept { runtime, index, pages: Vec::new() }, staged)
+            (Kept { runtime, index, pages: Vec::new() }, pages)
         }
     };
     cache.parsed = changed.len();
-    let files = kept.runtime.block_on(index(&mut kept.index, changed))?;
+    let mut to_add = Vec::with_capacity(changed.len());
+    for page in changed {
+        let html = match page.html {
+            Some(html) => html,
+            None => staging.read(&page.path).map_err(|e| format!("search index: {e}"))?,
+        };
+        to_add.push((page.path, html));
+    }
+    let files = kept.runtime.block_on(index(&mut kept.index, to_add))?;
     kept.pages = hashes;
     cache.kept = Some(kept);
     for (path, bytes) in &files {
-        staging.write(&format!("{BUNDLE}/{path}"), bytes).map_err(|e| e.to_string())?;
+        staging.write_derived(&format!("{BUNDLE}/{path}"), bytes).map_err(|e| e.to_string())?;
     }
     Ok(files.len())
-}
-
-fn hash(html: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::hash::DefaultHasher::new();
-    html.hash(&mut hasher);
-    hasher.finish()
 }
 
 fn config() -> PagefindServiceConfig {
@@ -98,7 +97,7 @@ fn config() -> PagefindServiceConfig {
 
 /// Adds `pages` to the index (a page already in it under the same URL is replaced where it
 /// stands) and builds the bundle in memory: `(path inside the bundle, bytes)`, sorted by path.
-async fn index(index: &mut PagefindIndex, pages: Vec<(&str, String)>) -> Result<Vec<(String, Vec<u8>)>, String> {
+async fn index(index: &mut PagefindIndex, pages: Vec<(String, String)>) -> Result<Vec<(String, Vec<u8>)>, String> {
     for (path, html) in pages {
         index
             .add_html_file(None, Some(format!("/{path}")), html)

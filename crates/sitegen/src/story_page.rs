@@ -8,7 +8,6 @@ use crate::context::{SourceSummary, date_range_label, role_label};
 use crate::coverage::Role;
 use crate::pages::{BlockView, Page, SiteModel};
 use crate::svg::story_svg;
-use crate::theme::Theme;
 
 #[derive(Serialize)]
 struct SentenceView<'a> {
@@ -102,7 +101,7 @@ impl<'a> SiteModel<'a> {
     }
 
     /// stories/<id>.html for the story at `index` (stories of more than one source only).
-    pub fn story(&self, theme: &Theme, index: usize) -> Result<Page, String> {
+    pub fn story(&self, index: usize) -> Page {
         let root = "../";
         let story = &self.annotations.stories[index];
         let href = self.entity_href(root);
@@ -162,6 +161,6 @@ impl<'a> SiteModel<'a> {
             crate::pages::PageMeta { title: &origin.meta.title, kind: "story", path: &path, description: &description };
         let mut context = self.base_context(root, meta);
         context.insert("story", &view);
-        Ok(Page { path: format!("stories/{}.html", story.id), html: theme.render("story.html", &context)? })
+        Page { path, template: "story.html", context }
     }
 }

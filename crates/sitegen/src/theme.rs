@@ -23,6 +23,9 @@ pub struct Theme {
     pub tera: Tera,
     /// Static files by path under `static/`.
     pub static_files: BTreeMap<String, Vec<u8>>,
+    /// A hash of every template (name and text) of every layer: a page rendered with the same
+    /// context under two themes with the same fingerprint has the same bytes.
+    fingerprint: u64,
 }
 
 /// Files of one theme layer: templates and static files by path inside the theme.
@@ -103,16 +106,25 @@ impl Theme {
         tera.set_fallback_prefixes(prefixes).map_err(|e| e.to_string())?;
         let mut templates = Vec::new();
         let mut static_files = BTreeMap::new();
+        let mut hasher = std::hash::DefaultHasher::new();
         for (layer_name, layer) in layers {
             for (path, text) in layer.templates {
-                templates.push((format!("themes/{layer_name}/templates/{path}"), text));
+                let name = format!("themes/{layer_name}/templates/{path}");
+                std::hash::Hash::hash(&(&name, &text), &mut hasher);
+                templates.push((name, text));
             }
             for (path, bytes) in layer.statics {
                 static_files.entry(path).or_insert(bytes);
             }
         }
         tera.add_raw_templates(templates).map_err(|e| describe_tera_error(&e))?;
-        Ok(Theme { tera, static_files })
+        let fingerprint = std::hash::Hasher::finish(&hasher);
+        Ok(Theme { tera, static_files, fingerprint })
+    }
+
+    /// A hash of the templates: equal for two loads of the same theme files.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     /// Renders `template` with `context`, naming the template file and line on error.

@@ -51,6 +51,13 @@ fn files_under(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         .collect()
 }
 
+/// The inode of each source page, by slug.
+fn source_page_inodes(site: &Path) -> BTreeMap<String, u64> {
+    use std::os::unix::fs::MetadataExt;
+    let pages = fs::read_dir(site.join("sources")).unwrap().map(|e| e.unwrap().path());
+    pages.map(|p| (p.file_stem().unwrap().to_string_lossy().into_owned(), fs::metadata(&p).unwrap().ino())).collect()
+}
+
 fn options(project: &Path, output: &str) -> sitegen::BuildOptions {
     sitegen::BuildOptions {
         content: project.join("content"),
@@ -60,6 +67,14 @@ fn options(project: &Path, output: &str) -> sitegen::BuildOptions {
     }
 }
 
+/// What `sitegen serve` does on a change: build the pages, then the search index.
+fn rebuild(options: &sitegen::BuildOptions, cache: &mut sitegen::BuildCache) -> sitegen::Summary {
+    let summary = sitegen::build_with(options, cache).unwrap();
+    sitegen::update_search(options, cache).unwrap();
+    assert!(!cache.search_pending());
+    summary
+}
+
 #[test]
 fn an_incremental_rebuild_makes_the_same_site_as_a_fresh_build() {
     let project = project();
@@ -67,17 +82,29 @@ fn an_incremental_rebuild_makes_the_same_site_as_a_fresh_build() {
     let mut cache = sitegen::BuildCache::for_rebuilds();
     let first = sitegen::build_with(&live, &mut cache).unwrap();
     assert_eq!(cache.reused_sources(), 0);
+    assert!(!cache.search_pending(), "the first build makes its search index at once");
+    assert_eq!(cache.rendered_pages(), first.pages);
 
-    // Nothing changed: every source reused, no page parsed again, the same site.
-    let again = sitegen::build_with(&live, &mut cache).unwrap();
-    assert_eq!((cache.reused_sources(), cache.indexed_pages()), (5, 0));
+    // Nothing changed: every source reused, no page rendered or parsed again, the same site.
+    let again = rebuild(&live, &mut cache);
+    assert_eq!((cache.reused_sources(), cache.rendered_pages(), cache.indexed_pages()), (5, 0, 0));
     assert_eq!(again.digest, first.digest);
 
     // Remove a sentence the Straits Times shares with The New Arab.
     let text = project.path().join(format!("content/texts/{STRAITS_TIMES}.txt"));
     edit(&text, SHARED, "");
+    let inodes_before = source_page_inodes(&project.path().join("live"));
     let rebuilt = sitegen::build_with(&live, &mut cache).unwrap();
     assert_eq!(cache.reused_sources(), 4, "only the edited source is read again");
+    assert!(cache.search_pending(), "the search index follows the pages");
+    let rendered = cache.rendered_pages();
+    assert!(rendered > 0 && rendered < rebuilt.pages, "{rendered} of {} pages rendered again", rebuilt.pages);
+    // A page rendered again is a new file; a page the edit cannot affect is the same file.
+    let inodes_after = source_page_inodes(&project.path().join("live"));
+    let rewritten: Vec<&str> =
+        inodes_before.iter().filter(|(page, inode)| inodes_after[*page] != **inode).map(|(p, _)| p.as_str()).collect();
+    assert_eq!(rewritten, [STRAITS_TIMES, NEW_ARAB], "the pages of the edited story only");
+    sitegen::update_search(&live, &mut cache).unwrap();
     assert!(cache.indexed_pages() < rebuilt.files / 2, "only changed pages are indexed again");
     assert_ne!(rebuilt.digest, first.digest);
 
@@ -107,17 +134,17 @@ fn an_incremental_rebuild_makes_the_same_site_as_a_fresh_build() {
     assert!(sitegen::build_with(&live, &mut cache).is_err());
     assert_eq!(files_under(&project.path().join("live")), live_files);
     edit(&source, "published: 2016-13-01", "published: 2016-07-15");
-    assert_eq!(sitegen::build_with(&live, &mut cache).unwrap().digest, rebuilt.digest);
+    assert_eq!(rebuild(&live, &mut cache).digest, rebuilt.digest);
 
     // A source removed, then another added: the same site as a fresh build each time.
     let sources = project.path().join("content/sources");
     let removed = sources.join(format!("{STRAITS_TIMES}.yaml"));
     let yaml = fs::read_to_string(&removed).unwrap();
     fs::remove_file(&removed).unwrap();
-    let without = sitegen::build_with(&live, &mut cache).unwrap();
+    let without = rebuild(&live, &mut cache);
     assert_eq!(without.sources, 4);
     fs::write(sources.join("zz-copy.yaml"), yaml).unwrap();
-    let added = sitegen::build_with(&live, &mut cache).unwrap();
+    let added = rebuild(&live, &mut cache);
     assert_eq!((added.sources, cache.reused_sources()), (5, 4));
     fs::remove_dir_all(project.path().join("fresh")).unwrap();
     assert_eq!(sitegen::build(&options(project.path(), "fresh")).unwrap().digest, added.digest);

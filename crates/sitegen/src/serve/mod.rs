@@ -6,7 +6,9 @@
 //!   folder as it was (see `output.rs`).
 //! - The watcher (notify) sends file events to this thread, which waits until no event came
 //!   for [`DEBOUNCE`] and then rebuilds with a [`BuildCache`], so unchanged sources are not
-//!   read again and the search index parses only the pages that changed.
+//!   read again and pages whose context did not change are not rendered again. Once the pages
+//!   are swapped in (and open pages reloaded), the search index is brought up to date, parsing
+//!   only the pages that changed, unless another edit came in meanwhile.
 //! - Each result goes to the terminal and to the status pages poll (`reload.rs`): a new
 //!   generation reloads them, errors show over them.
 
@@ -22,7 +24,7 @@ use std::time::{Duration, Instant};
 
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use crate::pipeline::{BuildCache, BuildError, BuildOptions, build_with, project_root};
+use crate::pipeline::{BuildCache, BuildError, BuildOptions, build_with, project_root, update_search};
 use reload::Status;
 
 /// How long the files must be quiet before a rebuild: an editor's save is often several
@@ -82,7 +84,20 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
         watched(build).iter().map(|d| d.display().to_string()).collect::<Vec<_>>().join(" and ")
     );
 
-    while wait_for_change(&received) {
+    loop {
+        // The search index of the last build is made while nothing else is to do: an edit
+        // that arrives first is built first, and the index then covers both.
+        let mut changed = false;
+        while let Ok(event) = received.try_recv() {
+            changed |= is_change(&event);
+        }
+        if !changed && cache.search_pending() {
+            index_search(options, &mut cache);
+            continue;
+        }
+        if !changed && !next_change(&received) || !quiet(&received) {
+            break;
+        }
         rebuild(options, &mut cache, &status, &mut last);
     }
     drop(watcher);
@@ -111,22 +126,36 @@ fn is_change(event: &notify::Result<notify::Event>) -> bool {
     }
 }
 
-/// Blocks until a change, then until no event came for [`DEBOUNCE`]. False when the watcher
-/// has stopped.
-fn wait_for_change(received: &Receiver<notify::Result<notify::Event>>) -> bool {
+/// Blocks until a change. False when the watcher has stopped.
+fn next_change(received: &Receiver<notify::Result<notify::Event>>) -> bool {
     loop {
         match received.recv() {
-            Ok(event) if is_change(&event) => break,
+            Ok(event) if is_change(&event) => return true,
             Ok(_) => continue,
             Err(_) => return false,
         }
     }
+}
+
+/// Blocks until no event came for [`DEBOUNCE`]. False when the watcher has stopped.
+fn quiet(received: &Receiver<notify::Result<notify::Event>>) -> bool {
     loop {
         match received.recv_timeout(DEBOUNCE) {
             Ok(_) => continue,
             Err(RecvTimeoutError::Timeout) => return true,
             Err(RecvTimeoutError::Disconnected) => return false,
         }
+    }
+}
+
+/// Makes the search index the last build left pending and swaps it in.
+fn index_search(options: &ServeOptions, cache: &mut BuildCache) {
+    let started = Instant::now();
+    match update_search(&options.build, cache) {
+        Ok(parsed) => {
+            eprintln!("search index updated in {:.2} s: {parsed} pages parsed", started.elapsed().as_secs_f64())
+        }
+        Err(error) => eprintln!("{error}\nthe search index was not updated; pages are served as built"),
     }
 }
 
@@ -143,13 +172,19 @@ fn rebuild(options: &ServeOptions, cache: &mut BuildCache, status: &Status, last
             status.succeeded(changed);
             let generation = status.now().generation;
             let what = if changed { format!("generation {generation}") } else { "no change".to_string() };
+            let search = if cache.search_pending() {
+                "search index to follow".to_string()
+            } else {
+                format!("{} pages indexed", cache.indexed_pages())
+            };
             eprintln!(
-                "built {} in {:.2} s ({what}): {} of {} sources read again, {} pages indexed again",
+                "built {} in {:.2} s ({what}): {} of {} sources read again, {} of {} pages rendered, {search}",
                 options.build.output.display(),
                 started.elapsed().as_secs_f64(),
                 summary.sources - cache.reused_sources(),
                 summary.sources,
-                cache.indexed_pages(),
+                cache.rendered_pages(),
+                summary.pages,
             );
             if options.timings {
                 for (phase, time) in &summary.phases {

@@ -1,0 +1,98 @@
+//! A page before rendering: its path, its template and the context the template gets, with a
+//! fingerprint of that context. Two pages with the same fingerprint render to the same bytes
+//! under the same theme, which is what lets `sitegen serve` skip the pages an edit cannot
+//! affect without a hand-kept list of which page depends on what.
+
+use std::hash::{BuildHasher, Hash, Hasher};
+
+use foldhash::quality::{FixedState, FoldHasher};
+
+use serde::Serialize;
+
+use crate::theme::Theme;
+
+/// A template's context, fingerprinted as it is filled.
+pub(crate) struct PageContext {
+    context: tera::Context,
+    /// A fast hasher with a fixed seed: fingerprints are compared between builds of one
+    /// process, so they need not be stable across versions, only spread well.
+    hasher: FoldHasher<'static>,
+}
+
+impl PageContext {
+    pub(crate) fn new() -> PageContext {
+        PageContext { context: tera::Context::new(), hasher: FixedState::with_seed(0).build_hasher() }
+    }
+
+    /// Puts `value` in the context under `key`, and into the fingerprint.
+    pub(crate) fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
+        key.hash(&mut self.hasher);
+        // The value's JSON form is its whole content. Taken from the value itself, not from
+        // Tera's copy: Tera's maps are hash maps, whose order changes from one build to the next.
+        serde_json::to_writer(HashWriter(&mut self.hasher), value).expect("a hasher takes any bytes");
+        self.context.insert(key, value);
+    }
+}
+
+/// Feeds written bytes to a hasher.
+struct HashWriter<'h>(&'h mut FoldHasher<'static>);
+
+impl std::io::Write for HashWriter<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.write(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A page ready to render.
+pub struct Page {
+    /// Path relative to the output folder, with `/` separators.
+    pub path: String,
+    /// The theme template that renders it.
+    pub template: &'static str,
+    pub(crate) context: PageContext,
+}
+
+impl Page {
+    /// A fingerprint of everything the page's bytes depend on: the theme, the template and
+    /// the context.
+    pub fn fingerprint(&self, theme: &Theme) -> u64 {
+        let mut hasher = self.context.hasher.clone();
+        (theme.fingerprint(), self.template, &self.path).hash(&mut hasher);
+        hasher.finish()
+    }
+
+    /// Renders the page's HTML.
+    pub fn render(&self, theme: &Theme) -> Result<String, String> {
+        theme.render(self.template, &self.context.context)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fingerprint_of(values: &[(&'static str, &str)]) -> u64 {
+        let theme = Theme::load(std::path::Path::new("/nonexistent-themes"), "default").unwrap();
+        let mut context = PageContext::new();
+        for (key, value) in values {
+            context.insert(key, value);
+        }
+        Page { path: "index.html".into(), template: "index.html", context }.fingerprint(&theme)
+    }
+
+    #[test]
+    fn the_fingerprint_follows_every_key_and_value() {
+        let base = fingerprint_of(&[("a", "x"), ("b", "y")]);
+        assert_eq!(base, fingerprint_of(&[("a", "x"), ("b", "y")]));
+        assert_ne!(base, fingerprint_of(&[("a", "x"), ("b", "z")]));
+        assert_ne!(base, fingerprint_of(&[("a", "x"), ("c", "y")]));
+        assert_ne!(base, fingerprint_of(&[("a", "x")]));
+        // Keys and values do not run into each other.
+        assert_ne!(fingerprint_of(&[("a", "bc")]), fingerprint_of(&[("ab", "c")]));
+    }
+}
