@@ -56,22 +56,31 @@ impl Annotations {
 }
 
 /// Entity mentions in every block of every source, ordered by source, block and position.
+/// Sources are independent (a descriptive alias links only after its entity was named in the
+/// same source), so they are searched on every core.
 pub fn find_mentions(corpus: &Corpus, matcher: &EntityMatcher) -> Vec<Mention> {
-    let mut mentions = Vec::new();
-    for (source_index, source) in corpus.sources.iter().enumerate() {
-        let mut named = vec![false; corpus.entities.len()];
-        for (block_index, block) in source.blocks.iter().enumerate() {
-            for found in matcher.find(&block.text, &mut named) {
-                mentions.push(Mention {
-                    entity: found.entity,
-                    source: source_index,
-                    block: block_index,
-                    range: found.range,
-                });
+    use rayon::prelude::*;
+    let per_source: Vec<Vec<Mention>> = corpus
+        .sources
+        .par_iter()
+        .enumerate()
+        .map(|(source_index, source)| {
+            let mut named = vec![false; corpus.entities.len()];
+            let mut mentions = Vec::new();
+            for (block_index, block) in source.blocks.iter().enumerate() {
+                for found in matcher.find(&block.text, &mut named) {
+                    mentions.push(Mention {
+                        entity: found.entity,
+                        source: source_index,
+                        block: block_index,
+                        range: found.range,
+                    });
+                }
             }
-        }
-    }
-    mentions
+            mentions
+        })
+        .collect();
+    per_source.concat()
 }
 
 /// Annotates every source of the corpus: mentions, reuse, stories and quotations.

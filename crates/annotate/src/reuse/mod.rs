@@ -115,12 +115,18 @@ pub fn detect(corpus: &Corpus, options: &ReuseOptions) -> Vec<ReuseLink> {
         starts[i] += starts[i - 1];
     }
     let pairs = candidates::candidate_pairs(&sentences, options.gram, options.df_cap, options.min_shared_grams);
-    let mut links: Vec<ReuseLink> = pairs
-        .iter()
-        .flat_map(|&(a, b)| {
+    // Pairs are aligned independently, on every core; the links are sorted below.
+    use rayon::prelude::*;
+    let aligned: Vec<Vec<_>> = pairs
+        .par_iter()
+        .map(|&(a, b)| {
             let (a, b) = (a as usize, b as usize);
             align::align(&sentences, starts[a]..starts[a + 1], starts[b]..starts[b + 1], &options.thresholds)
         })
+        .collect();
+    let mut links: Vec<ReuseLink> = aligned
+        .into_iter()
+        .flatten()
         .map(|link| {
             let at = |i: usize| {
                 let s = &sentences[i];

@@ -131,18 +131,26 @@ fn quoted_ranges(marks: &[(usize, bool)], token_count: usize) -> Vec<Range<usize
 }
 
 /// Every sentence of every source, tokenised, in corpus order.
+/// Sources are tokenised on every core.
 pub fn sentences(corpus: &Corpus) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    for (s, source) in corpus.sources.iter().enumerate() {
-        for (b, block) in source.blocks.iter().enumerate() {
-            for range in &block.sentences {
-                let (tokens, marks) = tokenize(&block.text[range.clone()]);
-                let quotes = quoted_ranges(&marks, tokens.len());
-                out.push(Sentence { source: s as u32, block: b as u32, range: range.clone(), tokens, quotes });
+    use rayon::prelude::*;
+    let per_source: Vec<Vec<Sentence>> = corpus
+        .sources
+        .par_iter()
+        .enumerate()
+        .map(|(s, source)| {
+            let mut out = Vec::new();
+            for (b, block) in source.blocks.iter().enumerate() {
+                for range in &block.sentences {
+                    let (tokens, marks) = tokenize(&block.text[range.clone()]);
+                    let quotes = quoted_ranges(&marks, tokens.len());
+                    out.push(Sentence { source: s as u32, block: b as u32, range: range.clone(), tokens, quotes });
+                }
             }
-        }
-    }
-    out
+            out
+        })
+        .collect();
+    per_source.into_iter().flatten().collect()
 }
 
 #[cfg(test)]
