@@ -110,12 +110,12 @@ impl<'a> SiteModel<'a> {
             description: description.trim(),
         };
         let mut context = self.base_context(root, meta);
-        context.insert("related", &self.related(index, root));
-        context.insert("quotes", &self.quotes_of(index, root));
-        context.insert("timeline_svg", &timeline_svg(&counts));
-        context.insert("timeline", &timeline);
-        context.insert("entity", &view);
-        context.insert("mentions_by_source", &by_source);
+        context.insert("related", self.related(index, root));
+        context.insert("quotes", self.quotes_of(index, root));
+        context.insert("timeline_svg", timeline_svg(&counts));
+        context.insert("timeline", timeline);
+        context.insert("entity", view);
+        context.insert("mentions_by_source", by_source);
         Page { path, template: "entity.html", context }
     }
 

@@ -11,26 +11,46 @@ use serde::Serialize;
 
 use crate::theme::Theme;
 
-/// A template's context, fingerprinted as it is filled.
-pub(crate) struct PageContext {
-    context: tera::Context,
+/// A template's context, fingerprinted as it is filled. The values are turned into Tera's
+/// own only when the page is rendered: a page found unchanged costs its fingerprint alone.
+pub(crate) struct PageContext<'a> {
+    values: Vec<(&'static str, Box<dyn ContextValue + 'a>)>,
     /// A fast hasher with a fixed seed: fingerprints are compared between builds of one
     /// process, so they need not be stable across versions, only spread well.
     hasher: FoldHasher<'static>,
 }
 
-impl PageContext {
-    pub(crate) fn new() -> PageContext {
-        PageContext { context: tera::Context::new(), hasher: FixedState::with_seed(0).build_hasher() }
+/// A value waiting to be put into a Tera context.
+trait ContextValue {
+    fn to_tera(&self) -> tera::Value;
+}
+
+impl<T: Serialize> ContextValue for T {
+    fn to_tera(&self) -> tera::Value {
+        tera::Value::from_serializable(self)
+    }
+}
+
+impl<'a> PageContext<'a> {
+    pub(crate) fn new() -> PageContext<'a> {
+        PageContext { values: Vec::new(), hasher: FixedState::with_seed(0).build_hasher() }
     }
 
     /// Puts `value` in the context under `key`, and into the fingerprint.
-    pub(crate) fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
+    pub(crate) fn insert<T: Serialize + 'a>(&mut self, key: &'static str, value: T) {
         key.hash(&mut self.hasher);
         // The value's JSON form is its whole content. Taken from the value itself, not from
         // Tera's copy: Tera's maps are hash maps, whose order changes from one build to the next.
-        serde_json::to_writer(HashWriter(&mut self.hasher), value).expect("a hasher takes any bytes");
-        self.context.insert(key, value);
+        serde_json::to_writer(HashWriter(&mut self.hasher), &value).expect("a hasher takes any bytes");
+        self.values.push((key, Box::new(value)));
+    }
+
+    fn to_tera(&self) -> tera::Context {
+        let mut context = tera::Context::new();
+        for (key, value) in &self.values {
+            context.insert_value(*key, value.to_tera());
+        }
+        context
     }
 }
 
@@ -49,15 +69,15 @@ impl std::io::Write for HashWriter<'_> {
 }
 
 /// A page ready to render.
-pub struct Page {
+pub struct Page<'a> {
     /// Path relative to the output folder, with `/` separators.
     pub path: String,
     /// The theme template that renders it.
     pub template: &'static str,
-    pub(crate) context: PageContext,
+    pub(crate) context: PageContext<'a>,
 }
 
-impl Page {
+impl Page<'_> {
     /// A fingerprint of everything the page's bytes depend on: the theme, the template and
     /// the context.
     pub fn fingerprint(&self, theme: &Theme) -> u64 {
@@ -68,7 +88,7 @@ impl Page {
 
     /// Renders the page's HTML.
     pub fn render(&self, theme: &Theme) -> Result<String, String> {
-        theme.render(self.template, &self.context.context)
+        theme.render(self.template, &self.context.to_tera())
     }
 }
 
@@ -80,7 +100,7 @@ mod tests {
         let theme = Theme::load(std::path::Path::new("/nonexistent-themes"), "default").unwrap();
         let mut context = PageContext::new();
         for (key, value) in values {
-            context.insert(key, value);
+            context.insert(key, *value);
         }
         Page { path: "index.html".into(), template: "index.html", context }.fingerprint(&theme)
     }

@@ -158,16 +158,16 @@ impl<'a> SiteModel<'a> {
 
     /// The context every template gets: the site, the way back to the root, the page's
     /// title, kind, path (for canonical links and feeds) and description.
-    pub(crate) fn base_context(&self, root: &str, page: PageMeta<'_>) -> PageContext {
+    pub(crate) fn base_context(&self, root: &str, page: PageMeta<'_>) -> PageContext<'a> {
         let PageMeta { title: page_title, kind: page_kind, path, description } = page;
         let mut context = PageContext::new();
-        context.insert("page_path", path);
-        context.insert("page_description", description);
-        context.insert("site", &SiteView::new(self.corpus));
-        context.insert("root", root);
-        context.insert("page_title", page_title);
-        context.insert("page_kind", page_kind);
-        context.insert("generator", &crate::GENERATOR);
+        context.insert("page_path", path.to_string());
+        context.insert("page_description", description.to_string());
+        context.insert("site", SiteView::new(self.corpus));
+        context.insert("root", root.to_string());
+        context.insert("page_title", page_title.to_string());
+        context.insert("page_kind", page_kind.to_string());
+        context.insert("generator", crate::GENERATOR);
         context
     }
 
@@ -233,15 +233,15 @@ impl<'a> SiteModel<'a> {
         let description = self.corpus.site.description.clone();
         let mut context =
             self.base_context("", PageMeta { title, kind: "index", path: "index.html", description: &description });
-        context.insert("overview_html", &overview.html);
-        context.insert("stories", &story_groups(self.corpus, self.annotations, &self.coverage, ""));
+        context.insert("overview_html", overview.html);
+        context.insert("stories", story_groups(self.corpus, self.annotations, &self.coverage, ""));
         let (timeline_svg, timeline_shown) = crate::timeline::timeline_svg(self.corpus, &self.annotations.stories, "");
-        context.insert("timeline_svg", &timeline_svg);
-        context.insert("timeline_shown", &timeline_shown);
-        context.insert("entity_groups", &self.entity_groups("", true));
+        context.insert("timeline_svg", timeline_svg);
+        context.insert("timeline_shown", timeline_shown);
+        context.insert("entity_groups", self.entity_groups("", true));
         context.insert(
             "stats",
-            &Stats {
+            Stats {
                 sources: self.corpus.sources.len(),
                 paragraphs: self.corpus.sources.iter().map(|s| s.blocks.len()).sum(),
                 entities: self.corpus.entities.len(),
@@ -283,11 +283,11 @@ impl<'a> SiteModel<'a> {
         );
         let meta = PageMeta { title: &source.meta.title, kind: "source", path: &path, description: &description };
         let mut context = self.base_context(root, meta);
-        context.insert("source", &SourceSummary::new(source, root));
-        context.insert("blocks", &blocks);
-        context.insert("entities", &named);
-        context.insert("dropped", &dropped);
-        context.insert("story", &self.story_relation(index, root));
+        context.insert("source", SourceSummary::new(source, root));
+        context.insert("blocks", blocks);
+        context.insert("entities", named);
+        context.insert("dropped", dropped);
+        context.insert("story", self.story_relation(index, root));
         Page { path, template: "source.html", context }
     }
 
@@ -401,7 +401,7 @@ impl<'a> SiteModel<'a> {
         let meta =
             PageMeta { title: "Entities", kind: "entities", path: "entities/index.html", description: &description };
         let mut context = self.base_context("../", meta);
-        context.insert("entity_groups", &self.entity_groups("../", false));
+        context.insert("entity_groups", self.entity_groups("../", false));
         Page { path: "entities/index.html".into(), template: "entities.html", context }
     }
 }

@@ -123,8 +123,8 @@ impl<'a> SiteModel<'a> {
         let meta =
             crate::pages::PageMeta { title: "Quotes", kind: "quotes", path: "quotes.html", description: &description };
         let mut context = self.base_context("", meta);
-        context.insert("speakers", &groups);
-        context.insert("quote_count", &quotes.len());
+        context.insert("speakers", groups);
+        context.insert("quote_count", quotes.len());
         Page { path: "quotes.html".into(), template: "quotes.html", context }
     }
 }

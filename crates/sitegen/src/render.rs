@@ -50,7 +50,7 @@ enum PageJob {
 }
 
 impl PageJob {
-    fn page(&self, model: &SiteModel<'_>) -> Page {
+    fn page<'m>(&self, model: &'m SiteModel<'_>) -> Page<'m> {
         match *self {
             PageJob::Index => model.index(),
             PageJob::Entities => model.entity_index(),

@@ -160,7 +160,7 @@ impl<'a> SiteModel<'a> {
         let meta =
             crate::pages::PageMeta { title: &origin.meta.title, kind: "story", path: &path, description: &description };
         let mut context = self.base_context(root, meta);
-        context.insert("story", &view);
+        context.insert("story", view);
         Page { path, template: "story.html", context }
     }
 }
