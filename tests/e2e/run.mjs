@@ -8,20 +8,28 @@
 // writes screenshots to target/e2e-screenshots/ and ends with the line "N passed, M failed".
 // It builds nothing: run `cargo run -p sitegen` first. Environment: CHROMIUM (browser
 // binary, default /usr/bin/chromium), E2E_SCREENSHOTS (screenshot folder), E2E_COLOR_SCHEME
-// (light, the default, or dark).
+// (light, the default, or dark), SITEGEN_BIN (the sitegen binary for the `sitegen serve` test;
+// default target/debug/sitegen or target/release/sitegen, whichever is newer; the test is
+// skipped when there is none).
+//
+// Every page is opened under the site's Content-Security-Policy (its <meta> tag): any CSP
+// violation (a securitypolicyviolation event, or a console message about the policy) fails
+// the test it happens in, like any other console error.
 
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
+import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "..", "..");
 
-const SUITE_TIMEOUT_MS = 110_000; // the whole run, server and browser included
+const SUITE_TIMEOUT_MS = 150_000; // the whole run, server and browser included
 const TEST_TIMEOUT_MS = 30_000; // one test
 const ACTION_TIMEOUT_MS = 8_000; // one click, fill or wait
 const NAVIGATION_TIMEOUT_MS = 15_000; // one page load
@@ -198,16 +206,36 @@ function rel(url) {
   return url.startsWith(base) ? url.slice(base.length) : url;
 }
 
-// Records console errors, uncaught exceptions, failed requests and HTTP errors of a page.
+// What Chromium prints when the Content-Security-Policy blocks something, or ignores a directive.
+const CSP_MESSAGE = /Content[- ]Security[- ]Policy|Refused to /i;
+
+// Runs in every page before its own scripts: reports each CSP violation to the test
+// (window.__e2eCspViolation is a binding exposed on the browser context, see test()).
+function cspListener() {
+  const report = (e) =>
+    window.__e2eCspViolation?.({
+      directive: e.effectiveDirective || e.violatedDirective,
+      blocked: e.blockedURI,
+      source: e.sourceFile,
+      line: e.lineNumber,
+      sample: e.sample,
+      disposition: e.disposition,
+    });
+  document.addEventListener("securitypolicyviolation", report, true);
+}
+
+// Records console errors, uncaught exceptions, failed requests and HTTP errors of a page, and
+// any console message about the Content-Security-Policy, whatever its level.
 function watch(page, errors, seen) {
   if (seen.has(page)) return;
   seen.add(page);
   page.setDefaultTimeout(ACTION_TIMEOUT_MS);
   page.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
   page.on("console", (msg) => {
-    if (msg.type() !== "error") return;
+    const csp = CSP_MESSAGE.test(msg.text());
+    if (msg.type() !== "error" && !csp) return;
     const where = msg.location()?.url ? ` (${rel(msg.location().url)})` : "";
-    errors.push(`console error on ${rel(page.url())}: ${msg.text()}${where}`);
+    errors.push(`${csp ? "CSP: " : ""}console ${msg.type()} on ${rel(page.url())}: ${msg.text()}${where}`);
   });
   page.on("pageerror", (err) => errors.push(`uncaught exception on ${rel(page.url())}: ${err.message}`));
   page.on("requestfailed", (req) => {
@@ -225,10 +253,20 @@ async function test(name, fn, { timeout = TEST_TIMEOUT_MS } = {}) {
   const errors = [];
   const seen = new WeakSet();
   const notes = [];
+  const allowed = []; // patterns of browser errors a test provokes on purpose
+  const violations = []; // every CSP violation reported in this test
   let context;
   let failure;
   try {
     context = await browser.newContext({ viewport: WIDE, colorScheme, reducedMotion: "reduce" });
+    await context.exposeBinding("__e2eCspViolation", ({ page }, v) => {
+      const text =
+        `CSP violation on ${rel(page?.url() ?? "?")}: ${v.directive} blocked ${v.blocked || "?"}` +
+        `${v.source ? ` (${rel(v.source)}:${v.line})` : ""}${v.sample ? ` sample "${v.sample}"` : ""}`;
+      violations.push({ ...v, text });
+      errors.push(text);
+    });
+    await context.addInitScript(cspListener);
     context.on("page", (p) => watch(p, errors, seen));
     const newPage = async (viewport = WIDE) => {
       const page = await context.newPage();
@@ -236,10 +274,12 @@ async function test(name, fn, { timeout = TEST_TIMEOUT_MS } = {}) {
       await page.setViewportSize(viewport);
       return page;
     };
-    const run = fn({ newPage, note: (line) => notes.push(line) });
+    const allow = (pattern) => allowed.push(pattern);
+    const run = fn({ newPage, note: (line) => notes.push(line), allow, violations, context });
     run.catch(() => {}); // a timed-out test may still reject later
     await withTimeout(run, timeout, name);
-    check(errors.length === 0, `errors in the browser:\n${errors.map((e) => "    " + e).join("\n")}`);
+    const unexpected = errors.filter((e) => !allowed.some((re) => re.test(e)));
+    check(unexpected.length === 0, `errors in the browser:\n${unexpected.map((e) => "    " + e).join("\n")}`);
   } catch (err) {
     failure = err;
   } finally {
@@ -306,7 +346,9 @@ function describeNode(node) {
 
 async function axe(page, label, note) {
   axeRunCount += 1;
-  await page.addScriptTag({ content: axeSource });
+  // Evaluated through the DevTools protocol, not added as an inline <script>, which the
+  // site's Content-Security-Policy refuses.
+  await page.evaluate(axeSource);
   const result = await page.evaluate(() =>
     window.axe.run(document, { resultTypes: ["violations"] }).then((r) =>
       r.violations.map((v) => ({
@@ -331,6 +373,129 @@ async function axe(page, label, note) {
     for (const line of lines) note(`axe ${line}`);
   }
   check(blocking.length === 0, `${blocking.length} serious or critical axe violation(s) on ${label}:\n  ${lines.join("\n  ")}`);
+}
+
+// ---------------------------------------------------------------- Content-Security-Policy
+
+// The policy as the page's <meta> tags give it, and where the first one stands in <head>.
+async function policyOf(page) {
+  return page.evaluate(() => {
+    const metas = [...document.querySelectorAll("meta[http-equiv]")].filter(
+      (m) => m.httpEquiv.toLowerCase() === "content-security-policy",
+    );
+    const head = [...document.head.children];
+    const firstLoad = head.findIndex((el) => el.matches("script, link, style, base"));
+    const at = metas[0] ? head.indexOf(metas[0]) : -1;
+    return {
+      count: metas.length,
+      inHead: metas.length > 0 && metas.every((m) => m.parentElement === document.head),
+      beforeLoads: at !== -1 && (firstLoad === -1 || at < firstLoad),
+      content: metas[0]?.content ?? "",
+    };
+  });
+}
+
+function parsePolicy(content) {
+  const directives = new Map();
+  for (const part of content.split(";")) {
+    const [name, ...values] = part.trim().split(/\s+/);
+    // A repeated directive is ignored by browsers: the first one counts.
+    if (name && !directives.has(name.toLowerCase())) directives.set(name.toLowerCase(), values);
+  }
+  return directives;
+}
+
+// What the default theme's policy promises (themes/default/README.md, "Content-Security-Policy").
+function policyProblems(content) {
+  const d = parsePolicy(content);
+  const problems = [];
+  const fallback = d.get("default-src");
+  const script = d.get("script-src") ?? fallback;
+  if (!script) {
+    problems.push("no script-src and no default-src: any script may run");
+  } else {
+    if (!script.includes("'self'")) problems.push("script-src lacks 'self'");
+    if (!script.includes("'wasm-unsafe-eval'")) problems.push("script-src lacks 'wasm-unsafe-eval' (Pagefind compiles WebAssembly)");
+    for (const bad of ["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "*", "data:", "blob:", "http:", "https:"]) {
+      if (script.includes(bad)) problems.push(`script-src allows ${bad}`);
+    }
+  }
+  for (const name of ["script-src-elem", "script-src-attr", "style-src", "style-src-elem", "style-src-attr"]) {
+    if ((d.get(name) ?? []).includes("'unsafe-inline'")) problems.push(`${name} allows 'unsafe-inline'`);
+  }
+  const object = (d.get("object-src") ?? fallback ?? []).join(" ");
+  if (object !== "'none'") problems.push(`object-src is "${object}", not 'none'`);
+  if ((d.get("base-uri") ?? []).join(" ") !== "'none'") problems.push("base-uri is not 'none'");
+  if (!d.has("form-action")) problems.push("no form-action (it does not fall back to default-src)");
+  for (const name of ["frame-ancestors", "report-uri", "sandbox"]) {
+    if (d.has(name)) problems.push(`${name} is ignored in a <meta> policy (and Chromium logs an error)`);
+  }
+  return problems;
+}
+
+// Every HTML file of the site, relative to it.
+function htmlFiles(dir = realSiteDir, prefix = "") {
+  const out = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const relPath = prefix + entry.name;
+    if (entry.isDirectory()) out.push(...htmlFiles(path.join(dir, entry.name), relPath + "/"));
+    else if (entry.name.endsWith(".html")) out.push(relPath);
+  }
+  return out.sort();
+}
+
+// ---------------------------------------------------------------- sitegen serve
+
+// The sitegen binary for the live-reload test: SITEGEN_BIN, or the newer of the debug and
+// release builds in target/.
+function sitegenBinary() {
+  if (process.env.SITEGEN_BIN) return process.env.SITEGEN_BIN;
+  const builds = ["debug", "release"]
+    .map((profile) => path.join(repoRoot, "target", profile, "sitegen"))
+    .filter((file) => fs.existsSync(file));
+  builds.sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+  return builds[0] ?? null;
+}
+
+let serveChild; // the running `sitegen serve`, stopped by cleanup() if a test could not
+
+// Starts `sitegen serve --port 0` on a copy of content/ (themes/ linked beside it, as the
+// project layout wants) and resolves to {dir, url} once it prints its address.
+async function startServe(bin) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sitegen-e2e-serve-"));
+  fs.cpSync(path.join(repoRoot, "content"), path.join(dir, "content"), { recursive: true });
+  fs.symlinkSync(path.join(repoRoot, "themes"), path.join(dir, "themes"));
+  const args = ["serve", "--content", path.join(dir, "content"), "--output", path.join(dir, "site"), "--port", "0"];
+  const child = spawn(bin, args, { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+  serveChild = child;
+  let stderr = "";
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  const url = await withTimeout(
+    new Promise((resolve, reject) => {
+      let out = "";
+      child.stdout.on("data", (chunk) => {
+        out += chunk;
+        const m = out.match(/serving (http:\/\/\S+?)\/?\s/);
+        if (m) resolve(m[1] + "/");
+      });
+      child.once("error", reject);
+      child.once("exit", (code) => reject(new Failure(`sitegen serve exited with ${code} before serving:\n${stderr}`)));
+    }),
+    20_000,
+    "sitegen serve's first build",
+  );
+  return { dir, url, child, stderr: () => stderr };
+}
+
+async function stopServe(serve) {
+  const child = serve?.child ?? serveChild;
+  if (child && child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await withTimeout(exited, 5000, "stopping sitegen serve").catch(() => child.kill("SIGKILL"));
+  }
+  if (serve?.dir) fs.rmSync(serve.dir, { recursive: true, force: true });
+  if (child === serveChild) serveChild = undefined;
 }
 
 // ---------------------------------------------------------------- the tests
@@ -434,6 +599,163 @@ async function suite() {
     check(/hotbed/i.test(body), `the search result ${rel(url)} does not contain "hotbed"`);
     note(`"${text.slice(0, 80)}" -> ${rel(url)}`);
   });
+
+  await test("CSP: every page sets one policy before anything loads; no page type violates it", async ({ newPage, note }) => {
+    const problems = [];
+    // Every HTML file on disk carries the same policy in one <meta> tag.
+    const files = htmlFiles();
+    const indexPolicy = fs.readFileSync(path.join(realSiteDir, "index.html"), "utf8").match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/i)?.[1];
+    check(indexPolicy, 'index.html has no <meta http-equiv="Content-Security-Policy" content="...">');
+    for (const file of files) {
+      const html = fs.readFileSync(path.join(realSiteDir, file), "utf8");
+      const policies = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/gi)].map((m) => m[1]);
+      if (policies.length !== 1) problems.push(`${file}: ${policies.length} Content-Security-Policy <meta> tags, expected 1`);
+      else if (policies[0] !== indexPolicy) problems.push(`${file}: its policy differs from index.html's`);
+    }
+    for (const problem of policyProblems(indexPolicy)) problems.push(`the policy: ${problem}`);
+    // Each page type, in the browser: the policy comes before any script or stylesheet, the
+    // page's scripts ran (the search box, the entity filter) and nothing was refused.
+    const page = await newPage();
+    for (const [kind, relPath] of Object.entries(PAGES)) {
+      await open(page, relPath);
+      const p = await policyOf(page);
+      if (p.count !== 1) problems.push(`${kind} (${relPath}): ${p.count} policies in the DOM`);
+      if (!p.inHead || !p.beforeLoads) problems.push(`${kind} (${relPath}): the policy is not in <head> before every script and stylesheet`);
+      const box = await page.locator(SEARCH_INPUT).first().waitFor({ state: "visible", timeout: 5000 }).then(() => true, () => false);
+      if (!box) problems.push(`${kind} (${relPath}): no search box (did pagefind-ui.js and search.js run?)`);
+      if (kind === "entities" && !(await page.locator(".entity-filter").isVisible())) {
+        problems.push(`${kind} (${relPath}): the filter form is hidden (did entities.js run?)`);
+      }
+    }
+    check(problems.length === 0, problems.join("\n"));
+    note(`${files.length} HTML files, ${Object.keys(PAGES).length} page types; policy: ${indexPolicy}`);
+  });
+
+  await test("CSP: the policy is enforced: inline script, inline style and string eval are refused", async ({ newPage, allow, violations, note }) => {
+    const page = await open(await newPage(), PAGES.index);
+    check(violations.length === 0, `violations before the probe: ${violations.map((v) => v.text).join("; ")}`);
+    // Everything below is refused on purpose: only these messages are allowed.
+    allow(/CSP violation on index\.html: (script-src-elem|style-src-elem|style-src-attr|script-src) blocked (inline|eval)/);
+    allow(/CSP: console error on index\.html: (Executing inline script|Applying inline style|Evaluating a string as JavaScript) violates/);
+    const probe = await page.evaluate(async () => {
+      const script = document.createElement("script");
+      script.textContent = "window.__e2eInlineScript = true;";
+      document.head.append(script);
+      const style = document.createElement("style");
+      style.textContent = "body { --e2e-inline-style: 1; }";
+      document.head.append(style);
+      const div = document.createElement("div");
+      div.innerHTML = '<p id="e2e-inline-attr" style="--e2e-inline-attr: 1">x</p>';
+      document.body.append(div);
+      let timer = "ran";
+      try {
+        setTimeout("window.__e2eStringTimer = true;", 0); // string timers are eval
+      } catch (err) {
+        timer = err.name;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return {
+        script: window.__e2eInlineScript === true,
+        style: getComputedStyle(document.body).getPropertyValue("--e2e-inline-style").trim() !== "",
+        attr: getComputedStyle(document.getElementById("e2e-inline-attr")).getPropertyValue("--e2e-inline-attr").trim() !== "",
+        timer: window.__e2eStringTimer === true,
+      };
+    });
+    const ran = Object.entries(probe).filter(([, on]) => on).map(([what]) => what);
+    check(ran.length === 0, `the policy let these through: ${ran.join(", ")}`);
+    const seen = new Set(violations.map((v) => v.directive));
+    for (const directive of ["script-src-elem", "style-src-elem", "style-src-attr"]) {
+      check(seen.has(directive), `no securitypolicyviolation event for ${directive} (got: ${[...seen].join(", ") || "none"})`);
+    }
+    note(`refused: ${violations.map((v) => `${v.directive} ${v.blocked}`).join(", ")}`);
+  });
+
+  await test("CSP: search returns results under the policy, with Pagefind's worker and with WebAssembly on the page", async ({ newPage, note }) => {
+    for (const mode of ["worker", "page"]) {
+      const page = await newPage();
+      // Without a Worker, Pagefind compiles its WebAssembly in the page itself: that is what
+      // 'wasm-unsafe-eval' is for.
+      if (mode === "page") await page.addInitScript(() => delete window.Worker);
+      await open(page, PAGES.index);
+      const input = page.locator(SEARCH_INPUT).first();
+      const found = await input.waitFor({ state: "visible", timeout: 5000 }).then(() => true, () => false);
+      check(found, `${mode}: no search box on index.html`);
+      await input.fill("hotbed");
+      const results = page.locator(".pagefind-ui__result-link");
+      const any = await results.first().waitFor({ state: "visible", timeout: 10_000 }).then(() => true, () => false);
+      check(any, `${mode}: no search result for "hotbed" within 10 s`);
+      const hrefs = await results.evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+      check(hrefs.some((h) => /new-arab|quotes\.html/.test(h)), `${mode}: the results do not include the New Arab source or quotes.html: ${JSON.stringify(hrefs)}`);
+      note(`${mode}: ${hrefs.length} result(s), first ${hrefs[0]}`);
+      await page.close();
+    }
+  });
+
+  await test("CSP: opened from file://, pages keep their stylesheet and scripts, with no violation", async ({ newPage, note }) => {
+    const page = await newPage();
+    const problems = [];
+    for (const relPath of [PAGES.index, PAGES.entities, PAGES.source]) {
+      await page.goto(pathToFileURL(path.join(realSiteDir, relPath)).href, { waitUntil: "load" });
+      const s = await page.evaluate(() => ({
+        styled: getComputedStyle(document.querySelector(".skip-link")).position === "absolute",
+        note: !!document.querySelector(".site-search-note:not([hidden])"),
+        filter: document.querySelector(".entity-filter") ? !document.querySelector(".entity-filter").hidden : null,
+      }));
+      if (!s.styled) problems.push(`${relPath}: static/style.css is not applied`);
+      if (!s.note) problems.push(`${relPath}: search.js did not show its file:// note`);
+      if (s.filter === false) problems.push(`${relPath}: entities.js did not show the filter`);
+    }
+    check(problems.length === 0, problems.join("\n"));
+    note("index, entities index and a source page");
+  });
+
+  {
+    const bin = sitegenBinary();
+    if (!bin) {
+      console.log("skip  CSP: sitegen serve's live-reload script (no sitegen binary in target/; set SITEGEN_BIN)");
+    } else {
+      await test("CSP: sitegen serve's live-reload script runs under the policy: error panel, then reload", async ({ newPage, note }) => {
+        const serve = await startServe(bin);
+        let page;
+        try {
+          page = await newPage();
+          await page.goto(serve.url + "index.html", { waitUntil: "load" });
+          const tag = await page.evaluate(() => {
+            const script = document.querySelector('script[src^="/__sitegen/reload.js"]');
+            const meta = document.querySelector('meta[http-equiv="Content-Security-Policy"]');
+            return {
+              script: !!script,
+              policy: !!meta,
+              covered: !!(script && meta && meta.compareDocumentPosition(script) & Node.DOCUMENT_POSITION_FOLLOWING),
+            };
+          });
+          check(tag.script, "sitegen serve did not add /__sitegen/reload.js to index.html");
+          check(tag.policy && tag.covered, "the page served by sitegen serve has no policy before reload.js");
+          // Break the build: reload.js shows the error in its panel, styled through the DOM.
+          const siteYaml = path.join(serve.dir, "content", "site.yaml");
+          const good = fs.readFileSync(siteYaml, "utf8");
+          fs.writeFileSync(siteYaml, good + "\nnot_a_field: 1\n");
+          const panel = page.locator("#sitegen-errors");
+          const shown = await panel.waitFor({ state: "visible", timeout: 20_000 }).then(() => true, () => false);
+          check(shown, `no error panel within 20 s of a broken edit; sitegen serve said:\n${serve.stderr().slice(-800)}`);
+          const text = await panel.innerText();
+          check(/not_a_field/.test(text), `the error panel does not name the bad field: ${text.slice(0, 300)}`);
+          const position = await panel.evaluate((el) => getComputedStyle(el).position);
+          check(position === "fixed", `the error panel's styles were not applied (position ${position})`);
+          // Fix it: the page reloads by itself.
+          const reloaded = page.waitForEvent("load", { timeout: 20_000 }).then(() => true, () => false);
+          fs.writeFileSync(siteYaml, good);
+          check(await reloaded, "the page did not reload within 20 s of fixing the build");
+          check((await page.locator("#sitegen-errors").count()) === 0, "the error panel is still there after the reload");
+          note(`${rel(serve.url)}: panel shown, then reloaded`);
+        } finally {
+          // Close the page first: its long poll would fail once the server stops.
+          if (page) await page.close().catch(() => {});
+          await stopServe(serve);
+        }
+      }, { timeout: 60_000 });
+    }
+  }
 
   await test('entity index filter: "isis" leaves one row, Islamic State', async ({ newPage }) => {
     const page = await open(await newPage(), PAGES.entities);
@@ -544,6 +866,7 @@ async function suite() {
 // ---------------------------------------------------------------- main
 
 async function cleanup() {
+  await stopServe().catch(() => {});
   if (browser) await withTimeout(browser.close(), 10_000, "closing the browser").catch(() => {});
   if (server) {
     server.closeAllConnections?.();

@@ -43,7 +43,7 @@ pub fn story_svg(corpus: &Corpus, coverage: &Coverage, sources: &[usize]) -> Str
     let mut svg = String::new();
     let _ = write!(
         svg,
-        r#"<svg class="story-map" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="group" aria-label="Paragraphs of each version; shared paragraphs are filled and joined"><title>Paragraphs of each version</title>"#
+        r#"<svg class="story-map" viewBox="0 0 {width} {height}" width="{width}" height="{height}" aria-label="Paragraphs of each version; shared paragraphs are filled and joined"><title>Paragraphs of each version</title>"#
     );
     // Joins first, so the blocks are drawn over them.
     for (column, pair) in sources.windows(2).enumerate() {

@@ -46,7 +46,7 @@ pub fn timeline_svg(corpus: &Corpus, stories: &[Story], root: &str) -> (String, 
     let mut svg = String::new();
     let _ = write!(
         svg,
-        r#"<svg class="timeline-map" viewBox="0 0 {WIDTH} 116" width="{WIDTH}" height="116" role="group" aria-label="Stories on a time axis"><title>Stories on a time axis</title>"#
+        r#"<svg class="timeline-map" viewBox="0 0 {WIDTH} 116" width="{WIDTH}" height="116" aria-label="Stories on a time axis"><title>Stories on a time axis</title>"#
     );
     let _ = write!(
         svg,
