@@ -1,14 +1,11 @@
-//! entities/<id>.html: who or what an entity is, every mention in its sentence, the
-//! entities named with it, and when it appears.
+//! entities/<id>.html: who or what an entity is, the entities named with it, when it appears,
+//! and the first page of its mentions in their sentences (`mention_pages.rs`).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use annotate::Mention;
-use corpus::Source;
-
-use crate::context::{EntitySummary, SourceSummary};
+use crate::context::EntitySummary;
 use crate::pages::{Page, SiteModel};
 use crate::svg::timeline_svg;
 
@@ -16,23 +13,6 @@ use crate::svg::timeline_svg;
 const RELATED_LIMIT: usize = 10;
 /// Above this many distinct dates, the timeline counts by month.
 const MAX_DAYS_ON_TIMELINE: usize = 36;
-
-#[derive(Serialize)]
-struct MentionView<'a> {
-    paragraph: String,
-    number: usize,
-    href: String,
-    before: &'a str,
-    text: &'a str,
-    after: &'a str,
-}
-
-#[derive(Serialize)]
-struct SourceMentions<'a> {
-    source: SourceSummary<'a>,
-    count: usize,
-    mentions: Vec<MentionView<'a>>,
-}
 
 #[derive(Serialize)]
 struct EntityView<'a> {
@@ -63,7 +43,7 @@ struct PeriodView {
 
 impl<'a> SiteModel<'a> {
     /// entities/<id>.html for the entity at `index`.
-    pub fn entity(&self, index: usize) -> Page {
+    pub fn entity(&self, index: usize) -> Page<'_> {
         let root = "../";
         let entity = &self.corpus.entities[index];
         let description_html =
@@ -75,22 +55,7 @@ impl<'a> SiteModel<'a> {
             wikidata: entity.wikidata.as_deref(),
             wikidata_url: entity.wikidata.as_ref().map(|q| format!("https://www.wikidata.org/wiki/{q}")),
         };
-        let mut by_source: Vec<SourceMentions<'_>> = Vec::new();
-        for &m in &self.by_entity[index] {
-            let mention = &self.annotations.mentions[m];
-            let source = &self.corpus.sources[mention.source];
-            if by_source.last().is_none_or(|s| s.source.slug != source.slug) {
-                by_source.push(SourceMentions {
-                    source: SourceSummary::new(source, root),
-                    count: 0,
-                    mentions: Vec::new(),
-                });
-            }
-            let group = by_source.last_mut().expect("pushed above");
-            group.count += 1;
-            group.mentions.push(mention_view(source, mention, root));
-        }
-        by_source.sort_by(|a, b| (&a.source.published, a.source.slug).cmp(&(&b.source.published, b.source.slug)));
+        let (mentions_by_source, mention_pages) = self.mention_page(index, 1, root);
         let timeline = self.timeline(index);
         let counts: Vec<(String, usize)> = timeline.iter().map(|p| (p.label.clone(), p.mentions)).collect();
         let path = format!("entities/{}.html", entity.id);
@@ -115,7 +80,8 @@ impl<'a> SiteModel<'a> {
         context.insert("timeline_svg", timeline_svg(&counts));
         context.insert("timeline", timeline);
         context.insert("entity", view);
-        context.insert("mentions_by_source", by_source);
+        context.insert("mentions_by_source", mentions_by_source);
+        context.insert("mention_pages", mention_pages);
         Page { path, template: "entity.html", context }
     }
 
@@ -169,27 +135,5 @@ impl<'a> SiteModel<'a> {
             period.sources += sources.len();
         }
         periods.into_values().collect()
-    }
-}
-
-/// A mention in its sentence, split around the words as written.
-fn mention_view<'a>(source: &'a Source, mention: &Mention, root: &str) -> MentionView<'a> {
-    let block = &source.blocks[mention.block];
-    let text = &block.text;
-    let sentence = block
-        .sentences
-        .iter()
-        .find(|s| s.start <= mention.range.start && mention.range.start < s.end)
-        .cloned()
-        .unwrap_or(0..text.len());
-    let start = sentence.start.min(mention.range.start);
-    let end = sentence.end.max(mention.range.end);
-    MentionView {
-        paragraph: format!("p{}", mention.block + 1),
-        number: mention.block + 1,
-        href: format!("{root}sources/{}.html#p{}", source.slug, mention.block + 1),
-        before: &text[start..mention.range.start],
-        text: &text[mention.range.clone()],
-        after: &text[mention.range.end..end],
     }
 }

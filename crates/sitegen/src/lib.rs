@@ -15,6 +15,7 @@ mod html;
 mod import;
 mod linker;
 mod markdown;
+mod mention_pages;
 mod new_source;
 mod output;
 mod page;

@@ -47,8 +47,9 @@ pub struct SiteModel<'a> {
     quote_parts: QuoteParts,
     /// Mention indexes per entity.
     pub(crate) by_entity: Vec<Vec<usize>>,
-    /// Number of distinct sources naming each entity.
-    source_counts: Vec<usize>,
+    /// For each entity, its mentions grouped by source: ranges of `by_entity`, one per source
+    /// naming it, in source date order (then slug).
+    pub(crate) mention_groups: Vec<Vec<std::ops::Range<usize>>>,
     /// Mention index ranges per source (mentions are ordered by source).
     by_source: Vec<std::ops::Range<usize>>,
 }
@@ -129,12 +130,28 @@ impl<'a> SiteModel<'a> {
     /// Indexes the annotations of `corpus`.
     pub fn new(corpus: &'a Corpus, annotations: &'a Annotations, matcher: &'a EntityMatcher) -> Self {
         let by_entity = annotations.mentions_by_entity(corpus.entities.len());
-        let source_counts = by_entity
+        let mention_groups = by_entity
             .iter()
             .map(|mentions| {
-                let mut sources: Vec<usize> = mentions.iter().map(|&m| annotations.mentions[m].source).collect();
-                sources.dedup();
-                sources.len()
+                // Mentions are ordered by source: each source's are one run.
+                let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
+                for (i, &m) in mentions.iter().enumerate() {
+                    match groups.last_mut() {
+                        Some(run)
+                            if annotations.mentions[mentions[run.start]].source == annotations.mentions[m].source =>
+                        {
+                            run.end = i + 1
+                        }
+                        _ => groups.push(i..i + 1),
+                    }
+                }
+                let source_of =
+                    |run: &std::ops::Range<usize>| &corpus.sources[annotations.mentions[mentions[run.start]].source];
+                groups.sort_by(|a, b| {
+                    let (a, b) = (source_of(a), source_of(b));
+                    (a.meta.published, &a.slug).cmp(&(b.meta.published, &b.slug))
+                });
+                groups
             })
             .collect();
         let mut by_source = vec![0..0; corpus.sources.len()];
@@ -153,7 +170,7 @@ impl<'a> SiteModel<'a> {
                 }
             }
         }
-        SiteModel { corpus, annotations, matcher, coverage, quote_parts, by_entity, source_counts, by_source }
+        SiteModel { corpus, annotations, matcher, coverage, quote_parts, by_entity, mention_groups, by_source }
     }
 
     /// The context every template gets: the site, the way back to the root, the page's
@@ -179,7 +196,7 @@ impl<'a> SiteModel<'a> {
             kind: e.kind.as_str(),
             kind_label: e.kind.label(),
             mentions: self.by_entity[entity].len(),
-            sources: self.source_counts[entity],
+            sources: self.mention_groups[entity].len(),
             href: format!("{root}entities/{}.html", e.id),
             aliases: e.aliases.iter().chain(&e.aliases_any_case).map(String::as_str).collect(),
         }
@@ -227,7 +244,7 @@ impl<'a> SiteModel<'a> {
     }
 
     /// index.html: the overview, the sources by event, the entities.
-    pub fn index(&self) -> Page {
+    pub fn index(&self) -> Page<'_> {
         let overview = self.render_markdown(&self.corpus.briefing.markdown, "", None, true);
         let title = overview.title.as_deref().unwrap_or(&self.corpus.site.title);
         let description = self.corpus.site.description.clone();
@@ -252,7 +269,7 @@ impl<'a> SiteModel<'a> {
     }
 
     /// sources/<slug>.html for the source at `index`.
-    pub fn source(&self, index: usize) -> Page {
+    pub fn source(&self, index: usize) -> Page<'_> {
         let root = "../";
         let source = &self.corpus.sources[index];
         let mentions = self.mentions_of(index);
@@ -392,7 +409,7 @@ impl<'a> SiteModel<'a> {
     }
 
     /// entities/index.html.
-    pub fn entity_index(&self) -> Page {
+    pub fn entity_index(&self) -> Page<'_> {
         let description = format!(
             "The {} people, organisations and places named in {}.",
             self.corpus.entities.len(),

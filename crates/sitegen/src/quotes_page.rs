@@ -95,7 +95,7 @@ impl<'a> SiteModel<'a> {
     }
 
     /// quotes.html: every quotation, grouped by speaker.
-    pub fn quotes_page(&self) -> Page {
+    pub fn quotes_page(&self) -> Page<'_> {
         let quotes = &self.annotations.quotations.quotes;
         // Catalogued speakers by name, then speakers as written, then unknown ones.
         let mut groups: BTreeMap<(u8, String), SpeakerGroup<'a>> = BTreeMap::new();

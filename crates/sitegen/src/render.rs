@@ -46,6 +46,8 @@ enum PageJob {
     Quotes,
     Source(usize),
     Entity(usize),
+    /// An entity's mentions beyond the first page: (entity, page number from 2).
+    EntityMentions(usize, usize),
     Story(usize),
 }
 
@@ -57,6 +59,7 @@ impl PageJob {
             PageJob::Quotes => model.quotes_page(),
             PageJob::Source(i) => model.source(i),
             PageJob::Entity(i) => model.entity(i),
+            PageJob::EntityMentions(i, n) => model.entity_mentions(i, n),
             PageJob::Story(i) => model.story(i),
         }
     }
@@ -84,6 +87,9 @@ pub fn render_pages(
     let mut jobs = vec![PageJob::Index, PageJob::Entities, PageJob::Quotes];
     jobs.extend((0..corpus.sources.len()).map(PageJob::Source));
     jobs.extend((0..corpus.entities.len()).map(PageJob::Entity));
+    for entity in 0..corpus.entities.len() {
+        jobs.extend((2..=model.mention_page_count(entity)).map(|n| PageJob::EntityMentions(entity, n)));
+    }
     let stories = model.annotations.stories.iter().enumerate();
     jobs.extend(stories.filter(|(_, s)| s.sources.len() > 1).map(|(i, _)| PageJob::Story(i)));
     let bar = progress(jobs.len());

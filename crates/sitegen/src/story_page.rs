@@ -101,7 +101,7 @@ impl<'a> SiteModel<'a> {
     }
 
     /// stories/<id>.html for the story at `index` (stories of more than one source only).
-    pub fn story(&self, index: usize) -> Page {
+    pub fn story(&self, index: usize) -> Page<'_> {
         let root = "../";
         let story = &self.annotations.stories[index];
         let href = self.entity_href(root);
