@@ -5,6 +5,12 @@
 //! `.<output>.sitegen-new-<pid>` and `.<output>.sitegen-old-<pid>`. It replaces an existing
 //! output folder only if it is empty or carries the marker file a previous build left, so a
 //! mistyped `--output` never deletes somebody's documents.
+//!
+//! On Linux the swap is one `renameat2(RENAME_EXCHANGE)`: at every instant the output folder
+//! is the whole old site or the whole new one, even for a server reading it during the swap
+//! or when the build is killed. Elsewhere, or on a filesystem that refuses the exchange, it
+//! is two renames; a build killed between them leaves no output folder until the next build
+//! puts the old one back ([`recover`]).
 
 use std::fs;
 use std::hash::{Hash, Hasher};
@@ -73,6 +79,14 @@ pub fn check_output(output: &Path, content: &Path, protected: &[&Path]) -> Resul
                 output.display()
             ));
         }
+        // The swap could replace a read-only folder (only its parent is written), but could
+        // not then empty the old one; and read-only says "do not replace". Refused up front.
+        if fs::metadata(&out).is_ok_and(|m| m.permissions().readonly()) {
+            return Err(format!(
+                "refusing to replace {}: it is read-only; make it writable or choose another --output",
+                output.display()
+            ));
+        }
     }
     Ok(())
 }
@@ -82,6 +96,12 @@ pub fn file_share(relative: &str, bytes: &[u8]) -> u64 {
     let mut hasher = std::hash::DefaultHasher::new();
     (relative, bytes).hash(&mut hasher);
     hasher.finish()
+}
+
+/// `error` with what was being done, and to which path: an OS error alone ("No space left on
+/// device") does not say where.
+fn context(action: &str, path: &Path, error: io::Error) -> io::Error {
+    io::Error::new(error.kind(), format!("{action} {}: {error}", path.display()))
 }
 
 fn sibling(output: &Path, kind: &str, id: u32) -> io::Result<PathBuf> {
@@ -99,7 +119,8 @@ fn recover(output: &Path) -> io::Result<()> {
     };
     let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("site");
     let prefix = format!(".{name}.sitegen-");
-    let mut entries: Vec<PathBuf> = fs::read_dir(parent)?
+    let mut entries: Vec<PathBuf> = fs::read_dir(parent)
+        .map_err(|e| context("reading", parent, e))?
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(&prefix)))
@@ -112,11 +133,61 @@ fn recover(output: &Path) -> io::Result<()> {
             continue; // another build is running
         }
         if leaf.starts_with(&format!("{prefix}old-")) && !out.exists() {
-            fs::rename(&path, &out)?;
-        } else {
-            fs::remove_dir_all(&path)?;
+            // Killed between the two renames of the fallback swap: this is the old site.
+            fs::rename(&path, &out)
+                .map_err(|e| context(&format!("putting back the previous site as {} from", out.display()), &path, e))?;
+        } else if let Err(error) = fs::remove_dir_all(&path) {
+            // A leftover is garbage, not a danger: one that cannot be removed (made read-only,
+            // say) must not stop every later build.
+            eprintln!("warning: output: could not remove {}, left by an earlier build: {error}", path.display());
         }
     }
+    Ok(())
+}
+
+/// Removes the folder the previous site was moved to by the swap. The new site is in place
+/// by then, so a failure is only a warning: reporting the build as failed would be false.
+fn remove_previous(old: &Path) {
+    if let Err(error) = fs::remove_dir_all(old) {
+        eprintln!(
+            "warning: output: the new site is in place, but the previous one could not be removed from {}: {error}",
+            old.display()
+        );
+    }
+}
+
+/// Swaps the folders `a` and `b` in one step, so that neither path is ever missing.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::Error::new(io::ErrorKind::Unsupported, "no atomic exchange of folders on this system"))
+}
+
+/// Replaces `output` with `new` by moving it aside, then `new` in. The output folder is
+/// missing between the two renames: a reader can see it missing, and a build killed there
+/// leaves the previous site at `.<output>.sitegen-old-<pid>`, which the next build's
+/// [`recover`] puts back.
+fn swap_by_renames(new: &Path, output: &Path) -> io::Result<()> {
+    let old = sibling(output, "old", std::process::id())?;
+    fs::rename(output, &old)?;
+    if let Err(error) = fs::rename(new, output) {
+        return match fs::rename(&old, output) {
+            Ok(()) => Err(error),
+            Err(back) => Err(io::Error::new(
+                error.kind(),
+                format!(
+                    "{error}; moving the previous site back failed too ({back}): it is at {}, and the next build puts it back",
+                    old.display()
+                ),
+            )),
+        };
+    }
+    remove_previous(&old);
     Ok(())
 }
 
@@ -125,8 +196,13 @@ impl Staging {
     pub fn create(output: &Path) -> io::Result<Staging> {
         recover(output)?;
         let dir = sibling(output, "new", std::process::id())?;
-        fs::create_dir(&dir)?;
-        fs::write(dir.join(MARKER), "This folder is generated by sitegen; it is replaced on every build.\n")?;
+        fs::create_dir(&dir).map_err(|e| context("creating", &dir, e))?;
+        let marker = dir.join(MARKER);
+        if let Err(error) = fs::write(&marker, "This folder is generated by sitegen; it is replaced on every build.\n")
+        {
+            let _ = fs::remove_dir_all(&dir);
+            return Err(context("writing", &marker, error));
+        }
         Ok(Staging { dir, output: output.to_path_buf(), digest: AtomicU64::new(0), previous: None })
     }
 
@@ -154,14 +230,14 @@ impl Staging {
     pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<u64> {
         let path = self.dir.join(relative);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
+            fs::create_dir_all(parent).map_err(|e| context("creating", parent, e))?;
         }
         let share = file_share(relative, bytes);
         self.digest.fetch_add(share, Ordering::Relaxed);
         if self.linked(relative, bytes, &path) {
             return Ok(share);
         }
-        fs::write(&path, bytes).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+        fs::write(&path, bytes).map_err(|e| context("writing", &path, e))?;
         Ok(share)
     }
 
@@ -214,10 +290,9 @@ impl Staging {
             }
             let path = self.dir.join(&relative);
             if let Some(parent) = path.parent() {
-                fs::create_dir_all(parent)?;
+                fs::create_dir_all(parent).map_err(|e| context("creating", parent, e))?;
             }
-            fs::hard_link(entry.path(), &path)
-                .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+            fs::hard_link(entry.path(), &path).map_err(|e| context("linking", &path, e))?;
             linked += 1;
         }
         Ok(linked)
@@ -231,7 +306,7 @@ impl Staging {
     /// Reads back a text file written at `relative` (the search index reads the staged pages).
     pub fn read(&self, relative: &str) -> io::Result<String> {
         let path = self.dir.join(relative);
-        fs::read_to_string(&path).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+        fs::read_to_string(&path).map_err(|e| context("reading", &path, e))
     }
 
     /// A fingerprint of the files written so far: equal for the same paths and bytes, whatever
@@ -240,27 +315,127 @@ impl Staging {
         self.digest.load(Ordering::Relaxed)
     }
 
-    /// Replaces the output folder with the new site.
+    /// Replaces the output folder with the new site. On failure the output folder is as it was
+    /// and the staging folder is removed.
     pub fn commit(self) -> io::Result<()> {
-        let old = sibling(&self.output, "old", std::process::id())?;
-        let had_output = self.output.exists();
-        if had_output {
-            fs::rename(&self.output, &old)?;
+        let swapped = self.swap();
+        if swapped.is_err() {
+            let _ = fs::remove_dir_all(&self.dir);
         }
-        if let Err(error) = fs::rename(&self.dir, &self.output) {
-            if had_output {
-                fs::rename(&old, &self.output)?;
-            }
-            return Err(error);
+        swapped
+    }
+
+    fn swap(&self) -> io::Result<()> {
+        if !self.output.exists() {
+            return fs::rename(&self.dir, &self.output);
         }
-        if had_output {
-            fs::remove_dir_all(&old)?;
+        // Any failure of the exchange falls back to the two renames: where it is unsupported
+        // (EINVAL from the filesystem, ENOSYS, another system) they work; where the reason is
+        // real (permissions, an immutable folder) the first rename fails too, changing nothing.
+        if exchange(&self.dir, &self.output).is_ok() {
+            remove_previous(&self.dir); // which now holds the previous site
+            return Ok(());
         }
-        Ok(())
+        swap_by_renames(&self.dir, &self.output)
     }
 
     /// Abandons the new site, leaving the output folder as it was.
     pub fn discard(self) {
         let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::AtomicBool;
+
+    fn site(dir: &Path, text: &str) {
+        fs::create_dir_all(dir).unwrap();
+        fs::write(dir.join(MARKER), "").unwrap();
+        fs::write(dir.join("index.html"), text).unwrap();
+    }
+
+    fn index(dir: &Path) -> String {
+        fs::read_to_string(dir.join("index.html")).unwrap()
+    }
+
+    fn leftovers(parent: &Path) -> Vec<String> {
+        let names = fs::read_dir(parent).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned());
+        names.filter(|n| n.contains(".sitegen-")).collect()
+    }
+
+    /// The state a build killed between the fallback's two renames leaves: no output folder,
+    /// the previous site moved aside, the new one still staged. The next build puts the
+    /// previous site back and removes the rest.
+    #[test]
+    fn a_build_killed_between_the_renames_is_undone_by_the_next() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("out");
+        let dead = u32::MAX; // no process has this id
+        site(&sibling(&out, "old", dead).unwrap(), "A");
+        site(&sibling(&out, "new", dead).unwrap(), "B");
+        assert!(!out.exists());
+        let staging = Staging::create(&out).unwrap();
+        assert_eq!(index(&out), "A");
+        staging.write("index.html", b"C").unwrap();
+        staging.commit().unwrap();
+        assert_eq!(index(&out), "C");
+        assert_eq!(leftovers(root.path()), Vec::<String>::new());
+    }
+
+    /// Counts how often a reader polling the output folder finds it missing while `swaps`
+    /// new sites are swapped in by `swap`.
+    fn missing_while_swapping(swap: impl Fn(&Path, &Path) -> io::Result<()>, swaps: usize) -> usize {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("out");
+        site(&out, "0");
+        let done = AtomicBool::new(false);
+        std::thread::scope(|scope| {
+            let reader = scope.spawn(|| {
+                let mut missing = 0;
+                while !done.load(Ordering::Relaxed) {
+                    missing += usize::from(fs::symlink_metadata(&out).is_err());
+                }
+                missing
+            });
+            for i in 0..swaps {
+                let new = sibling(&out, "new", std::process::id()).unwrap();
+                site(&new, &i.to_string());
+                swap(&new, &out).unwrap();
+            }
+            done.store(true, Ordering::Relaxed);
+            reader.join().unwrap()
+        })
+    }
+
+    /// A server reading the output folder during a build never finds it missing: the swap
+    /// is one exchange. (The two renames it replaced leave a gap a reader does hit; the count
+    /// is printed, not asserted, as it depends on scheduling.)
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn readers_never_find_the_output_missing() {
+        let probe = tempfile::tempdir().unwrap();
+        let (a, b) = (probe.path().join("a"), probe.path().join("b"));
+        fs::create_dir(&a).unwrap();
+        fs::create_dir(&b).unwrap();
+        if let Err(error) = exchange(&a, &b) {
+            eprintln!("skipped: this filesystem refuses RENAME_EXCHANGE ({error}); builds use two renames here");
+            return;
+        }
+        let commit = |new: &Path, out: &Path| {
+            let staging = Staging {
+                dir: new.to_path_buf(),
+                output: out.to_path_buf(),
+                digest: AtomicU64::new(0),
+                previous: None,
+            };
+            staging.commit()
+        };
+        assert_eq!(missing_while_swapping(commit, 300), 0);
+        eprintln!(
+            "two renames: the reader found the output missing {} time(s) in 300 swaps",
+            missing_while_swapping(swap_by_renames, 300)
+        );
     }
 }
