@@ -130,30 +130,7 @@ impl<'a> SiteModel<'a> {
     /// Indexes the annotations of `corpus`.
     pub fn new(corpus: &'a Corpus, annotations: &'a Annotations, matcher: &'a EntityMatcher) -> Self {
         let by_entity = annotations.mentions_by_entity(corpus.entities.len());
-        let mention_groups = by_entity
-            .iter()
-            .map(|mentions| {
-                // Mentions are ordered by source: each source's are one run.
-                let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
-                for (i, &m) in mentions.iter().enumerate() {
-                    match groups.last_mut() {
-                        Some(run)
-                            if annotations.mentions[mentions[run.start]].source == annotations.mentions[m].source =>
-                        {
-                            run.end = i + 1
-                        }
-                        _ => groups.push(i..i + 1),
-                    }
-                }
-                let source_of =
-                    |run: &std::ops::Range<usize>| &corpus.sources[annotations.mentions[mentions[run.start]].source];
-                groups.sort_by(|a, b| {
-                    let (a, b) = (source_of(a), source_of(b));
-                    (a.meta.published, &a.slug).cmp(&(b.meta.published, &b.slug))
-                });
-                groups
-            })
-            .collect();
+        let mention_groups = crate::mention_pages::mention_groups(corpus, annotations, &by_entity);
         let mut by_source = vec![0..0; corpus.sources.len()];
         let mut start = 0;
         for (source, range) in by_source.iter_mut().enumerate() {
