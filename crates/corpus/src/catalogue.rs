@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::load::{Errors, is_slug, read_yaml, require_text};
+use crate::load::{Errors, is_slug, read_yaml, refuse_control_characters, require_text};
 use crate::{Entity, EntityKind};
 
 #[derive(Deserialize)]
@@ -22,7 +22,7 @@ struct EntityFile {
     #[serde(default)]
     stands_for: Option<Spanned<String>>,
     #[serde(default)]
-    description: Option<String>,
+    description: Option<Spanned<String>>,
     #[serde(default)]
     wikidata: Option<Spanned<String>>,
 }
@@ -116,6 +116,15 @@ pub(crate) fn load_entities(path: &Path, errors: &mut Errors) -> Vec<Entity> {
                 }
             }
         }
+        for alias in &file.aliases {
+            refuse_control_characters(errors, path, alias, &field("aliases"));
+        }
+        for alias in &file.aliases_any_case {
+            refuse_control_characters(errors, path, alias, &field("aliases_any_case"));
+        }
+        if let Some(description) = &file.description {
+            refuse_control_characters(errors, path, description, &field("description"));
+        }
         if let Some(qid) = &file.wikidata {
             let valid = qid
                 .value
@@ -132,7 +141,7 @@ pub(crate) fn load_entities(path: &Path, errors: &mut Errors) -> Vec<Entity> {
             aliases,
             aliases_any_case: any_case,
             stands_for: None,
-            description: file.description.clone().filter(|d| !d.trim().is_empty()),
+            description: file.description.as_ref().map(|d| d.value.clone()).filter(|d| !d.trim().is_empty()),
             wikidata: file.wikidata.as_ref().map(|q| q.value.clone()),
         });
     }

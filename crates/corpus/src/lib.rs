@@ -21,7 +21,7 @@ pub use cache::LoadCache;
 pub use clean::{Cleaned, clean};
 pub use date::{Date, MONTH_NAMES, month_number};
 pub use error::{ContentError, ContentErrors};
-pub use load::{load, load_cached, load_timed};
+pub use load::{load, load_cached, load_timed, parse_source};
 pub use model::{
     Block, BlockKind, Briefing, Corpus, DropReason, Dropped, Entity, EntityKind, SiteConfig, Source, SourceMeta,
 };

@@ -16,7 +16,7 @@ use crate::{Briefing, ContentError, ContentErrors, Corpus, Date, SiteConfig, Sou
 struct SiteFile {
     title: Spanned<String>,
     #[serde(default)]
-    description: String,
+    description: Option<Spanned<String>>,
     #[serde(default = "english")]
     language: Spanned<String>,
     #[serde(default)]
@@ -38,9 +38,9 @@ struct SourceFile {
     #[serde(default)]
     url: Option<Spanned<String>>,
     #[serde(default)]
-    byline: Option<String>,
+    byline: Option<Spanned<String>>,
     #[serde(default)]
-    wire: Option<String>,
+    wire: Option<Spanned<String>>,
     #[serde(default = "english")]
     language: Spanned<String>,
     #[serde(default)]
@@ -95,9 +95,26 @@ fn load_into(dir: &Path, clean_time: &mut Duration, cache: Option<&mut LoadCache
             return Err(ContentErrors(vec![ContentError::file(dir, message)]));
         }
     };
-    let site = load_site(dir, &mut errors);
-    let briefing = read_text(&dir.join("briefing.md"), &mut errors).map(|markdown| Briefing { markdown });
-    let entities = crate::catalogue::load_entities(&dir.join("entities.yaml"), &mut errors);
+    // These three are confined like every other file: a symbolic link among them must not
+    // publish a file from outside the content folder (a key, another project's data).
+    let mut inside = |name: &str| match resolve_inside(&dir.join(name), &root) {
+        Err(message) if message != "file not found" => {
+            errors.0.push(ContentError::file(dir.join(name), message));
+            false
+        }
+        _ => true,
+    };
+    let (site_inside, briefing_inside, entities_inside) =
+        (inside("site.yaml"), inside("briefing.md"), inside("entities.yaml"));
+    let site = if site_inside { load_site(dir, &mut errors) } else { None };
+    let briefing = briefing_inside
+        .then(|| read_text(&dir.join("briefing.md"), &mut errors).map(|markdown| Briefing { markdown }))
+        .flatten();
+    let entities = if entities_inside {
+        crate::catalogue::load_entities(&dir.join("entities.yaml"), &mut errors)
+    } else {
+        Vec::new()
+    };
     let sources = load_sources(dir, &root, &mut errors, clean_time, cache);
     match (site, briefing, errors.0.is_empty()) {
         (Some(site), Some(briefing), true) => Ok(Corpus { site, briefing, sources, entities }),
@@ -163,12 +180,28 @@ pub(crate) fn require_text(errors: &mut Errors, path: &Path, value: &Spanned<Str
     if value.value.trim().is_empty() {
         errors.at(path, value, field, "must not be empty");
     }
+    refuse_control_characters(errors, path, value, field);
+}
+
+/// Text fields hold printable text. YAML lets a double-quoted value spell any character
+/// ("\0", "\x01"), but a NUL or another control character shows in no page and is invalid
+/// in HTML and XML, so it is an error where it was written rather than something each
+/// output would have to drop. Tabs and line breaks are white space, not errors.
+pub(crate) fn refuse_control_characters(errors: &mut Errors, path: &Path, value: &Spanned<String>, field: &str) {
+    if let Some(c) = value.value.chars().find(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) {
+        let message =
+            format!("contains the control character U+{:04X}: text fields hold printable text only", u32::from(c));
+        errors.at(path, value, field, message);
+    }
 }
 
 fn load_site(dir: &Path, errors: &mut Errors) -> Option<SiteConfig> {
     let path = dir.join("site.yaml");
     let file: SiteFile = read_yaml(&path, errors)?;
     require_text(errors, &path, &file.title, "title");
+    if let Some(description) = &file.description {
+        refuse_control_characters(errors, &path, description, "description");
+    }
     if !is_language_tag(&file.language.value) {
         errors.at(
             &path,
@@ -194,7 +227,7 @@ fn load_site(dir: &Path, errors: &mut Errors) -> Option<SiteConfig> {
     }
     Some(SiteConfig {
         title: file.title.value.trim().to_string(),
-        description: file.description.trim().to_string(),
+        description: file.description.map_or_else(String::new, |d| d.value.trim().to_string()),
         language: file.language.value,
         base_url: file.base_url.map(|u| u.value.trim_end_matches('/').to_string() + "/"),
         theme: file.theme.map_or_else(|| "default".to_string(), |t| t.value),
@@ -317,24 +350,7 @@ fn load_source(
     }
     let file: SourceFile = read_yaml(path, errors)?;
     let before = errors.0.len();
-    require_text(errors, path, &file.title, "title");
-    require_text(errors, path, &file.outlet, "outlet");
-    let published = Date::parse(file.published.value.trim())
-        .map_err(|message| errors.at(path, &file.published, "published", message))
-        .ok();
-    if let Some(url) = &file.url
-        && let Err(message) = check_http_url(url.value.trim())
-    {
-        errors.at(path, url, "url", message);
-    }
-    if !is_language_tag(&file.language.value) {
-        errors.at(
-            path,
-            &file.language,
-            "language",
-            format!("{:?} is not a language tag such as en", file.language.value),
-        );
-    }
+    let published = check_fields(path, &file, errors);
     let body = load_body(path, root, &file, errors, body_dep);
     let cleaning = std::time::Instant::now();
     let cleaned = body.map(|(text, at)| (clean(&text, &file.title.value), at));
@@ -351,35 +367,88 @@ fn load_source(
     Some(Source {
         slug,
         path: path.to_path_buf(),
-        meta: SourceMeta {
-            title: file.title.value.trim().to_string(),
-            outlet: file.outlet.value.trim().to_string(),
-            outlet_inferred: file.outlet_inferred,
-            published: published?,
-            url: file.url.map(|u| u.value.trim().to_string()),
-            byline: file.byline.filter(|b| !b.trim().is_empty()),
-            wire: file.wire.filter(|w| !w.trim().is_empty()),
-            language: file.language.value,
-        },
+        meta: meta(file, published?),
         blocks: cleaned.blocks,
         dropped: cleaned.dropped,
     })
+}
+
+/// Checks a source file's fields other than the body, as every load does; returns the date
+/// when it is valid.
+fn check_fields(path: &Path, file: &SourceFile, errors: &mut Errors) -> Option<Date> {
+    require_text(errors, path, &file.title, "title");
+    require_text(errors, path, &file.outlet, "outlet");
+    for (value, field) in [(&file.byline, "byline"), (&file.wire, "wire")] {
+        if let Some(value) = value {
+            refuse_control_characters(errors, path, value, field);
+        }
+    }
+    let published = Date::parse(file.published.value.trim())
+        .map_err(|message| errors.at(path, &file.published, "published", message))
+        .ok();
+    if let Some(url) = &file.url
+        && let Err(message) = check_http_url(url.value.trim())
+    {
+        errors.at(path, url, "url", message);
+    }
+    if !is_language_tag(&file.language.value) {
+        errors.at(
+            path,
+            &file.language,
+            "language",
+            format!("{:?} is not a language tag such as en", file.language.value),
+        );
+    }
+    published
+}
+
+/// Parses the text of one source file (`sources/<slug>.yaml`) and checks its fields as
+/// [`load`] does, without touching the file system: `path` only names the file in errors, a
+/// `body_file` is not read, and an inline `body` is cleaned and must keep some article text.
+/// Returns the metadata, or every error located at line, column and field. It exists so that
+/// the YAML handling can be fuzzed without writing a content folder per input.
+pub fn parse_source(path: &Path, text: &str) -> Result<SourceMeta, ContentErrors> {
+    let mut errors = Errors(Vec::new());
+    let file: SourceFile = parse(path, text).map_err(|error| ContentErrors(vec![error]))?;
+    let published = check_fields(path, &file, &mut errors);
+    if let Some(Body::Inline(body)) = body_field(path, &file, &mut errors)
+        && clean(&body.value, &file.title.value).blocks.is_empty()
+    {
+        errors.at(path, body, "body", "has no article text: the cleaner found only boilerplate");
+    }
+    match published {
+        Some(published) if errors.0.is_empty() => Ok(meta(file, published)),
+        _ => Err(ContentErrors(errors.0)),
+    }
+}
+
+/// The metadata of a checked source file, trimmed.
+fn meta(file: SourceFile, published: Date) -> SourceMeta {
+    SourceMeta {
+        title: file.title.value.trim().to_string(),
+        outlet: file.outlet.value.trim().to_string(),
+        outlet_inferred: file.outlet_inferred,
+        published,
+        url: file.url.map(|u| u.value.trim().to_string()),
+        byline: file.byline.map(|b| b.value).filter(|b| !b.trim().is_empty()),
+        wire: file.wire.map(|w| w.value).filter(|w| !w.trim().is_empty()),
+        language: file.language.value,
+    }
 }
 
 fn at_field(file: &SourceFile) -> &'static str {
     if file.body_file.is_some() { "body_file" } else { "body" }
 }
 
-/// The raw body text and the YAML node it came from (for locating later errors). Records the
-/// body file read, if any, in `body_dep`.
-fn load_body(
-    path: &Path,
-    root: &Path,
-    file: &SourceFile,
-    errors: &mut Errors,
-    body_dep: &mut Option<BodyDep>,
-) -> Option<(String, Spanned<()>)> {
-    let span_of = |s: &Spanned<String>| Spanned { value: (), referenced: s.referenced, defined: s.defined };
+/// Where a source file's text is: inline, or in a body file (a relative path, unchecked).
+enum Body<'a> {
+    Inline(&'a Spanned<String>),
+    File(&'a Spanned<String>),
+}
+
+/// Checks the choice between `body` and `body_file`, which needs no file system: exactly one
+/// is given, an inline body is not empty, and a body file's path is relative.
+fn body_field<'a>(path: &Path, file: &'a SourceFile, errors: &mut Errors) -> Option<Body<'a>> {
     match (&file.body, &file.body_file) {
         (Some(_), Some(body_file)) => {
             errors.at(path, body_file, "body_file", "give either `body` or `body_file`, not both");
@@ -400,11 +469,10 @@ fn load_body(
                 errors.at(path, body, "body", "the article text is empty");
                 return None;
             }
-            Some((body.value.clone(), span_of(body)))
+            Some(Body::Inline(body))
         }
         (None, Some(body_file)) => {
-            let relative = Path::new(body_file.value.trim());
-            if relative.is_absolute() {
+            if Path::new(body_file.value.trim()).is_absolute() {
                 errors.at(
                     path,
                     body_file,
@@ -413,6 +481,25 @@ fn load_body(
                 );
                 return None;
             }
+            Some(Body::File(body_file))
+        }
+    }
+}
+
+/// The raw body text and the YAML node it came from (for locating later errors). Records the
+/// body file read, if any, in `body_dep`.
+fn load_body(
+    path: &Path,
+    root: &Path,
+    file: &SourceFile,
+    errors: &mut Errors,
+    body_dep: &mut Option<BodyDep>,
+) -> Option<(String, Spanned<()>)> {
+    let span_of = |s: &Spanned<String>| Spanned { value: (), referenced: s.referenced, defined: s.defined };
+    match body_field(path, file, errors)? {
+        Body::Inline(body) => Some((body.value.clone(), span_of(body))),
+        Body::File(body_file) => {
+            let relative = Path::new(body_file.value.trim());
             let target = path.parent().unwrap_or(Path::new(".")).join(relative);
             if let Err(message) = resolve_inside(&target, root) {
                 errors.at(path, body_file, "body_file", format!("{}: {message}", target.display()));
@@ -434,5 +521,74 @@ fn load_body(
             }
             Some((text, span_of(body_file)))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_one_source_file_as_the_loader_checks_it() {
+        let path = Path::new("sources/a.yaml");
+        let text = "title: Talks\noutlet: \" O \"\npublished: 2016-07-14\nbody: |\n  Putin spoke.\n";
+        let meta = parse_source(path, text).unwrap();
+        assert_eq!((meta.title.as_str(), meta.outlet.as_str(), meta.language.as_str()), ("Talks", "O", "en"));
+        // A body file is not read, so it need not exist.
+        assert!(parse_source(path, "title: T\noutlet: O\npublished: 2016-07-14\nbody_file: ../t.txt\n").is_ok());
+        let errors = |text: &str| -> Vec<(Option<u64>, Option<String>)> {
+            parse_source(path, text).unwrap_err().0.into_iter().map(|e| (e.line, e.field)).collect()
+        };
+        let bad = "title: T\noutlet: O\npublished: 2016-02-30\nbody: \"Advertisement\"\nurl: ftp://x\n";
+        let found = errors(bad);
+        assert_eq!(
+            found,
+            [(Some(3), Some("published".into())), (Some(5), Some("url".into())), (Some(4), Some("body".into()))]
+        );
+        assert_eq!(errors("title: [a\n"), [(Some(1), Some("title".into()))]);
+        let both = "title: T\noutlet: O\npublished: 2016-07-14\nbody: B\nbody_file: /etc/passwd\n";
+        assert_eq!(errors(both), [(Some(5), Some("body_file".into()))]);
+    }
+
+    #[test]
+    fn refuses_control_characters_in_text_fields_where_they_are_written() {
+        let text = "title: \"Talks\\0 end\"\noutlet: O\npublished: 2016-01-01\nbyline: \"A\\x01B\"\nwire: \"AFP\\tX\"\nbody: Putin spoke.\n";
+        let errors = parse_source(Path::new("a.yaml"), text).unwrap_err().0;
+        let found: Vec<_> = errors.iter().map(|e| (e.line, e.field.as_deref(), e.message.as_str())).collect();
+        assert_eq!(
+            found,
+            [
+                (Some(1), Some("title"), "contains the control character U+0000: text fields hold printable text only"),
+                (
+                    Some(4),
+                    Some("byline"),
+                    "contains the control character U+0001: text fields hold printable text only"
+                ),
+            ],
+            "a tab is white space, not an error"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_top_level_files_linked_from_outside() {
+        let scratch = std::env::temp_dir().join(format!("corpus-links-{}", std::process::id()));
+        let (content, outside) = (scratch.join("content"), scratch.join("secret.txt"));
+        fs::create_dir_all(content.join("sources")).unwrap();
+        fs::write(&outside, "title: secret\n").unwrap();
+        for name in ["site.yaml", "briefing.md", "entities.yaml"] {
+            std::os::unix::fs::symlink(&outside, content.join(name)).unwrap();
+        }
+        let errors = load(&content).map(|_| ()).unwrap_err().0;
+        fs::remove_dir_all(&scratch).unwrap();
+        let found: Vec<_> = errors
+            .iter()
+            .map(|e| (e.path.file_name().unwrap().to_str().unwrap(), e.line, e.message.as_str()))
+            .collect();
+        let outside = "resolves outside the content folder";
+        assert_eq!(
+            found,
+            [("site.yaml", None, outside), ("briefing.md", None, outside), ("entities.yaml", None, outside)]
+        );
     }
 }

@@ -41,6 +41,13 @@ fn word_before(text: &str, dot: usize) -> &str {
     &text[start..dot]
 }
 
+/// True when the word just before the full stop at byte `dot` has a full stop of its own
+/// ("e.g", "p.m"). Stops at that full stop rather than reading the whole word, so that a run
+/// like "a.Ba.Ba.B…" costs its length, not its square.
+fn dotted_word_before(text: &str, dot: usize) -> bool {
+    text[..dot].chars().rev().take_while(|&c| c.is_alphanumeric() || c == '.').any(|c| c == '.')
+}
+
 fn is_abbreviation(word: &str) -> bool {
     let mut chars = word.chars();
     let single_capital = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
@@ -73,18 +80,47 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
             let n = chars[next].1;
             n.is_uppercase() || n.is_ascii_digit() || is_opener(n)
         };
-        let abbreviated = c == '.' && end == i + 1 && is_abbreviation(word_before(text, at));
-        if spaced && starts_sentence && !abbreviated {
+        // Looked up only at a candidate end: `word_before` walks back over letters and full
+        // stops, so asking at every full stop of "a.a.a.a…" would cost the square of its length.
+        let abbreviated = || c == '.' && end == i + 1 && is_abbreviation(word_before(text, at));
+        if spaced && starts_sentence && !abbreviated() {
             let end_byte = chars.get(end).map_or(text.len(), |&(b, _)| b);
-            push_trimmed(&mut sentences, text, start..end_byte);
+            push_capped(&mut sentences, text, start..end_byte);
             start = chars[next].0;
             i = next;
         } else {
             i = end;
         }
     }
-    push_trimmed(&mut sentences, text, start..text.len());
+    push_capped(&mut sentences, text, start..text.len());
     sentences
+}
+
+/// The longest sentence, in bytes. Text that runs on further without a sentence end (a
+/// flattened table or list, or hostile input: a 10 MB paragraph without a full stop) is cut
+/// at the last white space before the limit. Everything built on sentences then costs at most
+/// this much per sentence instead of the paragraph's length: an entity page shows each
+/// mention in its sentence, so one unbroken paragraph with n mentions would otherwise print
+/// n times the whole paragraph. Real sentences stay far below it (the seeds' longest is
+/// under 400 bytes).
+pub const MAX_SENTENCE_BYTES: usize = 1_000;
+
+/// Pushes `range`, trimmed, as one sentence, or as several when it is longer than
+/// [`MAX_SENTENCE_BYTES`].
+fn push_capped(out: &mut Vec<Range<usize>>, text: &str, range: Range<usize>) {
+    let mut start = range.start;
+    while range.end - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        // The last white space after the first character, or the limit itself in text
+        // without spaces; either way the piece is not empty, so the loop ends.
+        let cut = text[start..limit].rfind(char::is_whitespace).filter(|&at| at > 0).map_or(limit, |at| start + at);
+        push_trimmed(out, text, start..cut);
+        start = cut;
+    }
+    push_trimmed(out, text, start..range.end);
 }
 
 fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, range: Range<usize>) {
@@ -102,7 +138,7 @@ fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, range: Range<usize>) {
 /// before the full stop), nor is "bloomberg.net" (a lower-case letter after it).
 pub fn glue_points(text: &str) -> Vec<usize> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut points = Vec::new();
+    let mut points: Vec<usize> = Vec::new();
     for i in 1..chars.len() {
         let c = chars[i].1;
         if !matches!(c, '.' | '!' | '?') {
@@ -117,8 +153,11 @@ pub fn glue_points(text: &str) -> Vec<usize> {
             j += 1;
         }
         if j < chars.len() && (chars[j].1.is_uppercase() || matches!(chars[j].1, '“' | '‘')) {
-            // "e.g.The" and "p.m.Friday" are abbreviations run together, not glue.
-            if c == '.' && word_before(text, chars[i].0).contains('.') {
+            // "e.g.The" and "p.m.Friday" are abbreviations run together, not glue. The word
+            // starts at the last glue point at the earliest, as the text is split there:
+            // "Geneva.Kerry.The" has two, and a second cleaning must find no more.
+            let start = points.last().copied().unwrap_or(0);
+            if c == '.' && dotted_word_before(&text[start..], chars[i].0 - start) {
                 continue;
             }
             points.push(chars[j].0);
@@ -182,6 +221,44 @@ mod tests {
         let words: String = split(text).into_iter().map(|r| &text[r]).collect::<Vec<_>>().join(" ");
         assert_eq!(words, "One. Two three. Four?");
         assert!(split("   ").is_empty());
+    }
+
+    #[test]
+    fn caps_run_on_sentences_at_a_space() {
+        let word = "Putin spoke at length ";
+        let text = word.repeat(200);
+        let ranges = split(&text);
+        assert!(ranges.len() > 1, "{} bytes in one sentence", text.len());
+        assert!(ranges.iter().all(|r| r.len() <= MAX_SENTENCE_BYTES), "{ranges:?}");
+        let words: Vec<&str> = ranges.iter().flat_map(|r| text[r.clone()].split(' ')).collect();
+        assert_eq!(words, text.split_whitespace().collect::<Vec<_>>(), "every word once, none cut");
+        // Without any space the text is cut at a character boundary (Ж is two bytes).
+        let cyrillic = "Ж".repeat(1_500);
+        let ranges = split(&cyrillic);
+        assert_eq!(ranges.len(), 3);
+        assert_eq!(ranges.iter().map(|r| cyrillic[r.clone()].chars().count()).sum::<usize>(), 1_500);
+    }
+
+    #[test]
+    fn reads_long_runs_of_full_stops_in_linear_time() {
+        // Every full stop of "a.a.a…" once asked for the whole word before it.
+        let text = "a.".repeat(500_000);
+        let started = std::time::Instant::now();
+        let ranges = split(&text);
+        assert_eq!(ranges.iter().map(Range::len).sum::<usize>(), text.len());
+        // Each "a.B" is glue: the word before a full stop starts at the last glue point.
+        assert_eq!(glue_points(&"a.Ba.B".repeat(200_000)).len(), 400_000);
+        assert!(started.elapsed() < std::time::Duration::from_secs(10), "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn finds_glue_points_one_after_another() {
+        // Found by fuzzing (fuzz/fuzz_targets/clean.rs): the word before the second full stop
+        // ran back over the first glue point and looked like "e.g.", so that point was found
+        // only in the first piece split off, when cleaning the cleaned text again.
+        assert_eq!(glue_points("njjwow.A2j.A2j?AA"), [7, 11, 15]);
+        assert_eq!(glue_points("talks in Geneva.Kerry.The envoy"), [16, 22]);
+        assert!(glue_points("said e.g.The U.S.Army").is_empty());
     }
 
     #[test]

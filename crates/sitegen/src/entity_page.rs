@@ -93,10 +93,9 @@ impl<'a> SiteModel<'a> {
             .collect();
         let mut together: BTreeMap<usize, usize> = BTreeMap::new();
         for (source, block) in paragraphs {
-            let others: BTreeSet<usize> = self
-                .mentions_of(source)
+            let others: BTreeSet<usize> = crate::pages::in_block(self.mentions_of(source), block)
                 .iter()
-                .filter(|m| m.block == block && m.entity != entity)
+                .filter(|m| m.entity != entity)
                 .map(|m| m.entity)
                 .collect();
             for other in others {

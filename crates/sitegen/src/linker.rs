@@ -103,6 +103,9 @@ fn unescape(text: &str) -> String {
                     .or_else(|| name.strip_prefix("#X"))
                     .and_then(|hex| u32::from_str_radix(hex, 16).ok())
                     .or_else(|| name.strip_prefix('#').and_then(|dec| dec.parse().ok()))
+                    // HTML reads `&#0;` as U+FFFD; decoding it to NUL would write a NUL
+                    // into the page when the text is escaped again around a link.
+                    .map(|code| if code == 0 { 0xFFFD } else { code })
                     .and_then(char::from_u32),
             }?;
             Some((c, end))
@@ -177,5 +180,6 @@ mod tests {
     #[test]
     fn decodes_character_references() {
         assert_eq!(unescape("a &amp; b &#39;c&#x27; &bogus; &"), "a & b 'c' &bogus; &");
+        assert_eq!(unescape("&#0;&#x0;&#xD800;"), "\u{FFFD}\u{FFFD}&#xD800;");
     }
 }

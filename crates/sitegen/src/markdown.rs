@@ -34,8 +34,15 @@ fn safe_dest(dest: CowStr<'_>) -> CowStr<'_> {
 
 /// Renders `markdown`; `take_title` moves a leading `# Heading` out of the HTML.
 pub fn render(markdown: &str, unsafe_html: bool, take_title: bool) -> Rendered {
+    // CommonMark requires NUL to become U+FFFD "for security reasons"; pulldown-cmark passes
+    // it through, and a NUL in HTML is a parse error that browsers each handle their way.
+    let markdown = if markdown.contains('\0') {
+        std::borrow::Cow::Owned(markdown.replace('\0', "\u{FFFD}"))
+    } else {
+        std::borrow::Cow::Borrowed(markdown)
+    };
     let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
-    let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, options)
+    let mut events: Vec<Event<'_>> = Parser::new_ext(&markdown, options)
         .map(|event| match event {
             Event::Html(raw) | Event::InlineHtml(raw) if !unsafe_html => Event::Text(raw),
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
@@ -85,6 +92,16 @@ mod tests {
         let html = render("[a](javascript:alert(1)) [b](JaVa\tScRiPt:x) [c](https://example.com) [d](sources/x.html#p2) [e](data:text/html,x)", false, false).html;
         assert!(!html.to_lowercase().contains("javascript") && !html.contains("data:"), "{html}");
         assert!(html.contains("https://example.com") && html.contains("sources/x.html#p2"), "{html}");
+    }
+
+    #[test]
+    fn replaces_nul_as_commonmark_requires() {
+        let rendered = render("# Ti\0tle\n\nPutin\0 spoke `co\0de` [l\0](x\0y)\n", false, true);
+        assert_eq!(rendered.title.as_deref(), Some("Ti\u{FFFD}tle"));
+        assert_eq!(
+            rendered.html.trim(),
+            "<p>Putin\u{FFFD} spoke <code>co\u{FFFD}de</code> <a href=\"x%EF%BF%BDy\">l\u{FFFD}</a></p>"
+        );
     }
 
     #[test]

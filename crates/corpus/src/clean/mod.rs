@@ -5,7 +5,8 @@
 //!
 //! 1. Lines: white space normalised; a line is dropped when its whole shape is boilerplate
 //!    (a bare URL, digits only, the headline again, a date, "4 min read", a copyright, contact
-//!    or editor's line, page furniture, a photo credit), or when it repeats the line before.
+//!    or editor's line, page furniture, a photo credit), or when it repeats the last line
+//!    kept.
 //!    A line that another line repeats with a photo credit added is a caption too.
 //! 2. Blocks: lines separated by blank lines form blocks; inside a block a line that starts
 //!    in lower case after a line that does not end a sentence continues it (hard-wrapped
@@ -13,6 +14,8 @@
 //!    stands alone.
 //! 3. Glue: "Islamic State.Putin" marks a lost paragraph break, so the block is split there.
 //! 4. Wire tags: "(Bloomberg) --" and "– (Reuters)" are cut from the ends of paragraphs.
+//!    The line rules of pass 1 then apply to the paragraphs that joining, splitting and
+//!    cutting reshaped, and a paragraph that repeats the one before it is dropped.
 //! 5. Kinds: a short line without sentence punctuation is a heading when a section follows
 //!    it and some paragraph precedes it, otherwise it is dropped as cut off from its section;
 //!    an attributed line, or a paragraph repeating a passage of another, is a pull quote.
@@ -24,6 +27,8 @@ mod text;
 mod wire;
 
 pub use text::fold;
+
+use std::collections::{BTreeMap, HashMap};
 
 use crate::{Block, BlockKind, DropReason, Dropped, sentences};
 
@@ -39,9 +44,9 @@ pub struct Cleaned {
 /// A unit of text on its way to becoming a block.
 struct Unit {
     text: String,
+    /// The line under it that attributes it ("- John Kerry"), as it stood, so that it can be
+    /// recorded as dropped with the unit.
     attribution: Option<String>,
-    /// How many raw lines it was joined from.
-    lines: usize,
     /// The raw line it starts on, to keep the record of dropped text in reading order.
     first_line: usize,
 }
@@ -64,6 +69,8 @@ pub fn clean(raw: &str, title: &str) -> Cleaned {
         strip_wire_tags(unit, &mut dropped);
     }
     units.retain(|u| !u.text.is_empty());
+    drop_reshaped_boilerplate(&mut units, title, &mut dropped);
+    drop_repeated_units(&mut units, &mut dropped);
     let blocks = classify_units(units, &mut dropped);
     dropped.sort_by_key(|(line, _)| *line);
     Cleaned { blocks, dropped: dropped.into_iter().map(|(_, d)| d).collect() }
@@ -99,9 +106,11 @@ fn drop_boilerplate_lines(raw: &str, title: &str, dropped: &mut Vec<DroppedAt>) 
         } else if previous.as_deref() == Some(line.as_str()) {
             drop_line(dropped, number, &line, DropReason::Repeated);
         } else {
-            groups.last_mut().expect("groups is never empty").push((number, line.clone()));
+            // The line before is the last line kept: a copy with boilerplate between
+            // ("A", "Advertisement", "A") stands next to the first once that is gone.
+            previous = Some(line.clone());
+            groups.last_mut().expect("groups is never empty").push((number, line));
         }
-        previous = Some(line);
     }
     groups.retain(|g| !g.is_empty());
     groups
@@ -119,10 +128,10 @@ fn attribution(line: &str) -> Option<&str> {
 fn join_lines(group: Vec<(usize, String)>) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::new();
     for (number, line) in group {
-        if let (Some(name), Some(last)) = (attribution(&line), units.last_mut())
+        if let (Some(_), Some(last)) = (attribution(&line), units.last_mut())
             && last.attribution.is_none()
         {
-            last.attribution = Some(name.to_string());
+            last.attribution = Some(line);
             continue;
         }
         let continues = line.chars().next().is_some_and(char::is_lowercase);
@@ -130,9 +139,8 @@ fn join_lines(group: Vec<(usize, String)>) -> Vec<Unit> {
             Some(last) if continues && last.attribution.is_none() && !text::ends_like_sentence(&last.text) => {
                 last.text.push(' ');
                 last.text.push_str(&line);
-                last.lines += 1;
             }
-            _ => units.push(Unit { text: line, attribution: None, lines: 1, first_line: number }),
+            _ => units.push(Unit { text: line, attribution: None, first_line: number }),
         }
     }
     units
@@ -148,7 +156,7 @@ fn split_glued(unit: Unit, out: &mut Vec<Unit>) {
     let mut start = 0;
     for point in points.into_iter().chain([unit.text.len()]) {
         let text = unit.text[start..point].trim().to_string();
-        out.push(Unit { text, attribution: None, lines: 1, first_line: unit.first_line });
+        out.push(Unit { text, attribution: None, first_line: unit.first_line });
         start = point;
     }
     if let Some(last) = out.last_mut() {
@@ -156,21 +164,83 @@ fn split_glued(unit: Unit, out: &mut Vec<Unit>) {
     }
 }
 
-/// Pass 4: wire tags at either end of a unit.
+/// Pass 4: wire tags at either end of a unit, every one of them: a story can carry two
+/// agencies' tags ("(Bloomberg) -- MOSCOW (AFP) - ..."), and cutting only the outer one
+/// would leave the inner one for a second cleaning to find.
 fn strip_wire_tags(unit: &mut Unit, dropped: &mut Vec<DroppedAt>) {
-    if let Some((tag, body)) = wire::strip_leading(&unit.text) {
+    while let Some((tag, body)) = wire::strip_leading(&unit.text) {
         drop_line(dropped, unit.first_line, tag, DropReason::WireTag);
         unit.text = body.to_string();
     }
-    if let Some((body, tag)) = wire::strip_trailing(&unit.text) {
-        drop_line(dropped, unit.first_line, tag, DropReason::WireTag);
+    // Found from the end inwards, recorded in reading order.
+    let mut trailing = Vec::new();
+    while let Some((body, tag)) = wire::strip_trailing(&unit.text) {
+        trailing.push(tag.to_string());
         unit.text = body.to_string();
+    }
+    for tag in trailing.iter().rev() {
+        drop_line(dropped, unit.first_line, tag, DropReason::WireTag);
+    }
+}
+
+/// Pass 4b: the line rules of pass 1 again, on the units that passes 2 to 4 reshaped: a
+/// headline or "4 min\nread" hard-wrapped, "Advertisement" glued after a sentence, a date
+/// behind a wire tag. Pass 1 saw only their pieces. (A unit that is one raw line as it stood
+/// was classified then, so this drops nothing more of it.) An attribution under a dropped
+/// unit goes with it.
+fn drop_reshaped_boilerplate(units: &mut Vec<Unit>, title: &str, dropped: &mut Vec<DroppedAt>) {
+    units.retain(|unit| match lines::classify(&unit.text, title) {
+        Some(reason) => {
+            drop_unit(dropped, unit, reason);
+            false
+        }
+        None => true,
+    });
+}
+
+/// Pass 4c: a unit that repeats the one before it. Pass 1 compares raw lines, so it misses a
+/// paragraph printed twice when it is hard-wrapped, glued to itself, or carries a wire tag in
+/// one copy only, and an attribution printed again once boilerplate between the copies is
+/// gone; here the copies are whole units. The copy goes; its attribution stays with the first
+/// copy when that has none, as in pass 1 for "A", "A", "- John Kerry".
+///
+/// Without passes 4b and 4c, cleaning the cleaned text again would find these and drop them
+/// then (`crates/corpus/tests/clean_props.rs`).
+fn drop_repeated_units(units: &mut Vec<Unit>, dropped: &mut Vec<DroppedAt>) {
+    let mut kept: Vec<Unit> = Vec::with_capacity(units.len());
+    for mut unit in units.drain(..) {
+        match kept.last_mut() {
+            Some(last) if repeats(last, &unit) => {
+                if last.attribution.is_none() {
+                    last.attribution = unit.attribution.take();
+                }
+                drop_unit(dropped, &unit, DropReason::Repeated);
+            }
+            _ => kept.push(unit),
+        }
+    }
+    *units = kept;
+}
+
+/// True when `unit` repeats the line `last` ends with as printed: its attribution, compared
+/// by name whatever the dash, or else its text.
+fn repeats(last: &Unit, unit: &Unit) -> bool {
+    match last.attribution.as_deref().and_then(attribution) {
+        Some(name) => unit.attribution.is_none() && attribution(&unit.text) == Some(name),
+        None => last.text == unit.text,
+    }
+}
+
+/// Records a whole unit as dropped: its text and the attribution line under it.
+fn drop_unit(dropped: &mut Vec<DroppedAt>, unit: &Unit, reason: DropReason) {
+    drop_line(dropped, unit.first_line, &unit.text, reason);
+    if let Some(line) = &unit.attribution {
+        drop_line(dropped, unit.first_line, line, reason);
     }
 }
 
 fn looks_like_heading(unit: &Unit) -> bool {
-    unit.lines == 1
-        && unit.attribution.is_none()
+    unit.attribution.is_none()
         && (1..=10).contains(&text::word_count(&unit.text))
         && !text::ends_like_sentence(&unit.text)
         && unit.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -180,35 +250,139 @@ fn looks_like_heading(unit: &Unit) -> bool {
 /// Pass 5: headings, pull quotes and paragraphs.
 fn classify_units(units: Vec<Unit>, dropped: &mut Vec<DroppedAt>) -> Vec<Block> {
     let heading: Vec<bool> = units.iter().map(looks_like_heading).collect();
-    let folded: Vec<String> = units.iter().map(|u| fold(&u.text)).collect();
+    // A heading is kept when a section follows it and some paragraph precedes it.
     let mut seen_paragraph = false;
+    let kept_heading: Vec<bool> = (0..units.len())
+        .map(|i| {
+            let keep = heading[i] && seen_paragraph && heading.get(i + 1).is_some_and(|next| !next);
+            seen_paragraph |= !heading[i];
+            keep
+        })
+        .collect();
+    // An orphan heading is dropped, so it is no passage for a pull quote to repeat: text it
+    // made a pull quote would turn back into a paragraph when cleaned again, without it.
+    let folded: Vec<String> = units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| if heading[i] && !kept_heading[i] { String::new() } else { fold(&u.text) })
+        .collect();
+    let repeats = repeats_a_passage(&folded);
     let mut blocks = Vec::new();
     for (i, unit) in units.into_iter().enumerate() {
-        if heading[i] {
-            let section_follows = heading.get(i + 1).is_some_and(|next| !next);
-            if seen_paragraph && section_follows {
-                blocks.push(block(BlockKind::Heading, unit));
-            } else {
-                drop_line(dropped, unit.first_line, &unit.text, DropReason::OrphanHeading);
-            }
+        if kept_heading[i] {
+            blocks.push(block(BlockKind::Heading, unit));
             continue;
         }
-        seen_paragraph = true;
-        let repeats_body = text::word_count(&unit.text) >= 6
-            && folded
-                .iter()
-                .enumerate()
-                .any(|(j, other)| j != i && other.len() > folded[i].len() && contains_words(other, &folded[i]));
-        let kind = if unit.attribution.is_some() || repeats_body { BlockKind::Pullquote } else { BlockKind::Paragraph };
+        if heading[i] {
+            drop_line(dropped, unit.first_line, &unit.text, DropReason::OrphanHeading);
+            continue;
+        }
+        let kind = if unit.attribution.is_some() || repeats[i] { BlockKind::Pullquote } else { BlockKind::Paragraph };
         blocks.push(block(kind, unit));
     }
     blocks
 }
 
-/// True when `needle`'s words stand in `haystack` as whole words (both folded).
-fn contains_words(haystack: &str, needle: &str) -> bool {
-    let padded = format!(" {haystack} ");
-    padded.contains(&format!(" {needle} "))
+/// A unit repeating a passage of another is a pull quote when it has this many words…
+const PULL_QUOTE_MIN_WORDS: usize = 6;
+/// …and no more than this: a pull quote is a sentence or two set apart. The bound also keeps
+/// the search linear in the text: it makes one pass per length of candidate, so at most 75.
+const PULL_QUOTE_MAX_WORDS: usize = 80;
+
+/// For each unit (folded), whether its words stand as a run of whole words inside another,
+/// longer unit: the pull quote an outlet prints again beside the paragraph it comes from.
+///
+/// Comparing every unit with every other costs the square of the number of units, which a
+/// body of 100,000 one-line paragraphs turns into hours. Instead, for each length of
+/// candidate (in words), every window of that length in the longer units is hashed as it
+/// slides and looked up among the candidates' hashes; a hit is confirmed word by word.
+fn repeats_a_passage(folded: &[String]) -> Vec<bool> {
+    let mut ids: HashMap<&str, u64> = HashMap::new();
+    let words: Vec<Vec<u64>> = folded
+        .iter()
+        .map(|text| {
+            let words = text.split(' ').filter(|w| !w.is_empty());
+            words
+                .map(|w| {
+                    let next = ids.len() as u64;
+                    *ids.entry(w).or_insert(next)
+                })
+                .collect()
+        })
+        .collect();
+    // Candidates by length, then by the hash of their words.
+    let mut candidates: BTreeMap<usize, HashMap<u64, Vec<usize>>> = BTreeMap::new();
+    for (i, unit) in words.iter().enumerate() {
+        if (PULL_QUOTE_MIN_WORDS..=PULL_QUOTE_MAX_WORDS).contains(&unit.len()) {
+            candidates.entry(unit.len()).or_default().entry(RollingHash::of(unit)).or_default().push(i);
+        }
+    }
+    let mut repeats = vec![false; folded.len()];
+    for (&length, by_hash) in &mut candidates {
+        let hash = RollingHash::new(length);
+        // A unit of the same length holding the candidate would be the same text.
+        for unit in words.iter().filter(|unit| unit.len() > length) {
+            let mut h = RollingHash::of(&unit[..length]);
+            for start in 0..=unit.len() - length {
+                if start > 0 {
+                    h = hash.roll(h, unit[start - 1], unit[start + length - 1]);
+                }
+                let Some(found) = by_hash.get_mut(&h) else { continue };
+                let window = &unit[start..start + length];
+                found.retain(|&i| {
+                    let same = words[i] == window;
+                    repeats[i] |= same;
+                    !same
+                });
+                if found.is_empty() {
+                    by_hash.remove(&h);
+                }
+            }
+            if by_hash.is_empty() {
+                break;
+            }
+        }
+    }
+    repeats
+}
+
+/// A polynomial hash of a run of word ids, modulo the prime 2^61 − 1, that slides over a
+/// text one word at a time.
+struct RollingHash {
+    /// BASE to the power length − 1: the weight of the word leaving the window.
+    top: u64,
+}
+
+impl RollingHash {
+    const PRIME: u64 = (1 << 61) - 1;
+    const BASE: u64 = 0x1F3D_5B79_A2C4_E681 % Self::PRIME;
+
+    fn mul(a: u64, b: u64) -> u64 {
+        ((u128::from(a) * u128::from(b)) % u128::from(Self::PRIME)) as u64
+    }
+
+    /// A word id spread over the whole range, so that ids in sequence do not hash alike.
+    fn word(id: u64) -> u64 {
+        let mut z = id.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        (z ^ (z >> 31)) % Self::PRIME
+    }
+
+    fn new(length: usize) -> Self {
+        let top = (1..length).fold(1, |power, _| Self::mul(power, Self::BASE));
+        RollingHash { top }
+    }
+
+    fn of(words: &[u64]) -> u64 {
+        words.iter().fold(0, |h, &w| (Self::mul(h, Self::BASE) + Self::word(w)) % Self::PRIME)
+    }
+
+    /// The hash of the window moved on by one word: `out` leaves, `into` enters.
+    fn roll(&self, h: u64, out: u64, into: u64) -> u64 {
+        let without = (h + Self::PRIME - Self::mul(Self::word(out), self.top)) % Self::PRIME;
+        (Self::mul(without, Self::BASE) + Self::word(into)) % Self::PRIME
+    }
 }
 
 fn block(kind: BlockKind, unit: Unit) -> Block {
@@ -216,7 +390,8 @@ fn block(kind: BlockKind, unit: Unit) -> Block {
         BlockKind::Heading => std::iter::once(0..unit.text.len()).collect(),
         _ => sentences::split(&unit.text),
     };
-    Block { kind, sentences, text: unit.text, attribution: unit.attribution }
+    let attribution = unit.attribution.as_deref().and_then(attribution).map(str::to_string);
+    Block { kind, sentences, text: unit.text, attribution }
 }
 
 #[cfg(test)]
