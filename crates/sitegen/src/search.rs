@@ -32,7 +32,7 @@ pub const BUNDLE: &str = "pagefind";
 pub const SHARDS_FILE: &str = "shards.json";
 
 /// Pages per shard of the index, about: a site of up to this many indexed pages has one.
-pub const SHARD_PAGES: usize = 2500;
+pub const SHARD_PAGES: usize = 1000;
 
 /// The folder of shard `shard` inside the site.
 pub fn shard_folder(shard: usize) -> String {
