@@ -217,50 +217,53 @@ impl Staging {
 
     /// Hard-links `path` from the previous output when the file there holds `bytes`.
     fn linked(&self, relative: &str, bytes: &[u8], path: &Path) -> bool {
-        let Some(previous) = &self.previous else {
-            return false;
-        };
-        let old = previous.join(relative);
-        let same_size = fs::symlink_metadata(&old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
-        same_size && fs::read(&old).is_ok_and(|old_bytes| old_bytes == bytes) && fs::hard_link(&old, path).is_ok()
+        self.previous_file(relative, bytes.len() as u64).is_some_and(|old| {
+            fs::read(&old).is_ok_and(|old_bytes| old_bytes == bytes) && fs::hard_link(&old, path).is_ok()
+        })
+    }
+
+    /// The file at `relative` in the previous output, when there is one and it is a regular
+    /// file of `len` bytes.
+    fn previous_file(&self, relative: &str, len: u64) -> Option<PathBuf> {
+        let old = self.previous.as_ref()?.join(relative);
+        fs::symlink_metadata(&old).is_ok_and(|m| m.is_file() && m.len() == len).then_some(old)
     }
 
     /// Writes `bytes` at `relative` (a `/`-separated path made by sitegen) inside the new site.
     /// Returns the file's share of the digest (a hash of its path and bytes).
     pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<u64> {
+        let share = file_share(relative, bytes);
+        self.digest.fetch_add(share, Ordering::Relaxed);
+        self.put(relative, bytes)?;
+        Ok(share)
+    }
+
+    /// Puts `bytes` at `relative`: hard-linked from the previous output when the file there
+    /// holds them, written otherwise. Not counted in the digest.
+    fn put(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
         let path = self.dir.join(relative);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| context("creating", parent, e))?;
         }
-        let share = file_share(relative, bytes);
-        self.digest.fetch_add(share, Ordering::Relaxed);
         if self.linked(relative, bytes, &path) {
-            return Ok(share);
+            return Ok(());
         }
-        fs::write(&path, bytes).map_err(|e| context("writing", &path, e))?;
-        Ok(share)
+        fs::write(&path, bytes).map_err(|e| context("writing", &path, e))
     }
 
     /// Writes a file derived from the pages (the search bundle): like [`Staging::write`], but
     /// not counted in the digest, which the pages already determine.
     pub fn write_derived(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
-        let share = file_share(relative, bytes);
-        self.write(relative, bytes)?;
-        self.digest.fetch_sub(share, Ordering::Relaxed);
-        Ok(())
+        self.put(relative, bytes)
     }
 
     /// Hard-links `relative` from the previous output, where a file of `len` bytes whose share
     /// of the digest was `share` is expected, without reading it: the caller knows it holds
     /// what would be written. False when there is no such file; nothing is linked then.
     pub fn link_previous(&self, relative: &str, len: u64, share: u64) -> bool {
-        let Some(previous) = &self.previous else {
+        let Some(old) = self.previous_file(relative, len) else {
             return false;
         };
-        let old = previous.join(relative);
-        if !fs::symlink_metadata(&old).is_ok_and(|m| m.is_file() && m.len() == len) {
-            return false;
-        }
         let path = self.dir.join(relative);
         let parent_made = path.parent().is_none_or(|parent| fs::create_dir_all(parent).is_ok());
         if !parent_made || fs::hard_link(&old, &path).is_err() {
