@@ -166,14 +166,7 @@ mod tests {
         )
         .unwrap();
         let theme = Theme::load(dir.path(), "plain").unwrap();
-        let mut context = tera::Context::new();
-        context.insert("site", &serde_json::json!({"title": "T", "description": "", "language": "en"}));
-        context.insert("root", "../");
-        context.insert("page_title", "Entities");
-        context.insert("page_kind", "entities");
-        context.insert("page_path", "entities/index.html");
-        context.insert("page_description", "All entities");
-        context.insert("generator", "test");
+        let context = entities_page_context();
         let html = theme.render("entities.html", &context).unwrap();
         assert!(html.contains("PLAIN") && html.contains("<!doctype html>"), "{html}");
     }
@@ -186,6 +179,15 @@ mod tests {
         let base = r#"{% extends "themes/default/templates/base.html" %}{% block theme_head %}<link rel="stylesheet" href="{{ root }}static/site.css">{% endblock theme_head %}"#;
         fs::write(templates.join("base.html"), base).unwrap();
         let theme = Theme::load(dir.path(), "extra").unwrap();
+        let mut context = entities_page_context();
+        context.insert("entity_groups", &Vec::<u8>::new());
+        let html = theme.render("entities.html", &context).unwrap();
+        assert!(html.contains(r#"<link rel="stylesheet" href="../static/site.css">"#), "{html}");
+        assert!(html.contains("<main id=\"main\""), "the default layout is kept");
+    }
+
+    /// What base.html needs to render entities/index.html.
+    fn entities_page_context() -> tera::Context {
         let mut context = tera::Context::new();
         context.insert("site", &serde_json::json!({"title": "T", "description": "", "language": "en"}));
         context.insert("root", "../");
@@ -194,10 +196,7 @@ mod tests {
         context.insert("page_path", "entities/index.html");
         context.insert("page_description", "All entities");
         context.insert("generator", "test");
-        context.insert("entity_groups", &Vec::<u8>::new());
-        let html = theme.render("entities.html", &context).unwrap();
-        assert!(html.contains(r#"<link rel="stylesheet" href="../static/site.css">"#), "{html}");
-        assert!(html.contains("<main id=\"main\""), "the default layout is kept");
+        context
     }
 
     #[test]
