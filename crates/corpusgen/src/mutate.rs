@@ -3,7 +3,8 @@
 
 use std::collections::HashSet;
 
-use corpus::BlockKind;
+// A sentence's comparison key is the cleaner's: lower-case letters and digits, single spaces.
+use corpus::{BlockKind, fold as key};
 
 use crate::rng::Rng;
 use crate::vocab::{change_words, pseudo_like, substitute, word_spans};
@@ -17,19 +18,6 @@ const SENTENCES: (usize, usize) = (12, 30);
 const MAX_PARAGRAPH: usize = 3;
 /// Words kept in a title.
 const TITLE_WORDS: usize = 10;
-
-/// The comparison key of a sentence: lower-case letters and digits, single spaces.
-fn key(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.is_empty() && !out.ends_with(' ') {
-            out.push(' ');
-        }
-    }
-    out.trim_end().to_string()
-}
 
 /// True for a sentence that can stand on its own in generated text: at least five words,
 /// starting with a capital, a digit or an opening quote and ending with `.`, `!` or `?`.
