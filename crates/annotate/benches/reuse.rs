@@ -7,38 +7,22 @@
 //! about 5% of others, so some are real reuse) and how many stories were found. Cleaning the generated text is not
 //! timed. Each size is timed three times; the best run is reported.
 
-use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use annotate::{ReuseOptions, reuse, stories};
 
-fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
-    let mut best: Option<(Duration, T)> = None;
-    for _ in 0..runs {
-        let started = Instant::now();
-        let value = f();
-        let elapsed = started.elapsed();
-        if best.as_ref().is_none_or(|(b, _)| elapsed < *b) {
-            best = Some((elapsed, value));
-        }
-    }
-    best.expect("at least one run")
-}
+mod common;
+use common::best_of;
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
-    let sizes = if sizes.is_empty() { vec![1_000, 10_000] } else { sizes };
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let template = corpus::load(&root.join("content")).expect("content/ loads");
-    let seeds = corpusgen::read_seeds(&root.join("content/texts")).expect("seed texts");
+    let (template, seeds) = common::template_and_seeds();
     println!(
         "| sources | sentences | detect | stories | total | links | links across true stories | stories found / true |"
     );
     println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     let mut previous: Option<(usize, Duration)> = None;
-    for size in sizes {
-        let generated = corpusgen::generate(&seeds, &corpusgen::Options { sources: size, seed: 42 });
-        let corpus = corpusgen::to_corpus(&generated, &template);
+    for size in common::sizes() {
+        let (generated, corpus) = common::generate(&seeds, &template, size);
         let sentences: usize = corpus.sources.iter().flat_map(|s| &s.blocks).map(|b| b.sentences.len()).sum();
         let (detect_time, links) = best_of(3, || reuse::detect(&corpus, &ReuseOptions::default()));
         let (group_time, found) = best_of(3, || stories::group(&corpus, &links));
