@@ -33,9 +33,7 @@ mod timeline;
 pub use curation::curation_report;
 pub use import::{Imported, import_files};
 pub use new_source::{FileError, new_source};
-pub use pipeline::{
-    BuildCache, BuildError, BuildOptions, Summary, build, build_with, check, project_root, update_search,
-};
+pub use pipeline::{BuildCache, BuildError, BuildOptions, Summary, build, build_with, check, project_root};
 pub use serve::{DEFAULT_BIND, ServeOptions, serve};
 
 /// The generator's name and version, as pages and the JSON export credit it.

@@ -74,9 +74,66 @@ pub fn render(markdown: &str, unsafe_html: bool, take_title: bool) -> Rendered {
     Rendered { title, html: out }
 }
 
+/// A block of Markdown as plain text, for the search index.
+pub struct TextBlock {
+    /// Whether the block is a heading.
+    pub heading: bool,
+    /// Its text, with inline markup dropped.
+    pub text: String,
+}
+
+/// The text of `markdown`, block by block (paragraphs, headings, list items, table rows, code
+/// blocks), without markup. Raw HTML counts as text: pages show it escaped unless the site
+/// allows it, and then its words are the page's words anyway.
+pub fn text_blocks(markdown: &str) -> Vec<TextBlock> {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let mut blocks = Vec::new();
+    let mut text = String::new();
+    let mut flush = |text: &mut String, heading: bool| {
+        let trimmed = text.trim();
+        if !trimmed.is_empty() {
+            blocks.push(TextBlock { heading, text: trimmed.replace('\0', "\u{FFFD}") });
+        }
+        text.clear();
+    };
+    for event in Parser::new_ext(markdown, options) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::Start(Tag::Item | Tag::TableCell) | Event::End(TagEnd::TableCell) => text.push(' '),
+            Event::End(TagEnd::Heading(_)) => flush(&mut text, true),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableRow | TagEnd::TableHead | TagEnd::CodeBlock) => {
+                flush(&mut text, false)
+            }
+            _ => {}
+        }
+    }
+    flush(&mut text, false);
+    blocks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_blocks_drop_markup() {
+        let blocks = text_blocks(
+            "# Title\n\nSome *talks* in [Geneva](x.html).\nNext line.\n\n- one\n- `two`\n\n| a | b |\n|---|---|\n| c | d |\n",
+        );
+        let texts: Vec<(bool, &str)> = blocks.iter().map(|b| (b.heading, b.text.as_str())).collect();
+        assert_eq!(
+            texts,
+            [
+                (true, "Title"),
+                (false, "Some talks in Geneva. Next line."),
+                (false, "one"),
+                (false, "two"),
+                (false, "a  b"),
+                (false, "c  d")
+            ]
+        );
+    }
 
     #[test]
     fn escapes_raw_html_unless_allowed() {

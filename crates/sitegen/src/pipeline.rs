@@ -9,7 +9,7 @@ use corpus::{ContentErrors, Corpus};
 
 use crate::output::{Staging, check_output};
 use crate::pages::SiteModel;
-use crate::render::{RenderError, RenderMemo, WrittenPage, render_pages};
+use crate::render::{RenderError, RenderMemo, render_pages};
 use crate::theme::Theme;
 
 /// What to build, from where, to where.
@@ -44,28 +44,22 @@ pub struct Summary {
     pub elapsed: Duration,
     /// Wall time of each phase: load, clean, annotate, render, write, search index, swap.
     pub phases: Vec<(&'static str, Duration)>,
-    /// A fingerprint of every file written (path and bytes) but the search bundle, which the
-    /// pages determine: two builds with the same digest made the same site.
+    /// A fingerprint of every file written (path and bytes): two builds with the same digest
+    /// made the same site.
     pub digest: u64,
 }
 
 /// What a build keeps for the next one, so that `sitegen serve` rebuilds only what an edit
-/// touched: the sources whose files did not change are not read and cleaned again, the pages
-/// whose template context did not change are not rendered again (their files are hard-linked
-/// from the current output), and the search index parses again only the pages whose bytes
-/// changed, after the pages are served (see [`update_search`]). Annotation is redone, and the
-/// site is byte for byte the one a fresh build makes.
+/// touched: the sources whose files did not change are not read and cleaned again, and the
+/// pages whose template context did not change are not rendered again (their files, and the
+/// search index files that come out the same, are hard-linked from the current output).
+/// Annotation and the search index are redone, and the site is byte for byte the one a fresh
+/// build makes.
 #[derive(Default)]
 pub struct BuildCache {
     load: Option<corpus::LoadCache>,
-    search: crate::search::SearchCache,
     /// The pages of the current output, when pages that did not change are to be linked.
     memo: Option<RenderMemo>,
-    /// Whether rebuilds keep the current search bundle and leave the new index to
-    /// [`update_search`].
-    defer_search: bool,
-    /// The pages of the last build, when its search index is still to be made.
-    pending_search: Option<Vec<WrittenPage>>,
     /// Pages rendered by the last build.
     rendered: usize,
     /// Hard-link the files that did not change from the current output.
@@ -74,14 +68,12 @@ pub struct BuildCache {
 
 impl BuildCache {
     /// A cache for a series of builds into the same output (`sitegen serve`): it keeps the
-    /// loaded sources and what each page was made of, hard-links unchanged files from the
-    /// current output instead of writing them, and leaves the search index to
-    /// [`update_search`] once there is a site to serve. A one-shot build does none of this.
+    /// loaded sources and what each page was made of, and hard-links unchanged files from the
+    /// current output instead of writing them. A one-shot build does none of this.
     pub fn for_rebuilds() -> BuildCache {
         BuildCache {
             load: Some(corpus::LoadCache::default()),
             memo: Some(RenderMemo::default()),
-            defer_search: true,
             link_unchanged: true,
             ..BuildCache::default()
         }
@@ -95,16 +87,6 @@ impl BuildCache {
     /// Pages the last build rendered; the others were unchanged.
     pub fn rendered_pages(&self) -> usize {
         self.rendered
-    }
-
-    /// Pages the last search indexing parsed (the others were unchanged).
-    pub fn indexed_pages(&self) -> usize {
-        self.search.parsed
-    }
-
-    /// Whether the last build left its search index to [`update_search`].
-    pub fn search_pending(&self) -> bool {
-        self.pending_search.is_some()
     }
 }
 
@@ -205,7 +187,6 @@ pub fn build_with(options: &BuildOptions, cache: &mut BuildCache) -> Result<Summ
     if cache.memo.is_some() {
         cache.memo = Some(written.memo);
     }
-    cache.pending_search = written.pending_search;
     phases.record("swap");
     Ok(Summary {
         sources: corpus.sources.len(),
@@ -261,8 +242,6 @@ struct Written {
     files: usize,
     /// What each page was made of.
     memo: RenderMemo,
-    /// The pages, when their search index is left for later.
-    pending_search: Option<Vec<WrittenPage>>,
 }
 
 fn write_site(
@@ -295,43 +274,9 @@ fn write_site(
         write("sitemap.xml", sitemap.as_bytes())?;
     }
     phases.record("write");
-    // Serving: the last site's search bundle is kept until the new index is made, after the
-    // pages are swapped in, so an edit reloads the page without waiting for the index.
-    let mut pending_search = None;
-    if cache.defer_search && staging.previous_has(crate::search::BUNDLE) {
-        let bundle = format!("{}/", crate::search::BUNDLE);
-        let linked = staging.link_previous_files(|path| path.starts_with(&bundle));
-        files += linked.map_err(|e| BuildError::Output(e.to_string()))?;
-        pending_search = Some(pages);
-    } else {
-        files += crate::search::write_index(staging, pages, &mut cache.search).map_err(BuildError::Output)?;
-        phases.record("search index");
-    }
-    Ok(Written { pages: page_count, files, memo, pending_search })
-}
-
-/// Makes the search index of the last build, when it left it pending ([`BuildCache::
-/// for_rebuilds`]), and swaps it into the output folder: the pages stay as they are (hard
-/// links), only `pagefind/` is replaced. Returns the number of pages parsed; 0 when nothing
-/// was pending.
-pub fn update_search(options: &BuildOptions, cache: &mut BuildCache) -> Result<usize, BuildError> {
-    let Some(pages) = cache.pending_search.take() else {
-        return Ok(0);
-    };
-    let output_error = |e: std::io::Error| BuildError::Output(e.to_string());
-    let mut staging = Staging::create(&options.output).map_err(output_error)?;
-    staging.link_unchanged();
-    let bundle = format!("{}/", crate::search::BUNDLE);
-    let made = staging
-        .link_previous_files(|path| !path.starts_with(&bundle))
-        .map_err(output_error)
-        .and_then(|_| crate::search::write_index(&staging, pages, &mut cache.search).map_err(BuildError::Output));
-    if let Err(error) = made {
-        staging.discard();
-        return Err(error);
-    }
-    staging.commit().map_err(|e| BuildError::Output(format!("replacing {}: {e}", options.output.display())))?;
-    Ok(cache.search.parsed)
+    files += crate::search::write_index(staging, corpus, annotations).map_err(BuildError::Output)?;
+    phases.record("search index");
+    Ok(Written { pages: page_count, files, memo })
 }
 
 fn report_dropped(corpus: &Corpus) {

@@ -17,8 +17,6 @@ use crate::theme::Theme;
 pub struct WrittenPage {
     /// Path inside the site.
     pub path: String,
-    /// The page's share of the site's digest: a hash of its path and bytes.
-    pub share: u64,
 }
 
 /// What was written for each page of the current output: enough to know, without rendering,
@@ -102,14 +100,14 @@ pub fn render_pages(
                 && staging.link_previous(&page.path, record.len, record.share)
             {
                 bar.inc(1);
-                return Ok((WrittenPage { path: page.path, share: record.share }, *record));
+                return Ok((WrittenPage { path: page.path }, *record));
             }
             let html = page.render(theme).map_err(RenderError::Theme)?;
             let share = staging.write(&page.path, html.as_bytes()).map_err(|e| RenderError::Output(e.to_string()))?;
             rendered.fetch_add(1, Ordering::Relaxed);
             bar.inc(1);
             let record = Record { fingerprint, len: html.len() as u64, share };
-            Ok((WrittenPage { path: page.path, share }, record))
+            Ok((WrittenPage { path: page.path }, record))
         })
         .collect::<Result<_, RenderError>>()?;
     bar.finish_and_clear();

@@ -205,8 +205,8 @@ fn staging(output: &Path, pid: u32) -> PathBuf {
 }
 
 /// When a build's landmarks come, from its start: its staging folder appears (content loaded
-/// and annotated), the search bundle appears in it (the last files written; the swap comes
-/// right after), and the process exits.
+/// and annotated), the search index's `index.json` appears in it (the last file written; the
+/// swap comes right after), and the process exits.
 struct Timeline {
     staged: Duration,
     bundled: Duration,
@@ -220,7 +220,7 @@ fn timeline(project: &Project, site: Site, output: &Path) -> Timeline {
     let (dir, limit, every) = (staging(output, child.id()), Duration::from_secs(600), Duration::from_millis(1));
     wait_until(&mut child, limit, every, || dir.exists());
     let staged = started.elapsed();
-    wait_until(&mut child, limit, every, || dir.join("pagefind").exists());
+    wait_until(&mut child, limit, every, || dir.join("search/index.json").exists());
     let bundled = started.elapsed();
     assert!(child.wait().unwrap().success(), "building {site:?} into {} failed", output.display());
     Timeline { staged, bundled, exited: started.elapsed() }
@@ -230,8 +230,8 @@ fn timeline(project: &Project, site: Site, output: &Path) -> Timeline {
 /// delay (fixed seed) after a landmark of the build, so that they land where intended however
 /// fast the machine is:
 /// - after the start, spread over the whole build and a little after it;
-/// - after the staging folder appears, spread up to the search bundle: before the swap;
-/// - after the search bundle appears, spread up to a little after the build would exit: the
+/// - after the staging folder appears, spread up to the search index: before the swap;
+/// - after the search index appears, spread up to a little after the build would exit: the
 ///   swap is in there;
 /// - within 5 ms of the swap being seen (the output folder is another folder, or missing),
 ///   while the build removes the previous site.
@@ -277,7 +277,7 @@ fn a_killed_build_leaves_the_old_site_or_the_new() {
                 writing.mul_f64(random.unit())
             }
             2 => {
-                wait_until(&mut child, limit, every, || dir.join("pagefind").exists());
+                wait_until(&mut child, limit, every, || dir.join("search/index.json").exists());
                 ending.mul_f64(1.2 * random.unit())
             }
             _ => {
@@ -333,7 +333,7 @@ fn a_killed_build_leaves_the_old_site_or_the_new() {
     assert_eq!(strays(&out), Vec::<String>::new(), "a successful build should remove every leftover");
 
     eprintln!(
-        "{KILLS} builds of {:.2} s (search bundle to exit {:.3} s): {} killed before the swap (old site), {} killed after it (new site), \
+        "{KILLS} builds of {:.2} s (search index to exit {:.3} s): {} killed before the swap (old site), {} killed after it (new site), \
          {} killed between the renames (recovered), {} finished first (new site); swap: {}; at most {most_strays} \
          leftover folder(s) after a kill",
         build.as_secs_f64(),

@@ -216,11 +216,10 @@ fn the_checker_finds_what_it_looks_for() {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path();
     write(&site.join("static/search.js"), "");
-    write(&site.join("pagefind/pagefind-ui.js"), "");
     let check = |html: &str| safety::html_problems(site, Path::new("sources/a.html"), html.as_bytes());
     let clean = r#"<p class="x" data-on="1" title="onclick">onload=x</p><a href="../index.html#p1">a</a>
         <a href="https://example.com/javascript:x">b</a><img src="../static/logo.svg" alt="data:x">
-        <script src="../static/search.js" defer></script><script src="../pagefind/pagefind-ui.js"> </script>
+        <script src="../static/search.js" defer></script><script src="../static/search.js"> </script>
         <p>&lt;script&gt;alert(1)&lt;/script&gt; javascript:alert(1)</p>"#;
     assert_eq!(check(clean), Vec::<String>::new());
     for bad in [

@@ -408,7 +408,7 @@ fn source_text_and_raw_html_in_markdown_are_escaped() {
         // The theme's own external scripts are expected; any other script tag came from content.
         let mut text = String::from_utf8_lossy(&bytes).to_lowercase();
         for root in ["", "../"] {
-            for script in ["static/entities.js", "static/search.js", "pagefind/pagefind-ui.js"] {
+            for script in ["static/entities.js", "static/search.js"] {
                 text = text.replace(&format!(r#"<script src="{root}{script}" defer></script>"#), "");
             }
         }
@@ -649,39 +649,93 @@ fn the_timeline_links_every_story() {
     );
 }
 
+/// The documents of the search index holding `term`, by URL, with the labels of the sections
+/// holding it: the lookup the search script makes.
+fn search_term(term: &str) -> BTreeMap<String, Vec<String>> {
+    let folder = site().join("search");
+    let index: Value = serde_json::from_str(&read(&folder.join("index.json"))).unwrap();
+    let firsts: Vec<String> = serde_json::from_value(index["term_chunks"].clone()).unwrap();
+    let chunk = firsts.iter().rposition(|first| first.as_str() <= term).expect("a chunk");
+    let chunk: Value = serde_json::from_str(&read(&folder.join(format!("terms/{chunk}.json")))).unwrap();
+    let doc_files: Vec<usize> = serde_json::from_value(index["doc_files"].clone()).unwrap();
+    let flat: Vec<usize> = serde_json::from_value(chunk[term].clone()).unwrap_or_default();
+    let (mut at, mut doc, mut found) = (0, 0, BTreeMap::new());
+    while at < flat.len() {
+        doc += flat[at];
+        let sections = &flat[at + 2..at + 2 + flat[at + 1]];
+        at += 2 + flat[at + 1];
+        let file = doc_files.iter().rposition(|&first| first <= doc).unwrap();
+        let docs: Value = serde_json::from_str(&read(&folder.join(format!("docs/{file}.json")))).unwrap();
+        let stored = &docs[doc - doc_files[file]];
+        let labels = sections.iter().map(|&s| stored["sections"][s][1].as_str().unwrap().to_string()).collect();
+        found.insert(stored["url"].as_str().unwrap().to_string(), labels);
+    }
+    found
+}
+
 #[test]
 fn the_search_index_covers_sources_entities_and_quotes() {
-    let bundle = site().join("pagefind");
-    for file in ["pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-entry.json", "wasm.en.pagefind"] {
-        assert!(bundle.join(file).is_file(), "pagefind/{file} is missing");
-    }
-    let names: Vec<String> = files_under(&bundle).keys().map(|p| p.to_string_lossy().replace('\\', "/")).collect();
-    assert!(names.iter().any(|n| n.ends_with(".pf_meta")), "no index metadata");
-    assert!(names.iter().any(|n| n.starts_with("index/") && n.ends_with(".pf_index")), "no word index");
-    // One fragment per indexed page: the briefing, quotes.html, every source and every entity.
+    let folder = site().join("search");
+    let index: Value = serde_json::from_str(&read(&folder.join("index.json"))).unwrap();
+    // One document per indexed page (the briefing, every entity and every source) and one
+    // per quotation.
     let data = json();
-    let expected = 2 + data["sources"].as_array().unwrap().len() + data["entities"].as_array().unwrap().len();
-    let fragments = names.iter().filter(|n| n.starts_with("fragment/") && n.ends_with(".pf_fragment")).count();
-    assert_eq!(fragments, expected);
-    let entry: Value = serde_json::from_str(&read(&bundle.join("pagefind-entry.json"))).unwrap();
-    assert_eq!(entry["languages"]["en"]["page_count"], expected);
+    let (sources, entities) = (data["sources"].as_array().unwrap().len(), data["entities"].as_array().unwrap().len());
+    let quotes = data["quotes"].as_array().unwrap().len();
+    let docs = 1 + quotes + entities + sources;
+    assert_eq!(index["docs"], docs);
+    assert_eq!(
+        index["types"],
+        serde_json::json!([
+            {"name": "Briefing", "from": 0, "to": 1},
+            {"name": "Quotation", "from": 1, "to": 1 + quotes},
+            {"name": "Entity", "from": 1 + quotes, "to": 1 + quotes + entities},
+            {"name": "Source", "from": 1 + quotes + entities, "to": docs},
+        ])
+    );
+    // Every document points at a page of the site, and every file of the index is listed.
+    let mut urls = Vec::new();
+    let doc_files = index["doc_files"].as_array().unwrap().len();
+    let term_chunks = index["term_chunks"].as_array().unwrap().len();
+    for n in 0..doc_files {
+        let docs: Value = serde_json::from_str(&read(&folder.join(format!("docs/{n}.json")))).unwrap();
+        for doc in docs.as_array().unwrap() {
+            let url = doc["url"].as_str().unwrap();
+            let page = url.split('#').next().unwrap();
+            assert!(site().join(page).is_file(), "{url} is not a page");
+            assert_eq!(doc["sections"][0][0], "", "{url}: section 0 is the header");
+            urls.push(url.to_string());
+        }
+    }
+    assert_eq!(urls.len(), docs);
+    assert_eq!(files_under(&folder).len(), 1 + doc_files + term_chunks);
 
-    // Every page loads the search UI and our starter script relatively, and no inline script.
+    // A rare word: the overview, the quotation and the New Arab source's paragraphs.
+    let hotbed = search_term("hotbed");
+    let quote = hotbed.keys().find(|url| url.starts_with("quotes.html#q")).expect("the quotation").clone();
+    assert_eq!(
+        hotbed.keys().collect::<Vec<_>>(),
+        ["index.html", quote.as_str(), "sources/2016-07-15-new-arab-kerry-moscow.html"]
+    );
+    assert_eq!(hotbed[&quote], ["Quotation"], "{hotbed:?}");
+    assert!(search_term("kerry").contains_key(&quote), "the speaker finds the quotation");
+    assert!(hotbed["sources/2016-07-15-new-arab-kerry-moscow.html"][0].starts_with('¶'), "{hotbed:?}");
+    // An entity by an alias; words are lowercased, not stemmed.
+    assert!(search_term("isis").contains_key("entities/islamic-state.html"));
+    assert!(search_term("Lavrov").is_empty() && !search_term("lavrov").is_empty());
+
+    // Every page loads the search script relatively, and no inline script.
     let mut pages = 0;
     for (path, bytes) in files_under(site()) {
-        if path.extension().is_none_or(|e| e != "html") || path.starts_with("pagefind") {
+        if path.extension().is_none_or(|e| e != "html") {
             continue;
         }
         pages += 1;
         let html = String::from_utf8(bytes).unwrap();
         let root = "../".repeat(path.components().count() - 1);
-        for needle in [
-            format!(r#"data-search-bundle="{root}pagefind/""#),
-            format!(r#"<script src="{root}pagefind/pagefind-ui.js" defer></script>"#),
-            format!(r#"<script src="{root}static/search.js" defer></script>"#),
-        ] {
-            assert!(html.contains(&needle), "{}: lacks {needle}", path.display());
-        }
+        let needle = format!(r#"<script src="{root}static/search.js" defer></script>"#);
+        assert!(html.contains(&needle), "{}: lacks {needle}", path.display());
+        assert!(!html.contains("pagefind"), "{}", path.display());
         assert_eq!(html.matches("<script").count(), html.matches("<script src=").count(), "{}", path.display());
     }
     assert!(pages > 50, "only {pages} pages");

@@ -58,7 +58,8 @@ type DroppedAt = (usize, Dropped);
 /// prints it again.
 pub fn clean(raw: &str, title: &str) -> Cleaned {
     let mut dropped: Vec<DroppedAt> = Vec::new();
-    let groups = drop_boilerplate_lines(raw, title, &mut dropped);
+    let folded_title = text::fold(title);
+    let groups = drop_boilerplate_lines(raw, &folded_title, &mut dropped);
     let mut units = Vec::new();
     for group in groups {
         for unit in join_lines(group) {
@@ -69,7 +70,7 @@ pub fn clean(raw: &str, title: &str) -> Cleaned {
         strip_wire_tags(unit, &mut dropped);
     }
     units.retain(|u| !u.text.is_empty());
-    drop_reshaped_boilerplate(&mut units, title, &mut dropped);
+    drop_reshaped_boilerplate(&mut units, &folded_title, &mut dropped);
     drop_repeated_units(&mut units, &mut dropped);
     let blocks = classify_units(units, &mut dropped);
     dropped.sort_by_key(|(line, _)| *line);
@@ -81,7 +82,7 @@ fn drop_line(dropped: &mut Vec<DroppedAt>, line: usize, text: &str, reason: Drop
 }
 
 /// Pass 1: normalised lines, grouped by blank lines, boilerplate removed.
-fn drop_boilerplate_lines(raw: &str, title: &str, dropped: &mut Vec<DroppedAt>) -> Vec<Vec<(usize, String)>> {
+fn drop_boilerplate_lines(raw: &str, folded_title: &str, dropped: &mut Vec<DroppedAt>) -> Vec<Vec<(usize, String)>> {
     let mut groups: Vec<Vec<(usize, String)>> = vec![Vec::new()];
     let mut previous: Option<String> = None;
     for (number, raw_line) in raw.lines().enumerate() {
@@ -92,7 +93,7 @@ fn drop_boilerplate_lines(raw: &str, title: &str, dropped: &mut Vec<DroppedAt>) 
             }
             continue;
         }
-        if let Some(reason) = lines::classify(&line, title) {
+        if let Some(reason) = lines::classify_folded(&line, folded_title) {
             // A caption printed twice: the plain copy stands just before the credited one.
             if reason == DropReason::Caption {
                 let plain = lines::caption_credit_at(&line).map(|at| line[..at].trim_end());
@@ -188,8 +189,8 @@ fn strip_wire_tags(unit: &mut Unit, dropped: &mut Vec<DroppedAt>) {
 /// behind a wire tag. Pass 1 saw only their pieces. (A unit that is one raw line as it stood
 /// was classified then, so this drops nothing more of it.) An attribution under a dropped
 /// unit goes with it.
-fn drop_reshaped_boilerplate(units: &mut Vec<Unit>, title: &str, dropped: &mut Vec<DroppedAt>) {
-    units.retain(|unit| match lines::classify(&unit.text, title) {
+fn drop_reshaped_boilerplate(units: &mut Vec<Unit>, folded_title: &str, dropped: &mut Vec<DroppedAt>) {
+    units.retain(|unit| match lines::classify_folded(&unit.text, folded_title) {
         Some(reason) => {
             drop_unit(dropped, unit, reason);
             false
@@ -357,8 +358,13 @@ impl RollingHash {
     const PRIME: u64 = (1 << 61) - 1;
     const BASE: u64 = 0x1F3D_5B79_A2C4_E681 % Self::PRIME;
 
+    /// `a * b` modulo the prime, for `a`, `b` below it. A Mersenne prime reduces with shifts
+    /// and masks: 2^61 is 1 modulo 2^61 − 1, so the high bits fold onto the low ones.
     fn mul(a: u64, b: u64) -> u64 {
-        ((u128::from(a) * u128::from(b)) % u128::from(Self::PRIME)) as u64
+        let product = u128::from(a) * u128::from(b);
+        let folded = (product as u64 & Self::PRIME) + (product >> 61) as u64;
+        let folded = (folded & Self::PRIME) + (folded >> 61);
+        if folded >= Self::PRIME { folded - Self::PRIME } else { folded }
     }
 
     /// A word id spread over the whole range, so that ids in sequence do not hash alike.
@@ -396,3 +402,21 @@ fn block(kind: BlockKind, unit: Unit) -> Block {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod hash_tests {
+    use super::RollingHash;
+
+    #[test]
+    fn multiplication_modulo_the_prime_is_exact() {
+        let p = RollingHash::PRIME;
+        let mut x = 0x1234_5678_9abc_def0_u64 % p;
+        for b in [0, 1, 2, p - 1, p - 2, 1 << 60, RollingHash::BASE] {
+            for a in [0, 1, p - 1, x, RollingHash::BASE] {
+                let expected = ((u128::from(a) * u128::from(b)) % u128::from(p)) as u64;
+                assert_eq!(RollingHash::mul(a, b), expected, "{a} * {b}");
+            }
+            x = RollingHash::word(x);
+        }
+    }
+}

@@ -31,22 +31,46 @@ pub fn normalize_line(line: &str) -> String {
 /// space. Blind to quote style, dashes, case and punctuation.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.is_empty() && !out.ends_with(' ') {
+    // A space is owed when a run of other characters ends a word; it is written only if
+    // another word follows, so the key never starts or ends with one.
+    let mut space = false;
+    let push = |out: &mut String, space: &mut bool| {
+        if std::mem::take(space) && !out.is_empty() {
             out.push(' ');
         }
-    }
-    if out.ends_with(' ') {
-        out.pop();
+    };
+    for c in text.chars() {
+        if c.is_ascii() {
+            // Most text is ASCII: no Unicode tables for it.
+            if c.is_ascii_alphanumeric() {
+                push(&mut out, &mut space);
+                out.push(c.to_ascii_lowercase());
+            } else {
+                space = true;
+            }
+        } else if c.is_alphanumeric() {
+            push(&mut out, &mut space);
+            out.extend(c.to_lowercase());
+        } else {
+            space = true;
+        }
     }
     out
 }
 
 /// The number of words (runs of letters or digits).
 pub fn word_count(text: &str) -> usize {
-    fold(text).split(' ').filter(|w| !w.is_empty()).count()
+    words(text).count()
+}
+
+/// True when `text` has at most `limit` words; stops counting past it.
+pub fn words_at_most(text: &str, limit: usize) -> bool {
+    words(text).nth(limit).is_none()
+}
+
+/// The runs of letters or digits of `text`.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
 }
 
 /// True when the text ends like a sentence: `.`, `!`, `?`, `:`, `;`, `,` or `…`, possibly
@@ -69,6 +93,9 @@ mod tests {
     fn folds_quotes_case_and_punctuation() {
         assert_eq!(fold("“We’re here,” he said -- ISIS."), fold("\"We're here,\" He said — Isis"));
         assert_eq!(word_count("Joint Command"), 2);
+        assert_eq!(word_count(" -- “Joint”  Command's 2nd, Ünal! "), 5);
+        assert!(words_at_most("a b c", 3) && !words_at_most("a b c d", 3) && words_at_most("", 0));
+        assert_eq!(fold("  Hello,  WORLD -- Ünal's İ 2nd! "), "hello world ünal s i̇ 2nd");
     }
 
     #[test]

@@ -237,8 +237,6 @@ pub fn content_type(path: &Path) -> &'static str {
         "woff" => "font/woff",
         "ttf" => "font/ttf",
         "otf" => "font/otf",
-        // Pagefind's index, fragments, filters and metadata, and its gzipped WebAssembly.
-        "pf_meta" | "pf_index" | "pf_fragment" | "pf_filter" | "pagefind" => "application/octet-stream",
         _ => "application/octet-stream",
     }
 }
@@ -273,11 +271,12 @@ mod tests {
     }
 
     #[test]
-    fn pagefind_files_are_octet_streams() {
-        for name in ["a.pf_meta", "b.pf_index", "c.pf_fragment", "d.pf_filter", "wasm.en.pagefind"] {
+    fn types_follow_extensions_in_any_case() {
+        for name in ["a.bin", "b", "c.pf_index"] {
             assert_eq!(content_type(Path::new(name)), "application/octet-stream");
         }
         assert_eq!(content_type(Path::new("x.WOFF2")), "font/woff2");
-        assert_eq!(content_type(Path::new("pagefind/wasm.wasm")), "application/wasm");
+        assert_eq!(content_type(Path::new("search/terms/0.json")), "application/json");
+        assert_eq!(content_type(Path::new("w.wasm")), "application/wasm");
     }
 }

@@ -6,9 +6,7 @@
 //!   folder as it was (see `output.rs`).
 //! - The watcher (notify) sends file events to this thread, which waits until no event came
 //!   for [`DEBOUNCE`] and then rebuilds with a [`BuildCache`], so unchanged sources are not
-//!   read again and pages whose context did not change are not rendered again. Once the pages
-//!   are swapped in (and open pages reloaded), the search index is brought up to date, parsing
-//!   only the pages that changed, unless another edit came in meanwhile.
+//!   read again and pages whose context did not change are not rendered again.
 //! - Each result goes to the terminal and to the status pages poll (`reload.rs`): a new
 //!   generation reloads them, errors show over them.
 
@@ -24,7 +22,7 @@ use std::time::{Duration, Instant};
 
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use crate::pipeline::{BuildCache, BuildError, BuildOptions, build_with, project_root, update_search};
+use crate::pipeline::{BuildCache, BuildError, BuildOptions, build_with, project_root};
 use reload::Status;
 
 /// How long the files must be quiet before a rebuild: an editor's save is often several
@@ -85,17 +83,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
     );
 
     loop {
-        // The search index of the last build is made while nothing else is to do: an edit
-        // that arrives first is built first, and the index then covers both.
-        let mut changed = false;
-        while let Ok(event) = received.try_recv() {
-            changed |= is_change(&event);
-        }
-        if !changed && cache.search_pending() {
-            index_search(options, &mut cache);
-            continue;
-        }
-        if !changed && !next_change(&received) || !quiet(&received) {
+        if !next_change(&received) || !quiet(&received) {
             break;
         }
         rebuild(options, &mut cache, &status, &mut last);
@@ -148,17 +136,6 @@ fn quiet(received: &Receiver<notify::Result<notify::Event>>) -> bool {
     }
 }
 
-/// Makes the search index the last build left pending and swaps it in.
-fn index_search(options: &ServeOptions, cache: &mut BuildCache) {
-    let started = Instant::now();
-    match update_search(&options.build, cache) {
-        Ok(parsed) => {
-            eprintln!("search index updated in {:.2} s: {parsed} pages parsed", started.elapsed().as_secs_f64())
-        }
-        Err(error) => eprintln!("{error}\nthe search index was not updated; pages are served as built"),
-    }
-}
-
 /// Builds once, reporting to the terminal and to the status. `last` is the digest of the last
 /// site built, so that a build that changed nothing reloads no page, unless it follows a
 /// failed build: then the pages reload even if the fix restored the last good site.
@@ -172,13 +149,8 @@ fn rebuild(options: &ServeOptions, cache: &mut BuildCache, status: &Status, last
             status.succeeded(changed);
             let generation = status.now().generation;
             let what = if changed { format!("generation {generation}") } else { "no change".to_string() };
-            let search = if cache.search_pending() {
-                "search index to follow".to_string()
-            } else {
-                format!("{} pages indexed", cache.indexed_pages())
-            };
             eprintln!(
-                "built {} in {:.2} s ({what}): {} of {} sources read again, {} of {} pages rendered, {search}",
+                "built {} in {:.2} s ({what}): {} of {} sources read again, {} of {} pages rendered",
                 options.build.output.display(),
                 started.elapsed().as_secs_f64(),
                 summary.sources - cache.reused_sources(),

@@ -3,18 +3,18 @@
 //! It parses every HTML page with lol_html (an HTML tokenizer, not a search for `<script`,
 //! which misses `<SCRIPT`, entities and attributes split over lines) and fails on:
 //! - a `<script>` with inline code, or with a `src` that is not one of the site's own files
-//!   under `static/` or `pagefind/`;
+//!   under `static/`;
 //! - an attribute whose name starts with `on` (event handlers), or a `srcdoc`;
 //! - a URL attribute (`href`, `src`, `action`, `formaction`, `xlink:href` and the like) whose
 //!   value, with character references decoded and ASCII white space and control characters
 //!   removed, starts with `javascript:`, `vbscript:` or `data:` (the default theme uses no
-//!   `data:` URL in its HTML; Pagefind's stylesheet has one, in CSS);
+//!   `data:` URL in its HTML);
 //! - `<iframe>`, `<frame>`, `<object>`, `<embed>`, `<applet>`, `<base>`, and
 //!   `<meta http-equiv="refresh">`.
 //!
 //! `atom.xml` and `sitemap.xml` must be well-formed XML (a small checker below: balanced
 //! elements, quoted attributes, known character references, only characters XML allows), and
-//! `briefing.json` must parse as JSON.
+//! `briefing.json` and the search index's files must parse as JSON.
 
 use std::cell::RefCell;
 use std::fs;
@@ -64,7 +64,7 @@ pub fn problems(site: &Path) -> Vec<String> {
         let problems = match extension {
             "html" => html_problems(site, relative, &fs::read(path).unwrap()),
             "xml" => xml_problems(&fs::read(path).unwrap()),
-            "json" if name == "briefing.json" => json_problems(&fs::read(path).unwrap()),
+            "json" => json_problems(&fs::read(path).unwrap()),
             _ => Vec::new(),
         };
         found.extend(problems.into_iter().map(|problem| format!("{name}: {problem}")));
@@ -169,7 +169,7 @@ pub fn dangerous_scheme(url: &str) -> Option<&'static str> {
 }
 
 /// True when `src`, as written in the page at `page_dir`, names a file the build wrote under
-/// `static/` or `pagefind/`.
+/// `static/`.
 fn is_own_script(site: &Path, page_dir: &Path, src: &str) -> bool {
     if src.contains(':') || src.starts_with('/') || src.starts_with('\\') || src.contains(['?', '#']) {
         return false;
@@ -187,7 +187,7 @@ fn is_own_script(site: &Path, page_dir: &Path, src: &str) -> bool {
             _ => return false,
         }
     }
-    (target.starts_with("static") || target.starts_with("pagefind")) && site.join(&target).is_file()
+    target.starts_with("static") && site.join(&target).is_file()
 }
 
 /// `text` with HTML character references decoded: numeric ones, and the named ones that

@@ -1,0 +1,280 @@
+//! Building the index: the postings of every term, then the files.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::BuildHasher;
+
+use foldhash::fast::FixedState;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::words::words;
+use crate::{Document, DocumentType, IndexFile, VERSION};
+
+/// A term chunk is closed once it holds this many bytes: a query loads about one per word.
+const TERM_CHUNK_BYTES: usize = 64 * 1024;
+
+/// A document file is closed once it holds this many bytes: a result loads one.
+const DOC_FILE_BYTES: usize = 64 * 1024;
+
+/// Documents cut into words at once, in parallel: bounds the memory the words take.
+const BATCH: usize = 256;
+
+/// A term's postings so far.
+#[derive(Default)]
+struct Postings {
+    /// The last document added, for the gap to the next.
+    last: u32,
+    groups: Vec<u32>,
+}
+
+/// The terms of one shard of the vocabulary, with their postings.
+type Shard = HashMap<String, Postings, FixedState>;
+
+/// Builds the index of the documents of `types`, numbered in that order, and hands each file
+/// to `sink`, from several threads at once; `index.json` comes last. Returns the number of
+/// files, or the error of a file `sink` refused (the files after it are not all made).
+pub fn build<E: Send>(
+    types: &[DocumentType<'_>],
+    sink: impl Fn(IndexFile) -> Result<(), E> + Sync,
+) -> Result<usize, E> {
+    let documents: Vec<&Document<'_>> = types.iter().flat_map(|t| &t.documents).collect();
+    let doc_files = write_documents(&documents, &sink)?;
+    let shards = postings(&documents);
+    let term_chunks = write_terms(shards, &sink)?;
+    let mut from = 0;
+    let types: Vec<serde_json::Value> = types
+        .iter()
+        .filter(|t| !t.documents.is_empty())
+        .map(|t| {
+            let to = from + t.documents.len();
+            let value = serde_json::json!({ "name": t.name, "from": from, "to": to });
+            from = to;
+            value
+        })
+        .collect();
+    let files = doc_files.len() + term_chunks.len() + 1;
+    let index = serde_json::json!({
+        "version": VERSION,
+        "docs": documents.len(),
+        "types": types,
+        "term_chunks": term_chunks,
+        "doc_files": doc_files,
+    });
+    let mut bytes = serde_json::to_vec(&index).expect("JSON of plain values");
+    bytes.push(b'\n');
+    sink(IndexFile { path: "index.json".into(), bytes })?;
+    Ok(files)
+}
+
+/// Every term's postings, in shards of the vocabulary (by a hash of the term), one per
+/// thread. Documents are cut into words in parallel, a batch at a time; then each shard takes
+/// its terms of the batch, in document order, so gaps are never negative.
+fn postings(documents: &[&Document<'_>]) -> Vec<Shard> {
+    let count = rayon::current_num_threads().max(1);
+    let mut shards: Vec<Shard> = (0..count).map(|_| Shard::default()).collect();
+    for (batch_number, batch) in documents.chunks(BATCH).enumerate() {
+        let batch: Vec<DocumentTerms<'_>> = batch.par_iter().map(|d| DocumentTerms::of(d, count)).collect();
+        shards.par_iter_mut().enumerate().for_each(|(shard_number, shard)| {
+            for (offset, terms) in batch.iter().enumerate() {
+                let doc = u32::try_from(batch_number * BATCH + offset).expect("fewer than 2^32 documents");
+                for (term, sections) in terms.of_shard(shard_number) {
+                    let entry = match shard.get_mut(term) {
+                        Some(entry) => entry,
+                        None => shard.entry(term.to_owned()).or_default(),
+                    };
+                    entry.groups.push(doc - entry.last);
+                    entry.groups.push(u32::try_from(sections.len()).expect("fewer than 2^32 sections"));
+                    entry.groups.extend_from_slice(sections);
+                    entry.last = doc;
+                }
+            }
+        });
+    }
+    shards
+}
+
+/// The distinct terms of a document, each with the sections that hold it (ascending).
+struct DocumentTerms<'a> {
+    terms: Vec<Cow<'a, str>>,
+    /// The shard of each term.
+    shards: Vec<u32>,
+    /// Where each term's sections start in `sections`; one more than there are terms.
+    starts: Vec<u32>,
+    sections: Vec<u32>,
+}
+
+impl<'a> DocumentTerms<'a> {
+    fn of(document: &'a Document<'_>, shard_count: usize) -> DocumentTerms<'a> {
+        // Each term gets a number in order of first use; (number, section) pairs come in
+        // section order, so a counting sort by number leaves every term's sections ascending.
+        let mut numbers: HashMap<Cow<'a, str>, u32, FixedState> = HashMap::default();
+        let mut terms = Vec::new();
+        let mut last_section: Vec<u32> = Vec::new();
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        for (section_number, section) in document.sections.iter().enumerate() {
+            let section_number = u32::try_from(section_number).expect("fewer than 2^32 sections");
+            for word in words(&section.text) {
+                let next = terms.len() as u32;
+                let number = *numbers.entry(word).or_insert_with_key(|word| {
+                    terms.push(word.clone());
+                    last_section.push(u32::MAX);
+                    next
+                });
+                if last_section[number as usize] != section_number {
+                    last_section[number as usize] = section_number;
+                    pairs.push((number, section_number));
+                }
+            }
+        }
+        let mut starts = vec![0u32; terms.len() + 1];
+        for &(number, _) in &pairs {
+            starts[number as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut fill = starts.clone();
+        let mut sections = vec![0u32; pairs.len()];
+        for (number, section) in pairs {
+            sections[fill[number as usize] as usize] = section;
+            fill[number as usize] += 1;
+        }
+        let hasher = FixedState::with_seed(0);
+        let shards = terms.iter().map(|t| (hasher.hash_one(t) % shard_count as u64) as u32).collect();
+        DocumentTerms { terms, shards, starts, sections }
+    }
+
+    /// The terms of shard `shard`, with their sections.
+    fn of_shard(&self, shard: usize) -> impl Iterator<Item = (&str, &[u32])> {
+        (0..self.terms.len())
+            .filter(move |&i| self.shards[i] as usize == shard)
+            .map(|i| (&*self.terms[i], &self.sections[self.starts[i] as usize..self.starts[i + 1] as usize]))
+    }
+}
+
+/// Writes the term chunks. Returns the first term of each.
+fn write_terms<E: Send>(
+    shards: Vec<Shard>,
+    sink: &(impl Fn(IndexFile) -> Result<(), E> + Sync),
+) -> Result<Vec<String>, E> {
+    let mut terms: Vec<(String, Vec<u32>)> =
+        shards.into_iter().flat_map(|shard| shard.into_iter().map(|(term, p)| (term, p.groups))).collect();
+    // The script compares strings by UTF-16 code units. Byte order (UTF-8) is the same but
+    // between characters above U+FFFF and those from U+E000 to U+FFFF, whose UTF-8 starts
+    // with 0xEE or 0xEF: only strings holding such bytes need comparing as UTF-16.
+    let special = |s: &str| s.bytes().any(|b| b >= 0xEE);
+    terms.par_sort_unstable_by(|a, b| {
+        if special(&a.0) && special(&b.0) { a.0.encode_utf16().cmp(b.0.encode_utf16()) } else { a.0.cmp(&b.0) }
+    });
+    // Chunk boundaries from each term's size in JSON, then the chunks made in parallel.
+    let sizes: Vec<usize> = terms.par_iter().map(|(term, groups)| term_json_len(term, groups)).collect();
+    let chunks = cut(&sizes, TERM_CHUNK_BYTES);
+    let firsts = chunks.iter().map(|range| terms[range.start].0.clone()).collect();
+    chunks.into_par_iter().enumerate().try_for_each(|(number, range)| {
+        let mut chunk = Vec::with_capacity(sizes[range.clone()].iter().sum::<usize>() + 4);
+        chunk.push(b'{');
+        for (i, (term, groups)) in terms[range].iter().enumerate() {
+            if i > 0 {
+                chunk.push(b',');
+            }
+            // Terms are letters and digits: nothing in them needs escaping in JSON.
+            debug_assert!(term.chars().all(char::is_alphanumeric));
+            chunk.push(b'"');
+            chunk.extend_from_slice(term.as_bytes());
+            chunk.extend_from_slice(b"\":[");
+            for (j, n) in groups.iter().enumerate() {
+                if j > 0 {
+                    chunk.push(b',');
+                }
+                push_number(&mut chunk, *n);
+            }
+            chunk.push(b']');
+        }
+        chunk.extend_from_slice(b"}\n");
+        sink(IndexFile { path: format!("terms/{number}.json"), bytes: chunk })
+    })?;
+    Ok(firsts)
+}
+
+/// The length of `"term":[groups]` and its comma.
+fn term_json_len(term: &str, groups: &[u32]) -> usize {
+    term.len() + 6 + groups.iter().map(|&n| digits(n) + 1).sum::<usize>()
+}
+
+fn digits(n: u32) -> usize {
+    n.checked_ilog10().unwrap_or(0) as usize + 1
+}
+
+/// Cuts items of `sizes` into consecutive ranges, each closed once it reaches `limit` bytes.
+fn cut(sizes: &[usize], limit: usize) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, size) in sizes.iter().enumerate() {
+        bytes += size;
+        if bytes >= limit {
+            ranges.push(start..i + 1);
+            (start, bytes) = (i + 1, 0);
+        }
+    }
+    if start < sizes.len() {
+        ranges.push(start..sizes.len());
+    }
+    ranges
+}
+
+fn push_number(out: &mut Vec<u8>, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
+}
+
+/// A document as its file holds it.
+#[derive(Serialize)]
+struct StoredDocument<'a> {
+    url: &'a str,
+    title: &'a str,
+    meta: &'a [Cow<'a, str>],
+    sections: Vec<(&'a str, &'a str, &'a str)>,
+}
+
+/// Writes the document files. Returns the first document id of each.
+fn write_documents<E: Send>(
+    documents: &[&Document<'_>],
+    sink: &(impl Fn(IndexFile) -> Result<(), E> + Sync),
+) -> Result<Vec<usize>, E> {
+    let stored: Vec<Vec<u8>> = documents.par_iter().map(|d| stored(d)).collect();
+    let sizes: Vec<usize> = stored.iter().map(|json| json.len() + 2).collect();
+    let files = cut(&sizes, DOC_FILE_BYTES);
+    let firsts = files.iter().map(|range| range.start).collect();
+    files.into_par_iter().enumerate().try_for_each(|(number, range)| {
+        let mut file = Vec::with_capacity(sizes[range.clone()].iter().sum::<usize>() + 4);
+        file.push(b'[');
+        for (i, json) in stored[range].iter().enumerate() {
+            if i > 0 {
+                file.extend_from_slice(b",\n");
+            }
+            file.extend_from_slice(json);
+        }
+        file.extend_from_slice(b"]\n");
+        sink(IndexFile { path: format!("docs/{number}.json"), bytes: file })
+    })?;
+    Ok(firsts)
+}
+
+fn stored(document: &Document<'_>) -> Vec<u8> {
+    let sections = document.sections.iter().map(|s| (&*s.anchor, &*s.label, &*s.text)).collect();
+    let stored = StoredDocument { url: &document.url, title: &document.title, meta: &document.meta, sections };
+    serde_json::to_vec(&stored).expect("JSON of strings")
+}
+
+#[cfg(test)]
+mod tests;
