@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crate::Date;
 
 /// Everything a build needs from the content folder.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Corpus {
     /// Settings from `site.yaml`.
     pub site: SiteConfig,
@@ -43,7 +43,7 @@ pub struct Briefing {
 }
 
 /// One article: its metadata and its cleaned text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
     /// The file name without `.yaml`; used in URLs.
     pub slug: String,

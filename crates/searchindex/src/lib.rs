@@ -1,10 +1,10 @@
 //! The site's full-text search index: documents in, static files out, no I/O.
 //!
 //! sitegen builds the index from the content it already holds (titles, paragraphs,
-//! quotations), not by parsing the pages back, and writes it as a few hundred JSON files that
-//! the theme's search script (`static/search.js`) fetches on demand: a query loads only the
-//! term chunks its words fall in and the document files of the results it shows. Nothing
-//! runs on a server and nothing is compiled to WebAssembly.
+//! quotations), not by parsing the pages back, and writes it as JSON files that the theme's
+//! `static/search-engine.js` fetches on demand: a query loads only the term chunks its words
+//! fall in and the document files of the results it shows. Nothing runs on a server and
+//! nothing is compiled to WebAssembly.
 //!
 //! # Format, version 1
 //!

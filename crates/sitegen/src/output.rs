@@ -91,6 +91,11 @@ pub fn check_output(output: &Path, content: &Path, protected: &[&Path]) -> Resul
     Ok(())
 }
 
+/// True when `output` is a folder sitegen made (it holds the [`MARKER`] file).
+pub fn is_output(output: &Path) -> bool {
+    output.join(MARKER).is_file()
+}
+
 /// A file's share of a site's digest: a hash of its path and bytes (foldhash with a fixed
 /// seed: the same on every run, and several times faster than SipHash over 300 MB of pages).
 pub fn file_share(relative: &str, bytes: &[u8]) -> u64 {

@@ -64,6 +64,16 @@ pub struct BuildCache {
     rendered: usize,
     /// Hard-link the files that did not change from the current output.
     link_unchanged: bool,
+    /// What the last build was made from, when builds are kept for the next.
+    last: Option<LastBuild>,
+}
+
+/// The inputs and the summary of the last build that succeeded: a rebuild from the same
+/// inputs would write the same site, so it writes nothing.
+struct LastBuild {
+    corpus: Corpus,
+    theme: (u64, u64),
+    summary: Summary,
 }
 
 impl BuildCache {
@@ -163,6 +173,18 @@ pub fn build_with(options: &BuildOptions, cache: &mut BuildCache) -> Result<Summ
     }
     let theme_name = options.theme.as_deref().unwrap_or(&corpus.site.theme);
     let theme = Theme::load(&themes_dir, theme_name).map_err(BuildError::Theme)?;
+    let theme_inputs = (theme.fingerprint(), theme.static_fingerprint());
+    // Nothing changed since the last build (a save with no edit, an editor's own files): the
+    // output already holds this site, as long as it is still there.
+    if let Some(last) = &cache.last
+        && last.theme == theme_inputs
+        && last.corpus == corpus
+        && crate::output::is_output(&options.output)
+    {
+        phases.record("unchanged");
+        cache.rendered = 0;
+        return Ok(Summary { elapsed: started.elapsed(), phases: phases.done, ..last.summary.clone() });
+    }
     let matcher = EntityMatcher::new(&corpus.entities);
     let annotations = annotate(&corpus, &matcher);
     let model = SiteModel::new(&corpus, &annotations, &matcher);
@@ -188,7 +210,7 @@ pub fn build_with(options: &BuildOptions, cache: &mut BuildCache) -> Result<Summ
         cache.memo = Some(written.memo);
     }
     phases.record("swap");
-    Ok(Summary {
+    let summary = Summary {
         sources: corpus.sources.len(),
         paragraphs: corpus.sources.iter().map(|s| s.blocks.len()).sum(),
         entities: corpus.entities.len(),
@@ -198,7 +220,13 @@ pub fn build_with(options: &BuildOptions, cache: &mut BuildCache) -> Result<Summ
         elapsed: started.elapsed(),
         phases: phases.done,
         digest,
-    })
+    };
+    if cache.memo.is_some() {
+        drop(model);
+        drop(annotations);
+        cache.last = Some(LastBuild { corpus, theme: theme_inputs, summary: summary.clone() });
+    }
+    Ok(summary)
 }
 
 /// Wall time of each build phase, in order.

@@ -1,6 +1,7 @@
 //! Full-text search: the pages' searchable text, taken from the content rather than parsed
 //! back from the rendered pages, indexed by the `searchindex` crate into `search/`. The
-//! theme's `static/search.js` queries it in the browser.
+//! theme's `static/search-engine.js` queries it in the browser and `static/search.js` shows
+//! the results.
 //!
 //! Indexed: the briefing (index.html), each quotation on quotes.html, every entity page
 //! (name, kind, aliases, description) and every source page (header and paragraphs). Story pages repeat their sources, and the entities index and the further

@@ -127,6 +127,12 @@ impl Theme {
         self.fingerprint
     }
 
+    /// A fingerprint of the static files (paths and bytes), which pages do not depend on.
+    pub fn static_fingerprint(&self) -> u64 {
+        use std::hash::BuildHasher;
+        foldhash::quality::FixedState::with_seed(0).hash_one(&self.static_files)
+    }
+
     /// Renders `template` with `context`, naming the template file and line on error.
     pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, String> {
         self.tera.render(template, context).map_err(|e| describe_tera_error(&e))

@@ -143,3 +143,45 @@ fn an_incremental_rebuild_makes_the_same_site_as_a_fresh_build() {
     assert_eq!(sitegen::build(&options(project.path(), "fresh")).unwrap().digest, added.digest);
     assert_eq!(files_under(&project.path().join("live")), files_under(&project.path().join("fresh")));
 }
+
+fn inode(path: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(path).unwrap().ino()
+}
+
+/// A rebuild from the same inputs writes nothing: not even a new output folder. Saving a file
+/// unchanged is such a rebuild; a change of content, template or static file is not.
+#[test]
+fn a_rebuild_with_nothing_changed_writes_nothing() {
+    let project = project();
+    let live = options(project.path(), "live");
+    let output = project.path().join("live");
+    let mut cache = sitegen::BuildCache::for_rebuilds();
+    let first = sitegen::build_with(&live, &mut cache).unwrap();
+    let folder = inode(&output);
+
+    // The same file saved again: a new modification time, the same text.
+    let text = project.path().join(format!("content/texts/{STRAITS_TIMES}.txt"));
+    let bytes = fs::read(&text).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    fs::write(&text, &bytes).unwrap();
+    let again = rebuild(&live, &mut cache);
+    assert_eq!(cache.reused_sources(), 4, "the saved source is read again");
+    assert_eq!((again.digest, again.files, cache.rendered_pages()), (first.digest, first.files, 0));
+    assert_eq!(inode(&output), folder, "no new output folder was swapped in");
+    assert!(again.phases.iter().any(|(phase, _)| *phase == "unchanged"), "{:?}", again.phases);
+
+    // A static file of the theme changes no page, but it is part of the site.
+    let style = project.path().join("themes/default/static/style.css");
+    fs::write(&style, format!("{}\n/* edited */\n", fs::read_to_string(&style).unwrap())).unwrap();
+    let restyled = rebuild(&live, &mut cache);
+    assert_ne!(inode(&output), folder, "a new site was swapped in");
+    assert_ne!(restyled.digest, first.digest);
+    assert!(fs::read_to_string(output.join("static/style.css")).unwrap().ends_with("/* edited */\n"));
+
+    // The output removed meanwhile: built again, although nothing changed.
+    fs::remove_dir_all(&output).unwrap();
+    let rebuilt = rebuild(&live, &mut cache);
+    assert_eq!(rebuilt.digest, restyled.digest);
+    assert!(output.join("index.html").is_file());
+}

@@ -349,12 +349,35 @@ fn save_to_reload_latency() {
         times.push(page_time);
         std::thread::sleep(Duration::from_millis(500));
     }
+    // Saves that change nothing: the rebuild finds the same inputs and writes nothing.
+    let mut log = server.stderr_now();
+    let no_change = |log: &str| log.matches("(no change)").count();
+    for round in 0..5 {
+        let source = &sources[(round * 53 + 7) % sources.len()];
+        let before = no_change(&log);
+        fs::write(source, fs::read(source).unwrap()).unwrap();
+        let saved = Instant::now();
+        while no_change(&log) == before {
+            assert!(saved.elapsed() < Duration::from_secs(120), "no rebuild");
+            std::thread::sleep(Duration::from_millis(5));
+            log.push('\n');
+            log.push_str(&server.stderr_now());
+        }
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    let mut unchanged: Vec<f64> = log
+        .lines()
+        .filter(|l| l.contains("(no change)"))
+        .filter_map(|l| l.split(" in ").nth(1)?.split(' ').next()?.parse().ok())
+        .collect();
+    unchanged.sort_by(f64::total_cmp);
+    println!("rebuilds with nothing changed: {unchanged:?} s");
     times.sort();
     println!(
         "save to reloaded page: median {:.2} s, min {:.2} s, max {:.2} s; server log:\n{}",
         times[times.len() / 2].as_secs_f64(),
         times[0].as_secs_f64(),
         times[times.len() - 1].as_secs_f64(),
-        server.stderr_now()
+        log
     );
 }

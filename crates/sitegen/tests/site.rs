@@ -408,7 +408,7 @@ fn source_text_and_raw_html_in_markdown_are_escaped() {
         // The theme's own external scripts are expected; any other script tag came from content.
         let mut text = String::from_utf8_lossy(&bytes).to_lowercase();
         for root in ["", "../"] {
-            for script in ["static/entities.js", "static/search.js"] {
+            for script in ["static/entities.js", "static/search-engine.js", "static/search.js"] {
                 text = text.replace(&format!(r#"<script src="{root}{script}" defer></script>"#), "");
             }
         }
@@ -724,7 +724,7 @@ fn the_search_index_covers_sources_entities_and_quotes() {
     assert!(search_term("isis").contains_key("entities/islamic-state.html"));
     assert!(search_term("Lavrov").is_empty() && !search_term("lavrov").is_empty());
 
-    // Every page loads the search script relatively, and no inline script.
+    // Every page loads the search scripts relatively, the engine first, and no inline script.
     let mut pages = 0;
     for (path, bytes) in files_under(site()) {
         if path.extension().is_none_or(|e| e != "html") {
@@ -733,11 +733,13 @@ fn the_search_index_covers_sources_entities_and_quotes() {
         pages += 1;
         let html = String::from_utf8(bytes).unwrap();
         let root = "../".repeat(path.components().count() - 1);
-        let needle = format!(r#"<script src="{root}static/search.js" defer></script>"#);
-        assert!(html.contains(&needle), "{}: lacks {needle}", path.display());
+        let engine = format!(r#"<script src="{root}static/search-engine.js" defer></script>"#);
+        let ui = format!(r#"<script src="{root}static/search.js" defer></script>"#);
+        let (at_engine, at_ui) = (html.find(&engine), html.find(&ui));
+        assert!(at_engine.is_some() && at_engine < at_ui, "{}: lacks {engine} before {ui}", path.display());
         assert!(!html.contains("pagefind"), "{}", path.display());
         assert_eq!(html.matches("<script").count(), html.matches("<script src=").count(), "{}", path.display());
     }
     assert!(pages > 50, "only {pages} pages");
-    assert!(site().join("static/search.js").is_file());
+    assert!(site().join("static/search-engine.js").is_file() && site().join("static/search.js").is_file());
 }

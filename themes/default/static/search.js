@@ -1,17 +1,7 @@
-// Full-text search in the header's search box (templates/partials/search.html).
-//
-// The build writes the index into search/ at the site root (format: crates/searchindex,
-// "Format, version 1"): index.json, term chunks (terms/<n>.json, each holding a range of the
-// sorted terms with their postings) and document files (docs/<n>.json, each holding a run of
-// documents with their text cut into sections). This script loads index.json when the reader
-// first focuses the box or types, then for each query only the term chunks its words fall in
-// and the document files of the results it shows, and keeps all of them for later queries.
-//
-// Matching: every query word must match (AND). A word matches the terms equal to it (weight
-// 1), the terms it begins (0.6), and, when it has 5 or more letters, the terms beginning with
-// it less one English suffix (0.5): "negotiat" finds "negotiations", "talks" finds "talked".
-// Ranking: a document's score adds, for each query word, the best of its terms' weight × idf ×
-// (1 + ln sections holding it), doubled when the term is in the header (title and facts).
+// The header's search box (templates/partials/search.html) and its results: the page's side
+// of search. static/search-engine.js, loaded just before this file (both `defer`, which keeps
+// their order), cuts the query into words, fetches the parts of the index it needs and ranks
+// the documents; this file takes the reader's typing, draws the results and handles the keys.
 //
 // The texts are the sources' own, so untrusted: results are built with createElement and
 // textContent only, and a result links only to a relative path inside the site.
@@ -47,19 +37,23 @@
     explain();
     return;
   }
+  var engine = window.SitegenSearch; // static/search-engine.js
+  if (!engine) {
+    explain("Search could not be loaded.");
+    return;
+  }
 
   var PAGE_SIZE = 10; // results shown at first, and added by "More results"
-  var MAX_TERMS = 200; // terms one query word may expand to (the most frequent are kept)
   var MAX_SUBS = 3; // passages shown under a result besides its excerpt
   var EXCERPT_WORDS = 30;
   var SUB_WORDS = 18;
   var DEBOUNCE_MS = 100;
-  var SUFFIXES = ["ies", "ing", "es", "ed", "s"]; // longest first
-  var WORD = /[\p{Alphabetic}\p{N}]+/gu;
 
   var root = box.getAttribute("data-search-root") || "";
   var siteRoot = new URL(root || "./", location.href); // a folder, not this page
-  var indexBase = new URL("search/", siteRoot);
+  var searcher = engine.createSearcher(function (url, init) {
+    return fetch(url, init);
+  }, new URL("search/", siteRoot));
 
   // ------------------------------------------------------------------ the box and its results
 
@@ -94,327 +88,6 @@
   form.parentNode.insertBefore(status, form.nextSibling);
   form.parentNode.insertBefore(panel, status.nextSibling);
   input.setAttribute("aria-controls", panel.id);
-
-  // ------------------------------------------------------------------ words
-
-  function codePoints(text) {
-    var n = 0;
-    for (var i = 0; i < text.length; i++) {
-      var c = text.charCodeAt(i);
-      if (c < 0xdc00 || c > 0xdfff) {
-        n += 1;
-      }
-    }
-    return n;
-  }
-
-  // The words of `text` as the index cuts them: runs of letters and digits, 2 to 40 of them,
-  // lowercased. Each is {term, start, end} (offsets into text).
-  function words(text) {
-    var out = [];
-    var m;
-    WORD.lastIndex = 0;
-    while ((m = WORD.exec(text)) !== null) {
-      var n = codePoints(m[0]);
-      if (n >= 2 && n <= 40) {
-        out.push({ term: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
-      }
-    }
-    return out;
-  }
-
-  // The distinct words of a query, in order.
-  function queryWords(query) {
-    var seen = new Set();
-    var out = [];
-    words(query).forEach(function (w) {
-      if (!seen.has(w.term)) {
-        seen.add(w.term);
-        out.push(w.term);
-      }
-    });
-    return out;
-  }
-
-  // A word of 5 or more letters less one English suffix, keeping 3 letters; or null.
-  function stem(word) {
-    var n = codePoints(word);
-    if (n < 5) {
-      return null;
-    }
-    for (var i = 0; i < SUFFIXES.length; i++) {
-      var suffix = SUFFIXES[i];
-      if (word.endsWith(suffix) && n - suffix.length >= 3) {
-        return word.slice(0, word.length - suffix.length);
-      }
-    }
-    return null;
-  }
-
-  // ------------------------------------------------------------------ fetching
-
-  var index = null; // the promise of index.json, checked
-  var chunks = new Map(); // term chunk number -> promise of {keys (sorted), terms}
-  var docFiles = new Map(); // document file number -> promise of its documents
-
-  function getJSON(path) {
-    return fetch(new URL(path, indexBase), { credentials: "same-origin" }).then(function (response) {
-      if (!response.ok) {
-        throw new Error(path + ": HTTP " + response.status);
-      }
-      return response.json();
-    });
-  }
-
-  // Fetches once; a failed fetch is forgotten, so a later query tries again.
-  function cached(map, key, load) {
-    var promise = map.get(key);
-    if (!promise) {
-      promise = load();
-      map.set(key, promise);
-      promise.catch(function () {
-        if (map.get(key) === promise) {
-          map.delete(key);
-        }
-      });
-    }
-    return promise;
-  }
-
-  function isCount(n) {
-    return typeof n === "number" && n >= 0 && n % 1 === 0;
-  }
-
-  function loadIndex() {
-    if (!index) {
-      index = getJSON("index.json").then(function (data) {
-        var ok = data && data.version === 1 && isCount(data.docs) && Array.isArray(data.types) &&
-          Array.isArray(data.term_chunks) && Array.isArray(data.doc_files) &&
-          data.term_chunks.every(function (t) { return typeof t === "string"; }) &&
-          data.doc_files.every(isCount) &&
-          data.types.every(function (t) {
-            return t && typeof t.name === "string" && isCount(t.from) && isCount(t.to) && t.from <= t.to;
-          });
-        if (!ok) {
-          throw new Error("search/index.json: not an index of format version 1");
-        }
-        return data;
-      });
-      // After a failure, the next query a few seconds later tries again.
-      index.catch(function () {
-        setTimeout(function () {
-          index = null;
-        }, 3000);
-      });
-    }
-    return index;
-  }
-
-  function loadChunk(n) {
-    return cached(chunks, n, function () {
-      return getJSON("terms/" + n + ".json").then(function (terms) {
-        if (!terms || typeof terms !== "object" || Array.isArray(terms)) {
-          throw new Error("search/terms/" + n + ".json: not an object");
-        }
-        // Sorted here: an object keeps keys like "2016" first, in numeric order.
-        var keys = Object.keys(terms).sort();
-        return { keys: keys, terms: terms };
-      });
-    });
-  }
-
-  // The last i with sorted[i] <= key, or -1.
-  function floorIndex(sorted, key) {
-    var lo = 0;
-    var hi = sorted.length;
-    while (lo < hi) {
-      var mid = (lo + hi) >>> 1;
-      if (sorted[mid] <= key) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo - 1;
-  }
-
-  // The term chunks that may hold terms beginning with `prefix`: the one its range starts in,
-  // and the following ones while they start with it.
-  function chunksFor(data, prefix) {
-    var starts = data.term_chunks;
-    if (!starts.length) {
-      return [];
-    }
-    var first = Math.max(0, floorIndex(starts, prefix));
-    var out = [first];
-    for (var n = first + 1; n < starts.length && starts[n].startsWith(prefix); n++) {
-      out.push(n);
-    }
-    return out;
-  }
-
-  function loadDoc(data, id) {
-    var n = floorIndex(data.doc_files, id);
-    if (n < 0) {
-      return Promise.resolve(null);
-    }
-    return cached(docFiles, n, function () {
-      return getJSON("docs/" + n + ".json");
-    }).then(function (docs) {
-      var doc = Array.isArray(docs) ? docs[id - data.doc_files[n]] : null;
-      return checkedDoc(doc);
-    });
-  }
-
-  function text(value) {
-    return typeof value === "string" ? value : "";
-  }
-
-  // A document as the results need it, whatever the file held.
-  function checkedDoc(doc) {
-    if (!doc || typeof doc !== "object") {
-      return null;
-    }
-    var sections = Array.isArray(doc.sections) ? doc.sections : [];
-    return {
-      url: text(doc.url),
-      title: text(doc.title),
-      meta: (Array.isArray(doc.meta) ? doc.meta : []).map(text).filter(Boolean),
-      sections: sections.map(function (s) {
-        s = Array.isArray(s) ? s : [];
-        return { anchor: text(s[0]), label: text(s[1]), text: text(s[2]) };
-      }),
-    };
-  }
-
-  // The link to a document: root + its URL, only for a relative path inside the site (no
-  // scheme, no leading slash, no "..", no backslash, no control character or space).
-  function docHref(url, anchor) {
-    if (!url || /[\u0000-\u0020\u007f\\]/.test(url) || url.charAt(0) === "/" ||
-        /^[^/?#]*:/.test(url) || url.indexOf("..") !== -1 || /%2e/i.test(url)) {
-      return null;
-    }
-    var href = root + url;
-    var resolved = new URL(href, location.href);
-    if (resolved.origin !== siteRoot.origin || resolved.pathname.indexOf(siteRoot.pathname) !== 0) {
-      return null;
-    }
-    return anchor ? href.split("#")[0] + "#" + encodeURIComponent(anchor) : href;
-  }
-
-  // ------------------------------------------------------------------ matching and ranking
-
-  // The number of documents in a term's postings (its groups).
-  function groups(postings) {
-    var n = 0;
-    for (var p = 0; p + 1 < postings.length; p += 2 + postings[p + 1]) {
-      if (!(postings[p + 1] >= 1) || postings[p + 1] % 1 !== 0) {
-        break;
-      }
-      n += 1;
-    }
-    return n;
-  }
-
-  // The terms a query word matches, from its loaded chunks: [{term, weight, postings, df}],
-  // at most MAX_TERMS of them (the exact term, then the most frequent).
-  function expand(data, word, loaded) {
-    var found = new Map();
-    function collect(prefix, weight) {
-      chunksFor(data, prefix).forEach(function (n) {
-        var chunk = loaded.get(n);
-        var keys = chunk.keys;
-        for (var i = Math.max(0, floorIndex(keys, prefix)); i < keys.length; i++) {
-          var term = keys[i];
-          if (term < prefix) {
-            continue;
-          }
-          if (!term.startsWith(prefix)) {
-            break;
-          }
-          var w = term === word ? 1 : weight;
-          var seen = found.get(term);
-          if (!seen) {
-            var postings = chunk.terms[term];
-            if (Array.isArray(postings)) {
-              found.set(term, { term: term, weight: w, postings: postings, df: groups(postings) });
-            }
-          } else if (w > seen.weight) {
-            seen.weight = w;
-          }
-        }
-      });
-    }
-    collect(word, 0.6);
-    var stemmed = stem(word);
-    if (stemmed) {
-      collect(stemmed, 0.5);
-    }
-    var terms = Array.from(found.values()).filter(function (t) { return t.df > 0; });
-    if (terms.length > MAX_TERMS) {
-      terms.sort(function (a, b) {
-        return (b.weight === 1) - (a.weight === 1) || b.df - a.df || b.weight - a.weight ||
-          (a.term < b.term ? -1 : a.term > b.term ? 1 : 0);
-      });
-      terms.length = MAX_TERMS;
-    }
-    return terms;
-  }
-
-  // Each document's best score for one query word (0: no match).
-  function wordScores(data, terms) {
-    var docs = data.docs;
-    var best = new Float64Array(docs);
-    terms.forEach(function (t) {
-      var base = t.weight * Math.log(1 + docs / t.df);
-      var postings = t.postings;
-      var id = 0;
-      for (var p = 0; p + 1 < postings.length;) {
-        id += postings[p];
-        var count = postings[p + 1];
-        if (!(id >= 0 && id < docs) || !(count >= 1) || count % 1 !== 0) {
-          break;
-        }
-        var score = base * (1 + Math.log(count)) * (postings[p + 2] === 0 ? 2 : 1);
-        if (score > best[id]) {
-          best[id] = score;
-        }
-        p += 2 + count;
-      }
-    });
-    return best;
-  }
-
-  // Document ids matching every word, best first (ties: lower id first).
-  function rank(data, perWord) {
-    var total = perWord[0];
-    for (var i = 1; i < perWord.length; i++) {
-      var scores = perWord[i];
-      for (var d = 0; d < total.length; d++) {
-        total[d] = total[d] > 0 && scores[d] > 0 ? total[d] + scores[d] : 0;
-      }
-    }
-    var ids = [];
-    for (var id = 0; id < total.length; id++) {
-      if (total[id] > 0) {
-        ids.push(id);
-      }
-    }
-    ids.sort(function (a, b) {
-      return total[b] - total[a] || a - b;
-    });
-    return ids;
-  }
-
-  function typeOf(data, id) {
-    for (var i = 0; i < data.types.length; i++) {
-      var t = data.types[i];
-      if (id >= t.from && id < t.to) {
-        return t.name;
-      }
-    }
-    return "";
-  }
 
   // ------------------------------------------------------------------ state
 
@@ -455,48 +128,28 @@
       return;
     }
     var mine = ++generation;
-    var qwords = queryWords(query);
+    var qwords = engine.queryWords(query);
     if (!qwords.length) {
       show(mine, { query: query, data: null, matched: [], matchers: [], ids: [], filter: null, shown: 0 });
       return;
     }
     panel.setAttribute("aria-busy", "true");
-    var data;
-    loadIndex()
-      .then(function (d) {
-        data = d;
-        var needed = new Set();
-        qwords.forEach(function (w) {
-          chunksFor(data, w).forEach(function (n) { needed.add(n); });
-          var s = stem(w);
-          if (s) {
-            chunksFor(data, s).forEach(function (n) { needed.add(n); });
-          }
-        });
-        var numbers = Array.from(needed);
-        return Promise.all(numbers.map(loadChunk)).then(function (loaded) {
-          var byNumber = new Map();
-          numbers.forEach(function (n, i) { byNumber.set(n, loaded[i]); });
-          return byNumber;
-        });
-      })
+    searcher.load(qwords)
       .then(function (loaded) {
         if (mine !== generation) {
           return;
         }
-        var matched = qwords.map(function (w) { return expand(data, w, loaded); });
-        var ids = matched.some(function (terms) { return !terms.length; }) ? [] :
-          rank(data, matched.map(function (terms) { return wordScores(data, terms); }));
-        var matchers = matched.map(function (terms) {
-          return new Set(terms.map(function (t) { return t.term; }));
-        });
+        var found = engine.match(loaded.data, qwords, loaded.chunks);
+        var data = found.data;
+        var ids = found.ids;
         // A filter chosen for the last query stays while the new one has results of its type.
         var filter = current && current.filter;
-        if (filter && !ids.some(function (id) { return typeOf(data, id) === filter; })) {
+        if (filter && !ids.some(function (id) { return engine.typeOf(data, id) === filter; })) {
           filter = null;
         }
         return show(mine, {
-          query: query, data: data, matched: matched, matchers: matchers, ids: ids, filter: filter, shown: 0,
+          query: query, data: data, matched: found.matched, matchers: found.matchers, ids: ids,
+          filter: filter, shown: 0,
         });
       })
       .catch(function () {
@@ -523,7 +176,22 @@
     if (!state.filter) {
       return state.ids;
     }
-    return state.ids.filter(function (id) { return typeOf(state.data, id) === state.filter; });
+    return state.ids.filter(function (id) { return engine.typeOf(state.data, id) === state.filter; });
+  }
+
+  // The link to a document: root + its URL, only for a relative path inside the site (no
+  // scheme, no leading slash, no "..", no backslash, no control character or space).
+  function docHref(url, anchor) {
+    if (!url || /[\u0000-\u0020\u007f\\]/.test(url) || url.charAt(0) === "/" ||
+        /^[^/?#]*:/.test(url) || url.indexOf("..") !== -1 || /%2e/i.test(url)) {
+      return null;
+    }
+    var href = root + url;
+    var resolved = new URL(href, location.href);
+    if (resolved.origin !== siteRoot.origin || resolved.pathname.indexOf(siteRoot.pathname) !== 0) {
+      return null;
+    }
+    return anchor ? href.split("#")[0] + "#" + encodeURIComponent(anchor) : href;
   }
 
   function plural(n, one, many) {
@@ -570,11 +238,12 @@
     if (!ids.length) {
       return Promise.resolve([]);
     }
-    return Promise.all(ids.map(function (id) { return loadDoc(state.data, id); })).then(function (docs) {
+    var loads = ids.map(function (id) { return searcher.loadDoc(state.data, id); });
+    return Promise.all(loads).then(function (docs) {
       if (mine !== generation) {
         return [];
       }
-      var sections = sectionsOf(state, ids);
+      var sections = engine.sectionsOf(state.matched, ids);
       var items = [];
       docs.forEach(function (doc, i) {
         if (doc) {
@@ -588,7 +257,7 @@
   function drawFilters(state) {
     var counts = new Map();
     state.ids.forEach(function (id) {
-      var name = typeOf(state.data, id);
+      var name = engine.typeOf(state.data, id);
       counts.set(name, (counts.get(name) || 0) + 1);
     });
     var buttons = [];
@@ -674,64 +343,13 @@
     });
   });
 
-  // For each of some documents, which query words each of its sections holds, from the
-  // postings: Map id -> Map section -> Set of query word indexes. (Reading the texts instead
-  // would be slow: the quotations page is one document with thousands of sections.)
-  function sectionsOf(state, ids) {
-    var wanted = new Map();
-    ids.forEach(function (id) { wanted.set(id, new Map()); });
-    state.matched.forEach(function (terms, word) {
-      terms.forEach(function (t) {
-        var postings = t.postings;
-        var id = 0;
-        for (var p = 0; p + 1 < postings.length;) {
-          id += postings[p];
-          var count = postings[p + 1];
-          if (!(count >= 1) || count % 1 !== 0) {
-            break;
-          }
-          var sections = wanted.get(id);
-          if (sections) {
-            for (var k = 0; k < count; k++) {
-              var n = postings[p + 2 + k];
-              var found = sections.get(n);
-              if (!found) {
-                found = new Set();
-                sections.set(n, found);
-              }
-              found.add(word);
-            }
-          }
-          p += 2 + count;
-        }
-      });
-    });
-    return wanted;
-  }
-
-  // The query words in a text, and where: [{start, end, of: the query words' indexes}].
-  function hitsIn(state, text) {
-    var hits = [];
-    words(text).forEach(function (w) {
-      var of = [];
-      for (var i = 0; i < state.matchers.length; i++) {
-        if (state.matchers[i].has(w.term)) {
-          of.push(i);
-        }
-      }
-      if (of.length) {
-        hits.push({ start: w.start, end: w.end, of: of });
-      }
-    });
-    return hits;
-  }
 
   // Where an excerpt of `size` words should start, as an index into `starts` (the offsets of
   // the text's words): a little before the first hit, or before a later one when its window
   // holds more of the query's words.
   function excerptStart(starts, hits, size) {
     var lead = Math.floor(size / 3);
-    var at = hits.map(function (h) { return Math.max(0, floorIndex(starts, h.start)); });
+    var at = hits.map(function (h) { return Math.max(0, engine.floorIndex(starts, h.start)); });
     var best = 0;
     var bestWords = -1;
     for (var c = 0; c < hits.length && c < 50; c++) {
@@ -751,12 +369,7 @@
   // About `size` words of a section's text around its first hit, the hits marked.
   function excerpt(section, hits, size) {
     var text = section.text;
-    var all = [];
-    var m;
-    WORD.lastIndex = 0;
-    while ((m = WORD.exec(text)) !== null) {
-      all.push(m.index);
-    }
+    var all = engine.wordStarts(text);
     var from = excerptStart(all, hits, size);
     var firstHit = from < all.length ? all[from] : 0;
     hits.some(function (h) {
@@ -812,7 +425,7 @@
       el.appendChild(document.createTextNode(" "));
     }
     var body = element("span", "site-search-passage-text");
-    body.appendChild(excerpt(section, hitsIn(state, section.text), size));
+    body.appendChild(excerpt(section, engine.hitsIn(state.matchers, section.text), size));
     el.appendChild(body);
     return el;
   }
@@ -828,7 +441,7 @@
     title.appendChild(link);
     item.appendChild(title);
 
-    var facts = [typeOf(state.data, id)].concat(doc.meta).filter(Boolean);
+    var facts = [engine.typeOf(state.data, id)].concat(doc.meta).filter(Boolean);
     if (facts.length) {
       var meta = element("p", "site-search-meta");
       facts.forEach(function (fact, i) {
@@ -915,7 +528,7 @@
   // ------------------------------------------------------------------ events
 
   input.addEventListener("focus", function () {
-    loadIndex().catch(function () {});
+    searcher.loadIndex().catch(function () {});
   });
 
   input.addEventListener("input", function () {

@@ -10,6 +10,8 @@
 
 use std::collections::HashMap;
 
+use foldhash::fast::FixedState;
+
 use super::tokens::{Sentence, hash_gram, weight};
 use super::{ReuseKind, Thresholds};
 
@@ -55,14 +57,32 @@ fn trigram_dice(a: &[u64], b: &[u64]) -> f32 {
 
 /// Similarity of two token sequences, from 0 to 1.
 pub fn similarity(a: &[u64], b: &[u64]) -> f32 {
+    similarity_weighed(a, b, total_weight(a), total_weight(b))
+}
+
+/// The summed [`weight`] of the tokens. Weights are quarters, so sums are exact in `f32`.
+fn total_weight(tokens: &[u64]) -> f32 {
+    tokens.iter().map(|&x| weight(x)).sum()
+}
+
+/// [`similarity`], given each side's [`total_weight`].
+fn similarity_weighed(a: &[u64], b: &[u64], weight_a: f32, weight_b: f32) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
     if a.len() * b.len() > MAX_LCS_CELLS {
         return trigram_dice(a, b);
     }
-    let total = |t: &[u64]| t.iter().map(|&x| weight(x)).sum::<f32>();
-    2.0 * weighted_lcs(a, b) / (total(a) + total(b))
+    2.0 * weighted_lcs(a, b) / (weight_a + weight_b)
+}
+
+/// The highest [`similarity`] two sequences of these weights can have: a common subsequence
+/// weighs at most the lighter side. (Long sentences, compared by trigrams, are not bounded.)
+fn similarity_bound(a: &[u64], b: &[u64], weight_a: f32, weight_b: f32) -> f32 {
+    if a.len() * b.len() > MAX_LCS_CELLS || weight_a + weight_b == 0.0 {
+        return 1.0;
+    }
+    2.0 * weight_a.min(weight_b) / (weight_a + weight_b)
 }
 
 /// True when `needle` stands in `haystack` as a contiguous run of tokens.
@@ -97,7 +117,8 @@ pub fn align(
     b_range: std::ops::Range<usize>,
     thresholds: &Thresholds,
 ) -> Vec<SentenceLink> {
-    let mut by_trigram: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut by_trigram: HashMap<u64, Vec<usize>, FixedState> = HashMap::default();
+    let b_weights: Vec<f32> = b_range.clone().map(|j| total_weight(&sentences[j].tokens)).collect();
     for j in b_range.clone() {
         for gram in sentences[j].tokens.windows(TRIGRAM) {
             let list = by_trigram.entry(hash_gram(gram)).or_default();
@@ -112,6 +133,7 @@ pub fn align(
         if a.tokens.len() < thresholds.min_tokens && a.quotes.is_empty() {
             continue;
         }
+        let a_weight = total_weight(&a.tokens);
         let mut targets: Vec<usize> =
             a.tokens.windows(TRIGRAM).filter_map(|g| by_trigram.get(&hash_gram(g))).flatten().copied().collect();
         targets.sort_unstable();
@@ -119,7 +141,14 @@ pub fn align(
         for j in targets {
             let b = &sentences[j];
             let long_enough = a.tokens.len() >= thresholds.min_tokens && b.tokens.len() >= thresholds.min_tokens;
-            let score = if long_enough { similarity(&a.tokens, &b.tokens) } else { 0.0 };
+            let b_weight = b_weights[j - b_range.start];
+            // Sentences of very different weights cannot be near copies: no table for them.
+            let can_be_near = similarity_bound(&a.tokens, &b.tokens, a_weight, b_weight) >= thresholds.near;
+            let score = if long_enough && can_be_near {
+                similarity_weighed(&a.tokens, &b.tokens, a_weight, b_weight)
+            } else {
+                0.0
+            };
             let kind = if long_enough && a.tokens == b.tokens {
                 Some(ReuseKind::Verbatim)
             } else if long_enough && score >= thresholds.near {

@@ -5,18 +5,20 @@
 //! bounded by the cap, so the whole step grows with the size of the corpus, not with the
 //! number of source pairs.
 
+use rayon::prelude::*;
+
 use super::tokens::{Sentence, hash_gram};
 
 /// Candidate pairs `(a, b)` of source indexes, `a < b`, sorted, that share at least
 /// `min_shared` grams of `gram` words, each gram in at most `df_cap` sources.
 pub fn candidate_pairs(sentences: &[Sentence], gram: usize, df_cap: usize, min_shared: usize) -> Vec<(u32, u32)> {
-    let mut postings: Vec<(u64, u32)> = Vec::new();
-    for sentence in sentences {
-        if sentence.tokens.len() >= gram {
-            postings.extend(sentence.tokens.windows(gram).map(|w| (hash_gram(w), sentence.source)));
-        }
-    }
-    postings.sort_unstable();
+    let mut postings: Vec<(u64, u32)> = sentences
+        .par_iter()
+        .filter(|sentence| sentence.tokens.len() >= gram)
+        .flat_map_iter(|sentence| sentence.tokens.windows(gram).map(|w| (hash_gram(w), sentence.source)))
+        .collect();
+    // Millions of grams at 10,000 sources: sorted on every core.
+    postings.par_sort_unstable();
     postings.dedup();
     let mut pairs: Vec<u64> = Vec::new();
     for run in postings.chunk_by(|x, y| x.0 == y.0) {
@@ -29,7 +31,7 @@ pub fn candidate_pairs(sentences: &[Sentence], gram: usize, df_cap: usize, min_s
             }
         }
     }
-    pairs.sort_unstable();
+    pairs.par_sort_unstable();
     pairs
         .chunk_by(|x, y| x == y)
         .filter(|run| run.len() >= min_shared)
