@@ -256,7 +256,7 @@ fn has_email(line: &str) -> bool {
 
 fn is_contact(line: &str, folded: &str) -> bool {
     let assistance = folded.starts_with("with assistance from");
-    let contact = folded.contains("to contact") || folded.contains("contact the");
+    let contact = folded.contains("contact") && (folded.contains("to contact") || folded.contains("contact the"));
     assistance || (has_email(line) && contact)
 }
 

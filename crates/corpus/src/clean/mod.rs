@@ -30,6 +30,8 @@ pub use text::fold;
 
 use std::collections::{BTreeMap, HashMap};
 
+use foldhash::fast::FixedState;
+
 use crate::{Block, BlockKind, DropReason, Dropped, sentences};
 
 /// The result of cleaning one article.
@@ -298,7 +300,8 @@ const PULL_QUOTE_MAX_WORDS: usize = 80;
 /// candidate (in words), every window of that length in the longer units is hashed as it
 /// slides and looked up among the candidates' hashes; a hit is confirmed word by word.
 fn repeats_a_passage(folded: &[String]) -> Vec<bool> {
-    let mut ids: HashMap<&str, u64> = HashMap::new();
+    // Word ids and window hashes are looked up once per word of the body: a fast hasher.
+    let mut ids: HashMap<&str, u64, FixedState> = HashMap::default();
     let words: Vec<Vec<u64>> = folded
         .iter()
         .map(|text| {
@@ -312,7 +315,7 @@ fn repeats_a_passage(folded: &[String]) -> Vec<bool> {
         })
         .collect();
     // Candidates by length, then by the hash of their words.
-    let mut candidates: BTreeMap<usize, HashMap<u64, Vec<usize>>> = BTreeMap::new();
+    let mut candidates: BTreeMap<usize, HashMap<u64, Vec<usize>, FixedState>> = BTreeMap::new();
     for (i, unit) in words.iter().enumerate() {
         if (PULL_QUOTE_MIN_WORDS..=PULL_QUOTE_MAX_WORDS).contains(&unit.len()) {
             candidates.entry(unit.len()).or_default().entry(RollingHash::of(unit)).or_default().push(i);
