@@ -91,6 +91,65 @@ pub fn check_output(output: &Path, content: &Path, protected: &[&Path]) -> Resul
     Ok(())
 }
 
+/// A writer that writes and hashes in blocks of a fixed size, so that the hash depends only on
+/// the bytes, not on how the writes that made them were cut.
+struct BlockWriter {
+    file: fs::File,
+    block: Vec<u8>,
+    hasher: foldhash::quality::FoldHasher<'static>,
+    len: u64,
+}
+
+impl BlockWriter {
+    const BLOCK: usize = 1 << 16;
+
+    fn new(file: fs::File, relative: &str) -> BlockWriter {
+        let mut hasher = foldhash::quality::FixedState::with_seed(0).build_hasher();
+        std::hash::Hasher::write(&mut hasher, relative.as_bytes());
+        BlockWriter { file, block: Vec::with_capacity(Self::BLOCK), hasher, len: 0 }
+    }
+
+    fn flush_block(&mut self) -> io::Result<()> {
+        std::hash::Hasher::write(&mut self.hasher, &self.block);
+        self.len += self.block.len() as u64;
+        io::Write::write_all(&mut self.file, &self.block)?;
+        self.block.clear();
+        Ok(())
+    }
+
+    /// Writes what is left.
+    fn finish(&mut self) -> io::Result<()> {
+        self.flush_block()
+    }
+
+    /// The file's share of the digest, once finished.
+    fn share(&self) -> u64 {
+        let mut hasher = self.hasher.clone();
+        std::hash::Hasher::write_u64(&mut hasher, self.len);
+        std::hash::Hasher::finish(&hasher)
+    }
+}
+
+impl io::Write for BlockWriter {
+    fn write(&mut self, mut buf: &[u8]) -> io::Result<usize> {
+        let written = buf.len();
+        while !buf.is_empty() {
+            let room = Self::BLOCK - self.block.len();
+            let (now, rest) = buf.split_at(room.min(buf.len()));
+            self.block.extend_from_slice(now);
+            buf = rest;
+            if self.block.len() == Self::BLOCK {
+                self.flush_block()?;
+            }
+        }
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 /// True when `output` is a folder sitegen made (it holds the [`MARKER`] file).
 pub fn is_output(output: &Path) -> bool {
     output.join(MARKER).is_file()
@@ -242,6 +301,26 @@ impl Staging {
         Ok(share)
     }
 
+    /// Writes the file at `relative` as `fill` makes it, without holding it whole (a large
+    /// export). Never hard-linked from the previous output. Returns the file's share of the
+    /// digest: a hash of its path and bytes, taken in fixed blocks as they are written.
+    pub fn write_streamed(
+        &self,
+        relative: &str,
+        fill: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+    ) -> io::Result<u64> {
+        let path = self.dir.join(relative);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| context("creating", parent, e))?;
+        }
+        let file = fs::File::create(&path).map_err(|e| context("creating", &path, e))?;
+        let mut writer = BlockWriter::new(file, relative);
+        fill(&mut writer).and_then(|()| writer.finish()).map_err(|e| context("writing", &path, e))?;
+        let share = writer.share();
+        self.digest.fetch_add(share, Ordering::Relaxed);
+        Ok(share)
+    }
+
     /// Puts `bytes` at `relative`: hard-linked from the previous output when the file there
     /// holds them, written otherwise. Not counted in the digest.
     fn put(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
@@ -330,6 +409,28 @@ mod tests {
     /// The state a build killed between the fallback's two renames leaves: no output folder,
     /// the previous site moved aside, the new one still staged. The next build puts the
     /// previous site back and removes the rest.
+    /// A streamed file's share depends on its path and bytes only, not on how the writes
+    /// were cut; its bytes land whole.
+    #[test]
+    fn streamed_files_hash_their_bytes_whatever_the_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let staging = Staging::create(&dir.path().join("site")).unwrap();
+        let bytes: Vec<u8> = (0..200_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        let mut shares = Vec::new();
+        for (name, cut) in [("a.json", 1), ("b.json", 1000), ("c.json", 65_536), ("d.json", 200_000), ("a.json", 333)] {
+            let share = staging
+                .write_streamed(name, |out| bytes.chunks(cut).try_for_each(|chunk| out.write_all(chunk)))
+                .unwrap();
+            assert_eq!(std::fs::read(staging.dir.join(name)).unwrap(), bytes);
+            shares.push((name, share));
+        }
+        assert_eq!(shares[0].1, shares[4].1, "same path, same bytes, other cuts");
+        assert_ne!(shares[0].1, shares[1].1, "another path");
+        let short = staging.write_streamed("a.json", |out| out.write_all(&bytes[..199_999])).unwrap();
+        assert_ne!(short, shares[0].1, "other bytes");
+        staging.discard();
+    }
+
     #[test]
     fn a_build_killed_between_the_renames_is_undone_by_the_next() {
         let root = tempfile::tempdir().unwrap();

@@ -295,12 +295,15 @@ fn write_site(
     for (path, bytes) in &theme.static_files {
         write(&format!("static/{path}"), bytes)?;
     }
-    write("briefing.json", crate::export::briefing_json(corpus, annotations).as_bytes())?;
     write("atom.xml", crate::feeds::atom(corpus).as_bytes())?;
+    staging
+        .write_streamed("briefing.json", |out| crate::export::write_briefing_json(corpus, annotations, out))
+        .map_err(|e| BuildError::Output(e.to_string()))?;
     let paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
     if let Some(sitemap) = crate::feeds::sitemap(corpus, &paths) {
         write("sitemap.xml", sitemap.as_bytes())?;
     }
+    files += 1; // briefing.json
     phases.record("write");
     files += crate::search::write_index(staging, corpus, annotations).map_err(BuildError::Output)?;
     phases.record("search index");
