@@ -20,16 +20,77 @@ const DOC_FILE_BYTES: usize = 64 * 1024;
 /// Documents cut into words at once, in parallel: bounds the memory the words take.
 const BATCH: usize = 256;
 
-/// A term's postings so far.
+/// One shard of the vocabulary (by a hash of the term), with its postings so far. Postings
+/// go to one log in the order they come, not to a vector per term: at 10,000 sources the
+/// vocabulary is hundreds of thousands of terms, and appending to that many vectors spread
+/// over memory costs a cache miss each time. The log is sorted by term once, at the end.
 #[derive(Default)]
-struct Postings {
-    /// The last document added, for the gap to the next.
-    last: u32,
+struct Shard {
+    /// Each term's number, in order of first use.
+    ids: HashMap<String, u32, FixedState>,
+    /// The last document added to each term, for the gap to the next.
+    last: Vec<u32>,
+    /// Records `term, docGap, count, section…`.
+    log: Vec<u32>,
+}
+
+/// A shard's postings by term: term `id`'s groups are `groups[starts[id]..starts[id + 1]]`.
+struct ShardPostings {
+    starts: Vec<usize>,
     groups: Vec<u32>,
 }
 
-/// The terms of one shard of the vocabulary, with their postings.
-type Shard = HashMap<String, Postings, FixedState>;
+impl ShardPostings {
+    fn of(&self, id: u32) -> &[u32] {
+        &self.groups[self.starts[id as usize]..self.starts[id as usize + 1]]
+    }
+}
+
+impl Shard {
+    fn add(&mut self, term: &str, doc: u32, sections: &[u32]) {
+        let id = match self.ids.get(term) {
+            Some(&id) => id,
+            None => {
+                let id = u32::try_from(self.ids.len()).expect("fewer than 2^32 terms");
+                self.ids.insert(term.to_owned(), id);
+                self.last.push(0);
+                id
+            }
+        };
+        let gap = doc - std::mem::replace(&mut self.last[id as usize], doc);
+        self.log.extend_from_slice(&[id, gap, u32::try_from(sections.len()).expect("fewer than 2^32 sections")]);
+        self.log.extend_from_slice(sections);
+    }
+
+    /// The log's records, in order.
+    fn records(&self) -> impl Iterator<Item = &[u32]> {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let record = self.log.get(at..at + 3 + *self.log.get(at + 2)? as usize)?;
+            at += record.len();
+            Some(record)
+        })
+    }
+
+    /// The log sorted by term (a counting sort: each term's groups stay in document order).
+    fn into_postings(self) -> (HashMap<String, u32, FixedState>, ShardPostings) {
+        let mut starts = vec![0usize; self.ids.len() + 1];
+        for record in self.records() {
+            starts[record[0] as usize + 1] += record.len() - 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut fill = starts.clone();
+        let mut groups = vec![0u32; starts[starts.len() - 1]];
+        for record in self.records() {
+            let at = &mut fill[record[0] as usize];
+            groups[*at..*at + record.len() - 1].copy_from_slice(&record[1..]);
+            *at += record.len() - 1;
+        }
+        (self.ids, ShardPostings { starts, groups })
+    }
+}
 
 /// Builds the index of the documents of `types`, numbered in that order, and hands each file
 /// to `sink`, from several threads at once; `index.json` comes last. Returns the number of
@@ -79,14 +140,7 @@ fn postings(documents: &[&Document<'_>]) -> Vec<Shard> {
             for (offset, terms) in batch.iter().enumerate() {
                 let doc = u32::try_from(batch_number * BATCH + offset).expect("fewer than 2^32 documents");
                 for (term, sections) in terms.of_shard(shard_number) {
-                    let entry = match shard.get_mut(term) {
-                        Some(entry) => entry,
-                        None => shard.entry(term.to_owned()).or_default(),
-                    };
-                    entry.groups.push(doc - entry.last);
-                    entry.groups.push(u32::try_from(sections.len()).expect("fewer than 2^32 sections"));
-                    entry.groups.extend_from_slice(sections);
-                    entry.last = doc;
+                    shard.add(term, doc, sections);
                 }
             }
         });
@@ -158,8 +212,12 @@ fn write_terms<E: Send>(
     shards: Vec<Shard>,
     sink: &(impl Fn(IndexFile) -> Result<(), E> + Sync),
 ) -> Result<Vec<String>, E> {
-    let mut terms: Vec<(String, Vec<u32>)> =
-        shards.into_iter().flat_map(|shard| shard.into_iter().map(|(term, p)| (term, p.groups))).collect();
+    let (ids, postings): (Vec<_>, Vec<ShardPostings>) = shards.into_par_iter().map(Shard::into_postings).unzip();
+    let mut terms: Vec<(String, &[u32])> = ids
+        .into_iter()
+        .zip(&postings)
+        .flat_map(|(ids, postings)| ids.into_iter().map(move |(term, id)| (term, postings.of(id))))
+        .collect();
     // The script compares strings by UTF-16 code units. Byte order (UTF-8) is the same but
     // between characters above U+FFFF and those from U+E000 to U+FFFF, whose UTF-8 starts
     // with 0xEE or 0xEF: only strings holding such bytes need comparing as UTF-16.
