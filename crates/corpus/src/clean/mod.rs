@@ -51,6 +51,9 @@ struct Unit {
     attribution: Option<String>,
     /// The raw line it starts on, to keep the record of dropped text in reading order.
     first_line: usize,
+    /// Whether its text is other than the one raw line pass 1 classified: joined, split or
+    /// trimmed of a wire tag since. Only such units are classified again (pass 4b).
+    reshaped: bool,
 }
 
 /// Dropped text with the raw line it stood on.
@@ -142,8 +145,9 @@ fn join_lines(group: Vec<(usize, String)>) -> Vec<Unit> {
             Some(last) if continues && last.attribution.is_none() && !text::ends_like_sentence(&last.text) => {
                 last.text.push(' ');
                 last.text.push_str(&line);
+                last.reshaped = true;
             }
-            _ => units.push(Unit { text: line, attribution: None, first_line: number }),
+            _ => units.push(Unit { text: line, attribution: None, first_line: number, reshaped: false }),
         }
     }
     units
@@ -159,7 +163,7 @@ fn split_glued(unit: Unit, out: &mut Vec<Unit>) {
     let mut start = 0;
     for point in points.into_iter().chain([unit.text.len()]) {
         let text = unit.text[start..point].trim().to_string();
-        out.push(Unit { text, attribution: None, first_line: unit.first_line });
+        out.push(Unit { text, attribution: None, first_line: unit.first_line, reshaped: true });
         start = point;
     }
     if let Some(last) = out.last_mut() {
@@ -174,12 +178,14 @@ fn strip_wire_tags(unit: &mut Unit, dropped: &mut Vec<DroppedAt>) {
     while let Some((tag, body)) = wire::strip_leading(&unit.text) {
         drop_line(dropped, unit.first_line, tag, DropReason::WireTag);
         unit.text = body.to_string();
+        unit.reshaped = true;
     }
     // Found from the end inwards, recorded in reading order.
     let mut trailing = Vec::new();
     while let Some((body, tag)) = wire::strip_trailing(&unit.text) {
         trailing.push(tag.to_string());
         unit.text = body.to_string();
+        unit.reshaped = true;
     }
     for tag in trailing.iter().rev() {
         drop_line(dropped, unit.first_line, tag, DropReason::WireTag);
@@ -188,11 +194,10 @@ fn strip_wire_tags(unit: &mut Unit, dropped: &mut Vec<DroppedAt>) {
 
 /// Pass 4b: the line rules of pass 1 again, on the units that passes 2 to 4 reshaped: a
 /// headline or "4 min\nread" hard-wrapped, "Advertisement" glued after a sentence, a date
-/// behind a wire tag. Pass 1 saw only their pieces. (A unit that is one raw line as it stood
-/// was classified then, so this drops nothing more of it.) An attribution under a dropped
-/// unit goes with it.
+/// behind a wire tag. Pass 1 saw only their pieces. A unit that is one raw line as it stood
+/// was classified then, and is not again. An attribution under a dropped unit goes with it.
 fn drop_reshaped_boilerplate(units: &mut Vec<Unit>, folded_title: &str, dropped: &mut Vec<DroppedAt>) {
-    units.retain(|unit| match lines::classify_folded(&unit.text, folded_title) {
+    units.retain(|unit| match unit.reshaped.then(|| lines::classify_folded(&unit.text, folded_title)).flatten() {
         Some(reason) => {
             drop_unit(dropped, unit, reason);
             false
