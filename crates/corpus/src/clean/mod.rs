@@ -319,22 +319,26 @@ fn repeats_a_passage(folded: &[String]) -> Vec<bool> {
                 .collect()
         })
         .collect();
+    // What the hashes are taken of: each id mixed over the whole range, once, not at every
+    // roll. (Not a one-to-one map, so matches are confirmed on the ids.)
+    let mixed: Vec<Vec<u64>> =
+        words.iter().map(|unit| unit.iter().map(|&id| RollingHash::word(id)).collect()).collect();
     // Candidates by length, then by the hash of their words.
     let mut candidates: BTreeMap<usize, HashMap<u64, Vec<usize>, FixedState>> = BTreeMap::new();
     for (i, unit) in words.iter().enumerate() {
         if (PULL_QUOTE_MIN_WORDS..=PULL_QUOTE_MAX_WORDS).contains(&unit.len()) {
-            candidates.entry(unit.len()).or_default().entry(RollingHash::of(unit)).or_default().push(i);
+            candidates.entry(unit.len()).or_default().entry(RollingHash::of(&mixed[i])).or_default().push(i);
         }
     }
     let mut repeats = vec![false; folded.len()];
     for (&length, by_hash) in &mut candidates {
         let hash = RollingHash::new(length);
         // A unit of the same length holding the candidate would be the same text.
-        for unit in words.iter().filter(|unit| unit.len() > length) {
-            let mut h = RollingHash::of(&unit[..length]);
+        for (unit, mixed) in words.iter().zip(&mixed).filter(|(unit, _)| unit.len() > length) {
+            let mut h = RollingHash::of(&mixed[..length]);
             for start in 0..=unit.len() - length {
                 if start > 0 {
-                    h = hash.roll(h, unit[start - 1], unit[start + length - 1]);
+                    h = hash.roll(h, mixed[start - 1], mixed[start + length - 1]);
                 }
                 let Some(found) = by_hash.get_mut(&h) else { continue };
                 let window = &unit[start..start + length];
@@ -388,14 +392,15 @@ impl RollingHash {
         RollingHash { top }
     }
 
+    /// The hash of a run of words, each already mixed by [`RollingHash::word`].
     fn of(words: &[u64]) -> u64 {
-        words.iter().fold(0, |h, &w| (Self::mul(h, Self::BASE) + Self::word(w)) % Self::PRIME)
+        words.iter().fold(0, |h, &w| (Self::mul(h, Self::BASE) + w) % Self::PRIME)
     }
 
-    /// The hash of the window moved on by one word: `out` leaves, `into` enters.
+    /// The hash of the window moved on by one word: `out` leaves, `into` enters (both mixed).
     fn roll(&self, h: u64, out: u64, into: u64) -> u64 {
-        let without = (h + Self::PRIME - Self::mul(Self::word(out), self.top)) % Self::PRIME;
-        (Self::mul(without, Self::BASE) + Self::word(into)) % Self::PRIME
+        let without = (h + Self::PRIME - Self::mul(out, self.top)) % Self::PRIME;
+        (Self::mul(without, Self::BASE) + into) % Self::PRIME
     }
 }
 
