@@ -16,8 +16,9 @@ use crate::theme::Theme;
 pub(crate) struct PageContext<'a> {
     values: Vec<(&'static str, Box<dyn ContextValue + 'a>)>,
     /// A fast hasher with a fixed seed: fingerprints are compared between builds of one
-    /// process, so they need not be stable across versions, only spread well.
-    hasher: FoldHasher<'static>,
+    /// process, so they need not be stable across versions, only spread well. None when the
+    /// context is not fingerprinted.
+    hasher: Option<FoldHasher<'static>>,
 }
 
 /// A value waiting to be put into a Tera context.
@@ -33,15 +34,23 @@ impl<T: Serialize> ContextValue for T {
 
 impl<'a> PageContext<'a> {
     pub(crate) fn new() -> PageContext<'a> {
-        PageContext { values: Vec::new(), hasher: FixedState::with_seed(0).build_hasher() }
+        PageContext { values: Vec::new(), hasher: Some(FixedState::with_seed(0).build_hasher()) }
+    }
+
+    /// A context that is not fingerprinted: hashing every value costs a tenth of rendering,
+    /// for nothing when no build follows to compare with.
+    pub(crate) fn unfingerprinted() -> PageContext<'a> {
+        PageContext { values: Vec::new(), hasher: None }
     }
 
     /// Puts `value` in the context under `key`, and into the fingerprint.
     pub(crate) fn insert<T: Serialize + 'a>(&mut self, key: &'static str, value: T) {
-        key.hash(&mut self.hasher);
-        // The value's JSON form is its whole content. Taken from the value itself, not from
-        // Tera's copy: Tera's maps are hash maps, whose order changes from one build to the next.
-        serde_json::to_writer(HashWriter(&mut self.hasher), &value).expect("a hasher takes any bytes");
+        if let Some(hasher) = &mut self.hasher {
+            key.hash(hasher);
+            // The value's JSON form is its whole content. Taken from the value itself, not from
+            // Tera's copy: Tera's maps are hash maps, whose order changes from one build to the next.
+            serde_json::to_writer(HashWriter(hasher), &value).expect("a hasher takes any bytes");
+        }
         self.values.push((key, Box::new(value)));
     }
 
@@ -81,7 +90,8 @@ impl Page<'_> {
     /// A fingerprint of everything the page's bytes depend on: the theme, the template and
     /// the context.
     pub fn fingerprint(&self, theme: &Theme) -> u64 {
-        let mut hasher = self.context.hasher.clone();
+        let Some(hasher) = &self.context.hasher else { return 0 };
+        let mut hasher = hasher.clone();
         (theme.fingerprint(), self.template, &self.path).hash(&mut hasher);
         hasher.finish()
     }

@@ -52,6 +52,8 @@ pub struct SiteModel<'a> {
     pub(crate) mention_groups: Vec<Vec<std::ops::Range<usize>>>,
     /// Mention index ranges per source (mentions are ordered by source).
     by_source: Vec<std::ops::Range<usize>>,
+    /// Whether page contexts are fingerprinted: only rebuilds (`sitegen serve`) compare them.
+    fingerprinted: bool,
 }
 
 #[derive(Serialize)]
@@ -147,14 +149,31 @@ impl<'a> SiteModel<'a> {
                 }
             }
         }
-        SiteModel { corpus, annotations, matcher, coverage, quote_parts, by_entity, mention_groups, by_source }
+        SiteModel {
+            corpus,
+            annotations,
+            matcher,
+            coverage,
+            quote_parts,
+            by_entity,
+            mention_groups,
+            by_source,
+            fingerprinted: true,
+        }
+    }
+
+    /// Leaves page contexts without fingerprints (a one-shot build, whose pages are compared
+    /// with nothing): [`crate::page::Page::fingerprint`] is then the same for every page.
+    pub(crate) fn without_fingerprints(mut self) -> Self {
+        self.fingerprinted = false;
+        self
     }
 
     /// The context every template gets: the site, the way back to the root, the page's
     /// title, kind, path (for canonical links and feeds) and description.
     pub(crate) fn base_context(&self, root: &str, page: PageMeta<'_>) -> PageContext<'a> {
         let PageMeta { title: page_title, kind: page_kind, path, description } = page;
-        let mut context = PageContext::new();
+        let mut context = if self.fingerprinted { PageContext::new() } else { PageContext::unfingerprinted() };
         context.insert("page_path", path.to_string());
         context.insert("page_description", description.to_string());
         context.insert("site", SiteView::new(self.corpus));

@@ -188,6 +188,7 @@ pub fn build_with(options: &BuildOptions, cache: &mut BuildCache) -> Result<Summ
     let matcher = EntityMatcher::new(&corpus.entities);
     let annotations = annotate(&corpus, &matcher);
     let model = SiteModel::new(&corpus, &annotations, &matcher);
+    let model = if cache.memo.is_some() { model } else { model.without_fingerprints() };
     phases.record("annotate");
 
     let mut staging = Staging::create(&options.output).map_err(|e| BuildError::Output(e.to_string()))?;
