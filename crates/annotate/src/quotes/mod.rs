@@ -239,17 +239,29 @@ fn find(parent: &mut [usize], x: usize) -> usize {
 
 /// Extracts every quotation of the corpus and joins the reports of the same quotation.
 pub fn extract(corpus: &Corpus, mentions: &[Mention], reuse: &[ReuseLink], stories: &[Story]) -> Quotations {
+    // Sources are read on every core, each into its own reports and phrases, put together
+    // in corpus order.
+    use rayon::prelude::*;
+    let per_source: Vec<(Vec<QuoteReport>, Vec<QuotedPhrase>)> = (0..corpus.sources.len())
+        .into_par_iter()
+        .map(|s| {
+            // Mentions are ordered by source: hand each source its own, so the work stays
+            // linear in the corpus.
+            let from = mentions.partition_point(|m| m.source < s);
+            let to = mentions.partition_point(|m| m.source <= s);
+            let mut phrases = Vec::new();
+            let reports = source_quotes(corpus, s, &mentions[from..to], &mut phrases);
+            (reports, phrases)
+        })
+        .collect();
     let mut phrases = Vec::new();
     let mut reports: Vec<QuoteReport> = Vec::new();
-    for s in 0..corpus.sources.len() {
-        // Mentions are ordered by source: hand each source its own, so the work stays
-        // linear in the corpus.
-        let from = mentions.partition_point(|m| m.source < s);
-        let to = mentions.partition_point(|m| m.source <= s);
-        reports.extend(source_quotes(corpus, s, &mentions[from..to], &mut phrases));
+    for (source_reports, source_phrases) in per_source {
+        reports.extend(source_reports);
+        phrases.extend(source_phrases);
     }
     // Which report holds each sentence touched by a quotation part.
-    let mut by_sentence: HashMap<(usize, usize, usize), usize> = HashMap::new();
+    let mut by_sentence: HashMap<(usize, usize, usize), usize, foldhash::fast::FixedState> = HashMap::default();
     for (r, report) in reports.iter().enumerate() {
         for part in &report.parts {
             let block = &corpus.sources[report.source].blocks[part.block];

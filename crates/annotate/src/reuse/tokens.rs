@@ -79,16 +79,19 @@ fn tokenize(text: &str) -> (Vec<u64>, Vec<(usize, bool)>) {
     let mut marks = Vec::new();
     let mut word = String::new();
     let mut previous = ' ';
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        if c.is_alphanumeric() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_alphanumeric() {
+            // Most text is ASCII: no Unicode tables for it.
+            word.push(c.to_ascii_lowercase());
+        } else if !c.is_ascii() && c.is_alphanumeric() {
             word.extend(c.to_lowercase());
         } else {
             if !word.is_empty() {
                 tokens.push(hash_bytes(word.as_bytes(), 0));
                 word.clear();
             }
-            let next = chars.get(i + 1).copied().unwrap_or(' ');
+            let next = chars.peek().copied().unwrap_or(' ');
             let straight_double = c == '"';
             // Two straight single quotes stand for a closing double quote in some feeds.
             let doubled_single = c == '\'' && next == '\'';
