@@ -11,7 +11,7 @@ pub mod reuse;
 pub mod stories;
 
 pub use entities::{EntityMatcher, Match, nested_aliases};
-pub use reuse::{ReuseKind, ReuseLink, ReuseOptions, SentenceRef};
+pub use reuse::{AlignmentCache, ReuseKind, ReuseLink, ReuseOptions, SentenceRef};
 pub use stories::Story;
 
 use std::ops::Range;
@@ -85,8 +85,14 @@ pub fn find_mentions(corpus: &Corpus, matcher: &EntityMatcher) -> Vec<Mention> {
 
 /// Annotates every source of the corpus: mentions, reuse, stories and quotations.
 pub fn annotate(corpus: &Corpus, matcher: &EntityMatcher) -> Annotations {
+    annotate_cached(corpus, matcher, &mut AlignmentCache::default())
+}
+
+/// [`annotate`], reusing the alignments of source pairs that `alignments` kept from the last
+/// run and keeping this run's (`sitegen serve`). The annotations are the same.
+pub fn annotate_cached(corpus: &Corpus, matcher: &EntityMatcher, alignments: &mut AlignmentCache) -> Annotations {
     let mentions = find_mentions(corpus, matcher);
-    let reuse = reuse::detect(corpus, &ReuseOptions::default());
+    let reuse = reuse::detect_cached(corpus, &ReuseOptions::default(), alignments);
     let stories = stories::group(corpus, &reuse);
     let quotations = quotes::extract(corpus, &mentions, &reuse, &stories);
     Annotations { mentions, reuse, stories, quotations }

@@ -190,3 +190,32 @@ fn stock_phrases_shared_by_many_sources_create_no_links() {
     let options = ReuseOptions { df_cap: 5, ..ReuseOptions::default() };
     assert!(reuse::detect(&corpus, &options).is_empty(), "a phrase in more sources than the cap proposes nothing");
 }
+
+/// Alignments kept between runs give the links a fresh run gives, after an edit too, and
+/// only the pairs whose sources did not change are taken from the cache.
+#[test]
+fn cached_alignments_give_the_links_of_a_fresh_run() {
+    let options = ReuseOptions::default();
+    let mut cache = reuse::AlignmentCache::default();
+    let corpus = seeds();
+    let first = reuse::detect_cached(&corpus, &options, &mut cache);
+    assert_eq!(first, reuse::detect(&corpus, &options));
+    assert_eq!(cache.reused, 0);
+
+    let again = reuse::detect_cached(&corpus, &options, &mut cache);
+    assert_eq!(again, first);
+    assert!(cache.reused > 1, "every pair reused: {}", cache.reused);
+    let pairs = cache.reused;
+
+    // Drop a sentence from one source: its pairs are aligned again, the others reused.
+    let mut edited = corpus.clone();
+    let source = edited.sources.iter_mut().find(|s| s.slug.contains("straits-times")).expect("the Straits Times seed");
+    let block = source.blocks.iter_mut().find(|b| b.sentences.len() > 1).expect("a paragraph of two sentences");
+    let cut = block.sentences[0].end;
+    block.text = block.text[cut..].trim_start().to_string();
+    block.sentences = corpus::sentences::split(&block.text);
+    let after = reuse::detect_cached(&edited, &options, &mut cache);
+    assert_eq!(after, reuse::detect(&edited, &options));
+    assert!(cache.reused < pairs, "the edited source's pairs were aligned again");
+    assert_ne!(after, first);
+}

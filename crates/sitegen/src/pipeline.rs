@@ -66,6 +66,8 @@ pub struct BuildCache {
     link_unchanged: bool,
     /// What the last build was made from, when builds are kept for the next.
     last: Option<LastBuild>,
+    /// The alignments of source pairs of the last build.
+    alignments: annotate::AlignmentCache,
 }
 
 /// The inputs and the summary of the last build that succeeded: a rebuild from the same
@@ -186,7 +188,11 @@ pub fn build_with(options: &BuildOptions, cache: &mut BuildCache) -> Result<Summ
         return Ok(Summary { elapsed: started.elapsed(), phases: phases.done, ..last.summary.clone() });
     }
     let matcher = EntityMatcher::new(&corpus.entities);
-    let annotations = annotate(&corpus, &matcher);
+    let annotations = if cache.memo.is_some() {
+        annotate::annotate_cached(&corpus, &matcher, &mut cache.alignments)
+    } else {
+        annotate(&corpus, &matcher)
+    };
     let model = SiteModel::new(&corpus, &annotations, &matcher);
     let model = if cache.memo.is_some() { model } else { model.without_fingerprints() };
     phases.record("annotate");

@@ -9,7 +9,11 @@ mod align;
 mod candidates;
 mod tokens;
 
+use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::ops::Range;
+
+use foldhash::fast::FixedState;
 
 use corpus::Corpus;
 
@@ -106,6 +110,31 @@ impl Default for ReuseOptions {
 
 /// Finds reused sentences across the sources of `corpus`, ordered by sentence position.
 pub fn detect(corpus: &Corpus, options: &ReuseOptions) -> Vec<ReuseLink> {
+    detect_cached(corpus, options, &mut AlignmentCache::default())
+}
+
+/// The alignments of pairs of sources kept between runs of [`detect_cached`] (`sitegen
+/// serve`): a pair whose two sources tokenise to the same sentences is not aligned again.
+/// It keeps the pairs of the last run only.
+#[derive(Debug, Default)]
+pub struct AlignmentCache {
+    pairs: HashMap<(u64, u64), Vec<RelativeLink>, FixedState>,
+    /// Pairs the last run took from the cache.
+    pub reused: usize,
+}
+
+/// An alignment of a pair, with sentences numbered within their source.
+#[derive(Debug, Clone)]
+struct RelativeLink {
+    a: usize,
+    b: usize,
+    score: f32,
+    kind: ReuseKind,
+}
+
+/// [`detect`], reusing the alignments `cache` holds for pairs whose sources did not change,
+/// and keeping this run's. The links are the ones [`detect`] finds.
+pub fn detect_cached(corpus: &Corpus, options: &ReuseOptions, cache: &mut AlignmentCache) -> Vec<ReuseLink> {
     let sentences = tokens::sentences(corpus);
     let mut starts = vec![0usize; corpus.sources.len() + 1];
     for sentence in &sentences {
@@ -115,13 +144,53 @@ pub fn detect(corpus: &Corpus, options: &ReuseOptions) -> Vec<ReuseLink> {
         starts[i] += starts[i - 1];
     }
     let pairs = candidates::candidate_pairs(&sentences, options.gram, options.df_cap, options.min_shared_grams);
+    // A source's fingerprint: everything alignment reads of it (its sentences, their
+    // positions, tokens and quotations) and the thresholds.
+    let fingerprints: Vec<u64> = (0..corpus.sources.len())
+        .map(|s| {
+            let state = FixedState::with_seed(u64::from(options.thresholds.min_tokens as u32));
+            state.hash_one((
+                options.thresholds.near.to_bits(),
+                options.thresholds.quote.to_bits(),
+                sentences[starts[s]..starts[s + 1]]
+                    .iter()
+                    .map(|x| (x.block, &x.range, &x.tokens, &x.quotes))
+                    .collect::<Vec<_>>(),
+            ))
+        })
+        .collect();
     // Pairs are aligned independently, on every core; the links are sorted below.
     use rayon::prelude::*;
-    let aligned: Vec<Vec<_>> = pairs
+    let kept = std::mem::take(&mut cache.pairs);
+    let aligned: Vec<((u64, u64), Vec<RelativeLink>, bool)> = pairs
         .par_iter()
         .map(|&(a, b)| {
             let (a, b) = (a as usize, b as usize);
-            align::align(&sentences, starts[a]..starts[a + 1], starts[b]..starts[b + 1], &options.thresholds)
+            let key = (fingerprints[a], fingerprints[b]);
+            if let Some(links) = kept.get(&key) {
+                return (key, links.clone(), true);
+            }
+            let links =
+                align::align(&sentences, starts[a]..starts[a + 1], starts[b]..starts[b + 1], &options.thresholds);
+            let relative = links
+                .into_iter()
+                .map(|l| RelativeLink { a: l.a - starts[a], b: l.b - starts[b], score: l.score, kind: l.kind })
+                .collect();
+            (key, relative, false)
+        })
+        .collect();
+    cache.reused = aligned.iter().filter(|(_, _, reused)| *reused).count();
+    let aligned: Vec<Vec<align::SentenceLink>> = pairs
+        .iter()
+        .zip(aligned)
+        .map(|(&(a, b), (key, relative, _))| {
+            let (a, b) = (a as usize, b as usize);
+            let links = relative
+                .iter()
+                .map(|l| align::SentenceLink { a: starts[a] + l.a, b: starts[b] + l.b, score: l.score, kind: l.kind })
+                .collect();
+            cache.pairs.insert(key, relative);
+            links
         })
         .collect();
     let mut links: Vec<ReuseLink> = aligned
