@@ -34,6 +34,30 @@ struct Shard {
     log: Vec<u32>,
 }
 
+/// Puts the values of each key together, keys in order and each key's values in the order
+/// they came: a counting sort. `items` yields `(key, values)` with `key < keys`, the same
+/// each time it is called (it is read twice: to count, then to place). Key `k`'s values end
+/// up at `values[starts[k]..starts[k + 1]]`; returns `(starts, values)`.
+fn group_by_key<'v, I>(keys: usize, items: impl Fn() -> I) -> (Vec<usize>, Vec<u32>)
+where
+    I: Iterator<Item = (usize, &'v [u32])>,
+{
+    let mut starts = vec![0usize; keys + 1];
+    for (key, values) in items() {
+        starts[key + 1] += values.len();
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut fill = starts.clone();
+    let mut grouped = vec![0u32; starts[keys]];
+    for (key, values) in items() {
+        grouped[fill[key]..fill[key] + values.len()].copy_from_slice(values);
+        fill[key] += values.len();
+    }
+    (starts, grouped)
+}
+
 /// A shard's postings by term: term `id`'s groups are `groups[starts[id]..starts[id + 1]]`.
 struct ShardPostings {
     starts: Vec<usize>,
@@ -72,22 +96,10 @@ impl Shard {
         })
     }
 
-    /// The log sorted by term (a counting sort: each term's groups stay in document order).
+    /// The log sorted by term (each term's groups stay in document order).
     fn into_postings(self) -> (HashMap<String, u32, FixedState>, ShardPostings) {
-        let mut starts = vec![0usize; self.ids.len() + 1];
-        for record in self.records() {
-            starts[record[0] as usize + 1] += record.len() - 1;
-        }
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
-        }
-        let mut fill = starts.clone();
-        let mut groups = vec![0u32; starts[starts.len() - 1]];
-        for record in self.records() {
-            let at = &mut fill[record[0] as usize];
-            groups[*at..*at + record.len() - 1].copy_from_slice(&record[1..]);
-            *at += record.len() - 1;
-        }
+        let (starts, groups) =
+            group_by_key(self.ids.len(), || self.records().map(|record| (record[0] as usize, &record[1..])));
         (self.ids, ShardPostings { starts, groups })
     }
 }
@@ -154,45 +166,37 @@ struct DocumentTerms<'a> {
     /// The shard of each term.
     shards: Vec<u32>,
     /// Where each term's sections start in `sections`; one more than there are terms.
-    starts: Vec<u32>,
+    starts: Vec<usize>,
     sections: Vec<u32>,
 }
 
 impl<'a> DocumentTerms<'a> {
     fn of(document: &'a Document<'_>, shard_count: usize) -> DocumentTerms<'a> {
         // Each term gets a number in order of first use; (number, section) pairs come in
-        // section order, so a counting sort by number leaves every term's sections ascending.
+        // section order, so grouping them by number leaves every term's sections ascending.
         let mut numbers: HashMap<Cow<'a, str>, u32, FixedState> = HashMap::default();
-        let mut terms = Vec::new();
         let mut last_section: Vec<u32> = Vec::new();
-        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        let mut pairs: Vec<(usize, u32)> = Vec::new();
         for (section_number, section) in document.sections.iter().enumerate() {
             let section_number = u32::try_from(section_number).expect("fewer than 2^32 sections");
             for word in words(&section.text) {
-                let next = terms.len() as u32;
-                let number = *numbers.entry(word).or_insert_with_key(|word| {
-                    terms.push(word.clone());
+                let next = u32::try_from(numbers.len()).expect("fewer than 2^32 terms");
+                let number = *numbers.entry(word).or_insert_with(|| {
                     last_section.push(u32::MAX);
                     next
-                });
-                if last_section[number as usize] != section_number {
-                    last_section[number as usize] = section_number;
+                }) as usize;
+                if last_section[number] != section_number {
+                    last_section[number] = section_number;
                     pairs.push((number, section_number));
                 }
             }
         }
-        let mut starts = vec![0u32; terms.len() + 1];
-        for &(number, _) in &pairs {
-            starts[number as usize + 1] += 1;
-        }
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
-        }
-        let mut fill = starts.clone();
-        let mut sections = vec![0u32; pairs.len()];
-        for (number, section) in pairs {
-            sections[fill[number as usize] as usize] = section;
-            fill[number as usize] += 1;
+        let (starts, sections) = group_by_key(numbers.len(), || {
+            pairs.iter().map(|(number, section)| (*number, std::slice::from_ref(section)))
+        });
+        let mut terms = vec![Cow::Borrowed(""); numbers.len()];
+        for (term, number) in numbers {
+            terms[number as usize] = term;
         }
         let hasher = FixedState::with_seed(0);
         let shards = terms.iter().map(|t| (hasher.hash_one(t) % shard_count as u64) as u32).collect();
@@ -203,7 +207,7 @@ impl<'a> DocumentTerms<'a> {
     fn of_shard(&self, shard: usize) -> impl Iterator<Item = (&str, &[u32])> {
         (0..self.terms.len())
             .filter(move |&i| self.shards[i] as usize == shard)
-            .map(|i| (&*self.terms[i], &self.sections[self.starts[i] as usize..self.starts[i + 1] as usize]))
+            .map(|i| (&*self.terms[i], &self.sections[self.starts[i]..self.starts[i + 1]]))
     }
 }
 
@@ -213,26 +217,33 @@ fn write_terms<E: Send>(
     sink: &(impl Fn(IndexFile) -> Result<(), E> + Sync),
 ) -> Result<Vec<String>, E> {
     let (ids, postings): (Vec<_>, Vec<ShardPostings>) = shards.into_par_iter().map(Shard::into_postings).unzip();
-    let mut terms: Vec<(String, &[u32])> = ids
-        .into_iter()
-        .zip(&postings)
-        .flat_map(|(ids, postings)| ids.into_iter().map(move |(term, id)| (term, postings.of(id))))
-        .collect();
     // The script compares strings by UTF-16 code units. Byte order (UTF-8) is the same but
     // between characters above U+FFFF and those from U+E000 to U+FFFF, whose UTF-8 starts
-    // with 0xEE or 0xEF: only strings holding such bytes need comparing as UTF-16.
-    let special = |s: &str| s.bytes().any(|b| b >= 0xEE);
-    terms.par_sort_unstable_by(|a, b| {
-        if special(&a.0) && special(&b.0) { a.0.encode_utf16().cmp(b.0.encode_utf16()) } else { a.0.cmp(&b.0) }
-    });
+    // with 0xEE or 0xEF: only strings holding such bytes (marked once here, not at every
+    // comparison) need comparing as UTF-16.
+    let mut terms: Vec<(String, bool, &[u32])> = ids
+        .into_iter()
+        .zip(&postings)
+        .flat_map(|(ids, postings)| {
+            ids.into_iter().map(move |(term, id)| {
+                let special = term.bytes().any(|b| b >= 0xEE);
+                (term, special, postings.of(id))
+            })
+        })
+        .collect();
+    terms.par_sort_unstable_by(
+        |a, b| {
+            if a.1 && b.1 { a.0.encode_utf16().cmp(b.0.encode_utf16()) } else { a.0.cmp(&b.0) }
+        },
+    );
     // Chunk boundaries from each term's size in JSON, then the chunks made in parallel.
-    let sizes: Vec<usize> = terms.par_iter().map(|(term, groups)| term_json_len(term, groups)).collect();
+    let sizes: Vec<usize> = terms.par_iter().map(|(term, _, groups)| term_json_len(term, groups)).collect();
     let chunks = cut(&sizes, TERM_CHUNK_BYTES);
     let firsts = chunks.iter().map(|range| terms[range.start].0.clone()).collect();
     chunks.into_par_iter().enumerate().try_for_each(|(number, range)| {
         let mut chunk = Vec::with_capacity(sizes[range.clone()].iter().sum::<usize>() + 4);
         chunk.push(b'{');
-        for (i, (term, groups)) in terms[range].iter().enumerate() {
+        for (i, (term, _, groups)) in terms[range].iter().enumerate() {
             if i > 0 {
                 chunk.push(b',');
             }
@@ -241,11 +252,12 @@ fn write_terms<E: Send>(
             chunk.push(b'"');
             chunk.extend_from_slice(term.as_bytes());
             chunk.extend_from_slice(b"\":[");
+            let mut number = itoa::Buffer::new();
             for (j, n) in groups.iter().enumerate() {
                 if j > 0 {
                     chunk.push(b',');
                 }
-                push_number(&mut chunk, *n);
+                chunk.extend_from_slice(number.format(*n).as_bytes());
             }
             chunk.push(b']');
         }
@@ -279,20 +291,6 @@ fn cut(sizes: &[usize], limit: usize) -> Vec<std::ops::Range<usize>> {
         ranges.push(start..sizes.len());
     }
     ranges
-}
-
-fn push_number(out: &mut Vec<u8>, mut n: u32) {
-    let mut digits = [0u8; 10];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[at..]);
 }
 
 /// A document as its file holds it.
