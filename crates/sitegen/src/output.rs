@@ -73,7 +73,7 @@ pub fn check_output(output: &Path, content: &Path, protected: &[&Path]) -> Resul
         }
         let empty =
             fs::read_dir(&out).map_err(|e| format!("output folder {}: {e}", output.display()))?.next().is_none();
-        if !empty && !out.join(MARKER).is_file() {
+        if !empty && !is_output(&out) {
             return Err(format!(
                 "refusing to replace {}: it is not empty and was not made by sitegen (no {MARKER} file); choose another --output or empty it",
                 output.display()
@@ -109,17 +109,13 @@ impl BlockWriter {
         BlockWriter { file, block: Vec::with_capacity(Self::BLOCK), hasher, len: 0 }
     }
 
+    /// Writes and hashes the block so far (also what is left at the end).
     fn flush_block(&mut self) -> io::Result<()> {
         std::hash::Hasher::write(&mut self.hasher, &self.block);
         self.len += self.block.len() as u64;
         io::Write::write_all(&mut self.file, &self.block)?;
         self.block.clear();
         Ok(())
-    }
-
-    /// Writes what is left.
-    fn finish(&mut self) -> io::Result<()> {
-        self.flush_block()
     }
 
     /// The file's share of the digest, once finished.
@@ -275,7 +271,7 @@ impl Staging {
     /// site is the same; the old folder is removed at the swap as before, and its files live
     /// on only as the new site's.
     pub fn link_unchanged(&mut self) {
-        self.previous = self.output.canonicalize().ok().filter(|p| p.join(MARKER).is_file());
+        self.previous = self.output.canonicalize().ok().filter(|p| is_output(p));
     }
 
     /// Hard-links `path` from the previous output when the file there holds `bytes`.
@@ -294,10 +290,14 @@ impl Staging {
 
     /// Writes `bytes` at `relative` (a `/`-separated path made by sitegen) inside the new site.
     /// Returns the file's share of the digest (a hash of its path and bytes).
+    /// Hard-linked from the previous output instead when the file there holds `bytes`.
     pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<u64> {
         let share = file_share(relative, bytes);
         self.digest.fetch_add(share, Ordering::Relaxed);
-        self.put(relative, bytes)?;
+        let path = self.path_for(relative)?;
+        if !self.linked(relative, bytes, &path) {
+            fs::write(&path, bytes).map_err(|e| context("writing", &path, e))?;
+        }
         Ok(share)
     }
 
@@ -309,29 +309,22 @@ impl Staging {
         relative: &str,
         fill: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
     ) -> io::Result<u64> {
-        let path = self.dir.join(relative);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| context("creating", parent, e))?;
-        }
+        let path = self.path_for(relative)?;
         let file = fs::File::create(&path).map_err(|e| context("creating", &path, e))?;
         let mut writer = BlockWriter::new(file, relative);
-        fill(&mut writer).and_then(|()| writer.finish()).map_err(|e| context("writing", &path, e))?;
+        fill(&mut writer).and_then(|()| writer.flush_block()).map_err(|e| context("writing", &path, e))?;
         let share = writer.share();
         self.digest.fetch_add(share, Ordering::Relaxed);
         Ok(share)
     }
 
-    /// Puts `bytes` at `relative`: hard-linked from the previous output when the file there
-    /// holds them, written otherwise. Not counted in the digest.
-    fn put(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
+    /// Where the file at `relative` goes in the new site, its folder made.
+    fn path_for(&self, relative: &str) -> io::Result<PathBuf> {
         let path = self.dir.join(relative);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| context("creating", parent, e))?;
         }
-        if self.linked(relative, bytes, &path) {
-            return Ok(());
-        }
-        fs::write(&path, bytes).map_err(|e| context("writing", &path, e))
+        Ok(path)
     }
 
     /// Hard-links `relative` from the previous output, where a file of `len` bytes whose share
@@ -341,9 +334,10 @@ impl Staging {
         let Some(old) = self.previous_file(relative, len) else {
             return false;
         };
-        let path = self.dir.join(relative);
-        let parent_made = path.parent().is_none_or(|parent| fs::create_dir_all(parent).is_ok());
-        if !parent_made || fs::hard_link(&old, &path).is_err() {
+        let Ok(path) = self.path_for(relative) else {
+            return false;
+        };
+        if fs::hard_link(&old, &path).is_err() {
             return false;
         }
         self.digest.fetch_add(share, Ordering::Relaxed);
