@@ -62,8 +62,6 @@ pub struct BuildCache {
     memo: Option<RenderMemo>,
     /// Pages rendered by the last build.
     rendered: usize,
-    /// Hard-link the files that did not change from the current output.
-    link_unchanged: bool,
     /// What the last build was made from, when builds are kept for the next.
     last: Option<LastBuild>,
     /// The alignments of source pairs of the last build.
@@ -86,7 +84,6 @@ impl BuildCache {
         BuildCache {
             load: Some(corpus::LoadCache::default()),
             memo: Some(RenderMemo::default()),
-            link_unchanged: true,
             ..BuildCache::default()
         }
     }
@@ -94,6 +91,12 @@ impl BuildCache {
     /// Sources the last build took from memory instead of reading them again.
     pub fn reused_sources(&self) -> usize {
         self.load.as_ref().map_or(0, |cache| cache.reused())
+    }
+
+    /// Whether builds are kept for the next ([`BuildCache::for_rebuilds`]): then unchanged
+    /// files are hard-linked, pages fingerprinted and alignments kept.
+    fn keeps_builds(&self) -> bool {
+        self.memo.is_some()
     }
 
     /// Pages the last build rendered; the others were unchanged.
@@ -188,17 +191,17 @@ pub fn build_with(options: &BuildOptions, cache: &mut BuildCache) -> Result<Summ
         return Ok(Summary { elapsed: started.elapsed(), phases: phases.done, ..last.summary.clone() });
     }
     let matcher = EntityMatcher::new(&corpus.entities);
-    let annotations = if cache.memo.is_some() {
+    let annotations = if cache.keeps_builds() {
         annotate::annotate_cached(&corpus, &matcher, &mut cache.alignments)
     } else {
         annotate(&corpus, &matcher)
     };
     let model = SiteModel::new(&corpus, &annotations, &matcher);
-    let model = if cache.memo.is_some() { model } else { model.without_fingerprints() };
+    let model = if cache.keeps_builds() { model } else { model.without_fingerprints() };
     phases.record("annotate");
 
     let mut staging = Staging::create(&options.output).map_err(|e| BuildError::Output(e.to_string()))?;
-    if cache.link_unchanged {
+    if cache.keeps_builds() {
         staging.link_unchanged();
     }
     let written = write_site(&staging, &model, &theme, &corpus, &annotations, &mut phases, cache);
@@ -213,7 +216,7 @@ pub fn build_with(options: &BuildOptions, cache: &mut BuildCache) -> Result<Summ
     staging.commit().map_err(|e| BuildError::Output(format!("replacing {}: {e}", options.output.display())))?;
     // Only now do the pages describe the output folder.
     cache.rendered = written.memo.rendered;
-    if cache.memo.is_some() {
+    if cache.keeps_builds() {
         cache.memo = Some(written.memo);
     }
     phases.record("swap");
@@ -228,7 +231,7 @@ pub fn build_with(options: &BuildOptions, cache: &mut BuildCache) -> Result<Summ
         phases: phases.done,
         digest,
     };
-    if cache.memo.is_some() {
+    if cache.keeps_builds() {
         drop(model);
         drop(annotations);
         cache.last = Some(LastBuild { corpus, theme: theme_inputs, summary: summary.clone() });
@@ -294,7 +297,10 @@ fn write_site(
     })?;
     phases.record("render");
     let page_count = pages.len();
-    let mut files = pages.len();
+    staging
+        .write_streamed("briefing.json", |out| crate::export::write_briefing_json(corpus, annotations, out))
+        .map_err(|e| BuildError::Output(e.to_string()))?;
+    let mut files = pages.len() + 1;
     let mut write = |path: &str, bytes: &[u8]| {
         files += 1;
         staging.write(path, bytes).map(|_| ()).map_err(|e| BuildError::Output(e.to_string()))
@@ -303,14 +309,10 @@ fn write_site(
         write(&format!("static/{path}"), bytes)?;
     }
     write("atom.xml", crate::feeds::atom(corpus).as_bytes())?;
-    staging
-        .write_streamed("briefing.json", |out| crate::export::write_briefing_json(corpus, annotations, out))
-        .map_err(|e| BuildError::Output(e.to_string()))?;
     let paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
     if let Some(sitemap) = crate::feeds::sitemap(corpus, &paths) {
         write("sitemap.xml", sitemap.as_bytes())?;
     }
-    files += 1; // briefing.json
     phases.record("write");
     files += crate::search::write_index(staging, corpus, annotations).map_err(BuildError::Output)?;
     phases.record("search index");
