@@ -47,6 +47,20 @@ struct SpeakerGroup<'a> {
     quotes: Vec<QuoteView<'a>>,
 }
 
+/// A quotation's words as pages show them: one cut before its attribution ends in a comma,
+/// which pages drop.
+pub(crate) fn shown_text(text: &str) -> &str {
+    text.trim_end_matches([',', ' '])
+}
+
+/// The dates of the sources that carried a quotation, as a range ("15–16 July 2016").
+pub(crate) fn quote_dates(corpus: &corpus::Corpus, quote: &Quote) -> String {
+    let dates = quote.reports.iter().map(|r| corpus.sources[r.source].meta.published);
+    let first = dates.clone().min().expect("a quotation has a report");
+    let last = dates.max().expect("a quotation has a report");
+    date_range_label(first, last)
+}
+
 impl<'a> SiteModel<'a> {
     /// The view of quotation `index`, linked from a page `root` away.
     pub(crate) fn quote_view(&self, index: usize, root: &str) -> QuoteView<'a> {
@@ -73,17 +87,14 @@ impl<'a> SiteModel<'a> {
                 }
             })
             .collect();
-        let dates: Vec<corpus::Date> = quote.reports.iter().map(|r| corpus.sources[r.source].meta.published).collect();
-        let (first, last) = (*dates.iter().min().expect("a report"), *dates.iter().max().expect("a report"));
         QuoteView {
             id: format!("q{}", index + 1),
             href: format!("{root}quotes.html#q{}", index + 1),
-            // A quotation cut before its attribution ends in a comma; pages drop it.
-            text: base.trim_end_matches([',', ' ']).to_string(),
+            text: shown_text(&base).to_string(),
             speaker_name: quote.speaker.map(|e| corpus.entities[e].name.as_str()),
             speaker_href: quote.speaker.map(|e| format!("{root}entities/{}.html", corpus.entities[e].id)),
             speaker_text: quote.speaker_text.as_deref(),
-            dates: date_range_label(first, last),
+            dates: quote_dates(corpus, quote),
             reports,
         }
     }

@@ -14,6 +14,7 @@ use searchindex::{Document, DocumentType, IndexFile, Section};
 
 use crate::markdown::text_blocks;
 use crate::output::Staging;
+use crate::quotes_page::{quote_dates, shown_text};
 
 /// The folder of the index inside the site.
 pub const FOLDER: &str = searchindex::FOLDER;
@@ -60,10 +61,7 @@ fn quotations<'a>(corpus: &'a Corpus, annotations: &'a annotate::Annotations) ->
             (None, Some(text)) => text.as_str(),
             (None, None) => "Speaker unknown",
         };
-        let dates = quote.reports.iter().map(|r| corpus.sources[r.source].meta.published);
-        let first = dates.clone().min().expect("a quotation has a report");
-        let last = dates.max().expect("a quotation has a report");
-        let dates = crate::context::date_range_label(first, last);
+        let dates = quote_dates(corpus, quote);
         let mut outlets: Vec<&str> = Vec::new();
         for report in &quote.reports {
             let outlet = corpus.sources[report.source].meta.outlet.as_str();
@@ -76,8 +74,7 @@ fn quotations<'a>(corpus: &'a Corpus, annotations: &'a annotate::Annotations) ->
             n => format!("carried by {} and {} more", outlets[..3].join(", "), n - 3),
         };
         let id = format!("q{}", index + 1);
-        // A quotation cut before its attribution ends in a comma; pages drop it.
-        let text = quote.reports[0].text(corpus).trim_end_matches([',', ' ']).to_string();
+        let text = shown_text(&quote.reports[0].text(corpus)).to_string();
         documents.push(Document {
             url: format!("quotes.html#{id}"),
             title: format!("{speaker}, {dates}").into(),

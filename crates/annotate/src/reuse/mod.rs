@@ -110,7 +110,7 @@ impl Default for ReuseOptions {
 
 /// Finds reused sentences across the sources of `corpus`, ordered by sentence position.
 pub fn detect(corpus: &Corpus, options: &ReuseOptions) -> Vec<ReuseLink> {
-    detect_cached(corpus, options, &mut AlignmentCache::default())
+    detect_with(corpus, options, None)
 }
 
 /// The alignments of pairs of sources kept between runs of [`detect_cached`] (`sitegen
@@ -118,23 +118,20 @@ pub fn detect(corpus: &Corpus, options: &ReuseOptions) -> Vec<ReuseLink> {
 /// It keeps the pairs of the last run only.
 #[derive(Debug, Default)]
 pub struct AlignmentCache {
-    pairs: HashMap<(u64, u64), Vec<RelativeLink>, FixedState>,
+    /// The links of each pair, by the fingerprints of its two sources, with sentences
+    /// numbered within their source.
+    pairs: HashMap<(u64, u64), Vec<align::SentenceLink>, FixedState>,
     /// Pairs the last run took from the cache.
     pub reused: usize,
-}
-
-/// An alignment of a pair, with sentences numbered within their source.
-#[derive(Debug, Clone)]
-struct RelativeLink {
-    a: usize,
-    b: usize,
-    score: f32,
-    kind: ReuseKind,
 }
 
 /// [`detect`], reusing the alignments `cache` holds for pairs whose sources did not change,
 /// and keeping this run's. The links are the ones [`detect`] finds.
 pub fn detect_cached(corpus: &Corpus, options: &ReuseOptions, cache: &mut AlignmentCache) -> Vec<ReuseLink> {
+    detect_with(corpus, options, Some(cache))
+}
+
+fn detect_with(corpus: &Corpus, options: &ReuseOptions, cache: Option<&mut AlignmentCache>) -> Vec<ReuseLink> {
     let sentences = tokens::sentences(corpus);
     let mut starts = vec![0usize; corpus.sources.len() + 1];
     for sentence in &sentences {
@@ -144,55 +141,62 @@ pub fn detect_cached(corpus: &Corpus, options: &ReuseOptions, cache: &mut Alignm
         starts[i] += starts[i - 1];
     }
     let pairs = candidates::candidate_pairs(&sentences, options.gram, options.df_cap, options.min_shared_grams);
-    // A source's fingerprint: everything alignment reads of it (its sentences, their
-    // positions, tokens and quotations) and the thresholds.
-    let fingerprints: Vec<u64> = (0..corpus.sources.len())
-        .map(|s| {
-            let state = FixedState::with_seed(u64::from(options.thresholds.min_tokens as u32));
-            state.hash_one((
-                options.thresholds.near.to_bits(),
-                options.thresholds.quote.to_bits(),
-                sentences[starts[s]..starts[s + 1]]
-                    .iter()
-                    .map(|x| (x.block, &x.range, &x.tokens, &x.quotes))
-                    .collect::<Vec<_>>(),
-            ))
-        })
-        .collect();
     // Pairs are aligned independently, on every core; the links are sorted below.
     use rayon::prelude::*;
-    let kept = std::mem::take(&mut cache.pairs);
-    let aligned: Vec<((u64, u64), Vec<RelativeLink>, bool)> = pairs
-        .par_iter()
-        .map(|&(a, b)| {
-            let (a, b) = (a as usize, b as usize);
-            let key = (fingerprints[a], fingerprints[b]);
-            if let Some(links) = kept.get(&key) {
-                return (key, links.clone(), true);
-            }
-            let links =
-                align::align(&sentences, starts[a]..starts[a + 1], starts[b]..starts[b + 1], &options.thresholds);
-            let relative = links
-                .into_iter()
-                .map(|l| RelativeLink { a: l.a - starts[a], b: l.b - starts[b], score: l.score, kind: l.kind })
+    let align_pair = |(a, b): (u32, u32)| {
+        let (a, b) = (a as usize, b as usize);
+        align::align(&sentences, starts[a]..starts[a + 1], starts[b]..starts[b + 1], &options.thresholds)
+    };
+    let aligned: Vec<Vec<align::SentenceLink>> = match cache {
+        None => pairs.par_iter().map(|&pair| align_pair(pair)).collect(),
+        Some(cache) => {
+            // A source's fingerprint: everything alignment reads of it (its sentences, their
+            // positions, tokens and quotations) and the thresholds.
+            let fingerprints: Vec<u64> = (0..corpus.sources.len())
+                .map(|s| {
+                    let state = FixedState::with_seed(u64::from(options.thresholds.min_tokens as u32));
+                    state.hash_one((
+                        options.thresholds.near.to_bits(),
+                        options.thresholds.quote.to_bits(),
+                        sentences[starts[s]..starts[s + 1]]
+                            .iter()
+                            .map(|x| (x.block, &x.range, &x.tokens, &x.quotes))
+                            .collect::<Vec<_>>(),
+                    ))
+                })
                 .collect();
-            (key, relative, false)
-        })
-        .collect();
-    cache.reused = aligned.iter().filter(|(_, _, reused)| *reused).count();
-    let aligned: Vec<Vec<align::SentenceLink>> = pairs
-        .iter()
-        .zip(aligned)
-        .map(|(&(a, b), (key, relative, _))| {
-            let (a, b) = (a as usize, b as usize);
-            let links = relative
+            let kept = std::mem::take(&mut cache.pairs);
+            // Cached links number sentences within their source; `to_corpus` turns them into
+            // indexes of `sentences`, and back when false.
+            let shift = |links: &[align::SentenceLink],
+                         a: usize,
+                         b: usize,
+                         to_corpus: bool|
+             -> Vec<align::SentenceLink> {
+                let (a, b) = (starts[a], starts[b]);
+                let moved = |i: usize, by: usize| if to_corpus { i + by } else { i - by };
+                links.iter().map(|l| align::SentenceLink { a: moved(l.a, a), b: moved(l.b, b), ..l.clone() }).collect()
+            };
+            let relative: Vec<(Vec<align::SentenceLink>, bool)> = pairs
+                .par_iter()
+                .map(|&(a, b)| match kept.get(&(fingerprints[a as usize], fingerprints[b as usize])) {
+                    Some(links) => (links.clone(), true),
+                    None => (shift(&align_pair((a, b)), a as usize, b as usize, false), false),
+                })
+                .collect();
+            cache.reused = relative.iter().filter(|(_, reused)| *reused).count();
+            pairs
                 .iter()
-                .map(|l| align::SentenceLink { a: starts[a] + l.a, b: starts[b] + l.b, score: l.score, kind: l.kind })
-                .collect();
-            cache.pairs.insert(key, relative);
-            links
-        })
-        .collect();
+                .zip(relative)
+                .map(|(&(a, b), (relative, _))| {
+                    let (a, b) = (a as usize, b as usize);
+                    let links = shift(&relative, a, b, true);
+                    cache.pairs.insert((fingerprints[a], fingerprints[b]), relative);
+                    links
+                })
+                .collect()
+        }
+    };
     let mut links: Vec<ReuseLink> = aligned
         .into_iter()
         .flatten()
