@@ -32,17 +32,23 @@ fn safe_dest(dest: CowStr<'_>) -> CowStr<'_> {
     if is_safe_url(&dest) { dest } else { CowStr::Borrowed("") }
 }
 
-/// Renders `markdown`; `take_title` moves a leading `# Heading` out of the HTML.
-pub fn render(markdown: &str, unsafe_html: bool, take_title: bool) -> Rendered {
-    // CommonMark requires NUL to become U+FFFD "for security reasons"; pulldown-cmark passes
-    // it through, and a NUL in HTML is a parse error that browsers each handle their way.
-    let markdown = if markdown.contains('\0') {
+/// The Markdown extensions the site reads.
+const OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_FOOTNOTES).union(Options::ENABLE_STRIKETHROUGH);
+
+/// CommonMark requires NUL to become U+FFFD "for security reasons"; pulldown-cmark passes it
+/// through, and a NUL in HTML is a parse error that browsers each handle their way.
+fn without_nul(markdown: &str) -> std::borrow::Cow<'_, str> {
+    if markdown.contains('\0') {
         std::borrow::Cow::Owned(markdown.replace('\0', "\u{FFFD}"))
     } else {
         std::borrow::Cow::Borrowed(markdown)
-    };
-    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
-    let mut events: Vec<Event<'_>> = Parser::new_ext(&markdown, options)
+    }
+}
+
+/// Renders `markdown`; `take_title` moves a leading `# Heading` out of the HTML.
+pub fn render(markdown: &str, unsafe_html: bool, take_title: bool) -> Rendered {
+    let markdown = without_nul(markdown);
+    let mut events: Vec<Event<'_>> = Parser::new_ext(&markdown, OPTIONS)
         .map(|event| match event {
             Event::Html(raw) | Event::InlineHtml(raw) if !unsafe_html => Event::Text(raw),
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
@@ -86,17 +92,17 @@ pub struct TextBlock {
 /// blocks), without markup. Raw HTML counts as text: pages show it escaped unless the site
 /// allows it, and then its words are the page's words anyway.
 pub fn text_blocks(markdown: &str) -> Vec<TextBlock> {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let markdown = without_nul(markdown);
     let mut blocks = Vec::new();
     let mut text = String::new();
     let mut flush = |text: &mut String, heading: bool| {
         let trimmed = text.trim();
         if !trimmed.is_empty() {
-            blocks.push(TextBlock { heading, text: trimmed.replace('\0', "\u{FFFD}") });
+            blocks.push(TextBlock { heading, text: trimmed.to_string() });
         }
         text.clear();
     };
-    for event in Parser::new_ext(markdown, options) {
+    for event in Parser::new_ext(&markdown, OPTIONS) {
         match event {
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => text.push_str(&t),
             Event::SoftBreak | Event::HardBreak => text.push(' '),

@@ -40,31 +40,36 @@
     return n;
   }
 
-  // The words of `text` as the index cuts them: runs of letters and digits, 2 to 40 of them,
-  // lowercased. Each is {term, start, end} (offsets into text).
-  function words(text) {
+  // Every run of letters and digits in `text`, as regular expression matches.
+  function runs(text) {
     var out = [];
     var m;
     WORD.lastIndex = 0;
     while ((m = WORD.exec(text)) !== null) {
-      var n = codePoints(m[0]);
-      if (n >= 2 && n <= 40) {
-        out.push({ term: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
-      }
+      out.push(m);
     }
     return out;
+  }
+
+  // The words of `text` as the index cuts them: runs of letters and digits, 2 to 40 of them,
+  // lowercased. Each is {term, start, end} (offsets into text).
+  function words(text) {
+    return runs(text)
+      .filter(function (m) {
+        var n = codePoints(m[0]);
+        return n >= 2 && n <= 40;
+      })
+      .map(function (m) {
+        return { term: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length };
+      });
   }
 
   // Where every run of letters and digits in `text` starts, whatever its length: the places
   // an excerpt may begin or end.
   function wordStarts(text) {
-    var out = [];
-    var m;
-    WORD.lastIndex = 0;
-    while ((m = WORD.exec(text)) !== null) {
-      out.push(m.index);
-    }
-    return out;
+    return runs(text).map(function (m) {
+      return m.index;
+    });
   }
 
   // The distinct words of a query, in order.
