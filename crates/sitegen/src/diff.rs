@@ -8,23 +8,41 @@ fn key(word: &str) -> String {
     word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
-/// True when the two texts have the same words, whatever their punctuation and quotes.
-pub fn same_words(a: &str, b: &str) -> bool {
-    let words = |t: &str| t.split_whitespace().map(key).filter(|k| !k.is_empty()).collect::<Vec<_>>();
-    words(a) == words(b)
+/// A text split into words, each with its comparison key.
+pub struct Words<'t> {
+    words: Vec<&'t str>,
+    keys: Vec<String>,
+}
+
+impl<'t> Words<'t> {
+    /// Splits `text` at white space.
+    pub fn new(text: &'t str) -> Words<'t> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let keys = words.iter().map(|w| key(w)).collect();
+        Words { words, keys }
+    }
+
+    /// True when both texts have the same words, whatever their punctuation and quotes.
+    pub fn same_as(&self, other: &Words<'_>) -> bool {
+        self.keys.iter().filter(|k| !k.is_empty()).eq(other.keys.iter().filter(|k| !k.is_empty()))
+    }
 }
 
 /// `variant` written out with the words it lacks from `base` in `<del>` and the words it
 /// adds in `<ins>`.
-pub fn word_diff_html(base: &str, variant: &str) -> String {
-    let a: Vec<&str> = base.split_whitespace().collect();
-    let b: Vec<&str> = variant.split_whitespace().collect();
-    let (ka, kb): (Vec<String>, Vec<String>) = (a.iter().map(|w| key(w)).collect(), b.iter().map(|w| key(w)).collect());
-    // Longest common subsequence table, from the end.
-    let mut table = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+pub fn diff_words_html(base: &Words<'_>, variant: &Words<'_>) -> String {
+    let (a, b) = (&base.words, &variant.words);
+    let (ka, kb) = (&base.keys, &variant.keys);
+    // Longest common subsequence table, from the end, in one row-major block.
+    let width = b.len() + 1;
+    let mut table = vec![0u32; (a.len() + 1) * width];
     for i in (0..a.len()).rev() {
         for j in (0..b.len()).rev() {
-            table[i][j] = if ka[i] == kb[j] { table[i + 1][j + 1] + 1 } else { table[i + 1][j].max(table[i][j + 1]) };
+            table[i * width + j] = if ka[i] == kb[j] {
+                table[(i + 1) * width + j + 1] + 1
+            } else {
+                table[(i + 1) * width + j].max(table[i * width + j + 1])
+            };
         }
     }
     let mut out = String::new();
@@ -34,11 +52,15 @@ pub fn word_diff_html(base: &str, variant: &str) -> String {
             out.push(' ');
         }
         if let Some(tag) = tag {
-            out.push_str(&format!("<{tag}>"));
+            out.push('<');
+            out.push_str(tag);
+            out.push('>');
         }
         escape_into(w, out);
         if let Some(tag) = tag {
-            out.push_str(&format!("</{tag}>"));
+            out.push_str("</");
+            out.push_str(tag);
+            out.push('>');
         }
     };
     while i < a.len() || j < b.len() {
@@ -46,7 +68,7 @@ pub fn word_diff_html(base: &str, variant: &str) -> String {
             word(&mut out, None, b[j]);
             i += 1;
             j += 1;
-        } else if j < b.len() && (i == a.len() || table[i][j + 1] >= table[i + 1][j]) {
+        } else if j < b.len() && (i == a.len() || table[i * width + j + 1] >= table[(i + 1) * width + j]) {
             word(&mut out, Some("ins"), b[j]);
             j += 1;
         } else {
@@ -60,6 +82,14 @@ pub fn word_diff_html(base: &str, variant: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn word_diff_html(base: &str, variant: &str) -> String {
+        diff_words_html(&Words::new(base), &Words::new(variant))
+    }
+
+    fn same_words(a: &str, b: &str) -> bool {
+        Words::new(a).same_as(&Words::new(b))
+    }
 
     #[test]
     fn marks_changed_words_only() {

@@ -45,6 +45,8 @@ pub struct SiteModel<'a> {
     pub(crate) coverage: Coverage,
     /// Quotation parts per (source, block): quotation index and byte range.
     quote_parts: QuoteParts,
+    /// Each quotation's words, as pages show them.
+    pub(crate) quote_texts: Vec<crate::quotes_page::QuoteText>,
     /// Mention indexes per entity.
     pub(crate) by_entity: Vec<Vec<usize>>,
     /// For each entity, its mentions grouped by source: ranges of `by_entity`, one per source
@@ -155,6 +157,7 @@ impl<'a> SiteModel<'a> {
             matcher,
             coverage,
             quote_parts,
+            quote_texts: crate::quotes_page::quote_texts(corpus, &annotations.quotations.quotes),
             by_entity,
             mention_groups,
             by_source,

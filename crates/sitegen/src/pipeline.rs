@@ -42,7 +42,8 @@ pub struct Summary {
     pub files: usize,
     /// Wall time of the build.
     pub elapsed: Duration,
-    /// Wall time of each phase: load, clean, annotate, render, write, search index, swap.
+    /// Wall time of each phase: load, clean, annotate, render, write (briefing.json, the
+    /// search index, feeds and static files) and swap.
     pub phases: Vec<(&'static str, Duration)>,
     /// A fingerprint of every file written (path and bytes): two builds with the same digest
     /// made the same site.
@@ -297,10 +298,13 @@ fn write_site(
     })?;
     phases.record("render");
     let page_count = pages.len();
-    staging
-        .write_streamed("briefing.json", |out| crate::export::write_briefing_json(corpus, annotations, out))
-        .map_err(|e| BuildError::Output(e.to_string()))?;
-    let mut files = pages.len() + 1;
+    // briefing.json is one stream, written on one core: the search index is built beside it.
+    let (briefing, search) = rayon::join(
+        || staging.write_streamed("briefing.json", |out| crate::export::write_briefing_json(corpus, annotations, out)),
+        || crate::search::write_index(staging, corpus, annotations),
+    );
+    briefing.map_err(|e| BuildError::Output(e.to_string()))?;
+    let mut files = pages.len() + 1 + search.map_err(BuildError::Output)?;
     let mut write = |path: &str, bytes: &[u8]| {
         files += 1;
         staging.write(path, bytes).map(|_| ()).map_err(|e| BuildError::Output(e.to_string()))
@@ -314,8 +318,6 @@ fn write_site(
         write("sitemap.xml", sitemap.as_bytes())?;
     }
     phases.record("write");
-    files += crate::search::write_index(staging, corpus, annotations).map_err(BuildError::Output)?;
-    phases.record("search index");
     Ok(Written { pages: page_count, files, memo })
 }
 

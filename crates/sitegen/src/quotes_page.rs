@@ -7,7 +7,7 @@ use serde::Serialize;
 use annotate::quotes::Quote;
 
 use crate::context::date_range_label;
-use crate::diff::{same_words, word_diff_html};
+use crate::diff::{Words, diff_words_html};
 use crate::pages::{Page, SiteModel};
 
 /// One source's report of a quotation, as pages list it.
@@ -61,18 +61,47 @@ pub(crate) fn quote_dates(corpus: &corpus::Corpus, quote: &Quote) -> String {
     date_range_label(first, last)
 }
 
+/// A quotation's words as every page shows them, worked out once per build: diffing each
+/// report's wording against the first is most of the cost of a quotation's view.
+pub(crate) struct QuoteText {
+    /// The first report's words, as shown.
+    text: String,
+    /// For each report: its wording with the differences from the first marked, when its
+    /// words differ.
+    wordings: Vec<Option<String>>,
+}
+
+/// The [`QuoteText`] of every quotation, in order, worked out on every core.
+pub(crate) fn quote_texts(corpus: &corpus::Corpus, quotes: &[Quote]) -> Vec<QuoteText> {
+    use rayon::prelude::*;
+    quotes
+        .par_iter()
+        .map(|quote| {
+            let base = quote.reports[0].text(corpus);
+            let base_words = Words::new(&base);
+            let others = quote.reports[1..].iter().map(|r| {
+                let wording = r.text(corpus);
+                let words = Words::new(&wording);
+                (!base_words.same_as(&words)).then(|| diff_words_html(&base_words, &words))
+            });
+            let wordings = std::iter::once(None).chain(others).collect();
+            QuoteText { text: shown_text(&base).to_string(), wordings }
+        })
+        .collect()
+}
+
 impl<'a> SiteModel<'a> {
     /// The view of quotation `index`, linked from a page `root` away.
     pub(crate) fn quote_view(&self, index: usize, root: &str) -> QuoteView<'a> {
         let quote: &'a Quote = &self.annotations.quotations.quotes[index];
         let corpus = self.corpus;
-        let base = quote.reports[0].text(corpus);
+        let texts = &self.quote_texts[index];
         let reports: Vec<ReportView<'a>> = quote
             .reports
             .iter()
-            .map(|r| {
+            .zip(&texts.wordings)
+            .map(|(r, wording_html)| {
                 let source = &corpus.sources[r.source];
-                let wording = r.text(corpus);
                 let block = r.parts[0].block;
                 ReportView {
                     outlet: &source.meta.outlet,
@@ -83,14 +112,14 @@ impl<'a> SiteModel<'a> {
                     number: block + 1,
                     href: format!("{root}sources/{}.html#p{}", source.slug, block + 1),
                     speaker_text: r.speaker_text.as_deref(),
-                    wording_html: (!same_words(&base, &wording)).then(|| word_diff_html(&base, &wording)),
+                    wording_html: wording_html.clone(),
                 }
             })
             .collect();
         QuoteView {
             id: format!("q{}", index + 1),
             href: format!("{root}quotes.html#q{}", index + 1),
-            text: shown_text(&base).to_string(),
+            text: texts.text.clone(),
             speaker_name: quote.speaker.map(|e| corpus.entities[e].name.as_str()),
             speaker_href: quote.speaker.map(|e| format!("{root}entities/{}.html", corpus.entities[e].id)),
             speaker_text: quote.speaker_text.as_deref(),

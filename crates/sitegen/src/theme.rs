@@ -101,6 +101,9 @@ impl Theme {
         layers.push(("default".to_string(), default));
 
         let mut tera = Tera::new();
+        // Tera's own escaping writes a byte at a time through `dyn Write`: a twentieth of a
+        // build's time. This one escapes the same characters the same way, in runs.
+        tera.set_escape_fn(|text, out| crate::html::escape_with(text, |piece| out.write_all(piece.as_bytes())));
         // Registered under their path in the project, so errors name the real file.
         let prefixes: Vec<String> = layers.iter().map(|(n, _)| format!("themes/{n}/templates/")).collect();
         tera.set_fallback_prefixes(prefixes).map_err(|e| e.to_string())?;
@@ -154,6 +157,20 @@ pub fn describe_tera_error(error: &tera::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Templates escape with `html::escape_with`: a value with all five characters comes out
+    /// of Tera escaped exactly as `escape_into` escapes it.
+    #[test]
+    fn templates_escape_like_escape_into() {
+        let theme = Theme::load(Path::new("/nonexistent"), "default").unwrap();
+        let value = "<a href='x'>Kerry & \"Lavrov\"</a> Ünal";
+        let mut expected = String::new();
+        crate::html::escape_into(value, &mut expected);
+        assert_eq!(expected, "&lt;a href=&#39;x&#39;&gt;Kerry &amp; &quot;Lavrov&quot;&lt;/a&gt; Ünal");
+        let mut context = tera::Context::new();
+        context.insert("value", &value);
+        assert_eq!(theme.tera.render_str("{{ value }}", &context, true).unwrap(), expected);
+    }
 
     #[test]
     fn the_built_in_default_theme_loads() {

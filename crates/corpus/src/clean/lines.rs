@@ -1,6 +1,6 @@
 //! Rules that recognise a whole line as boilerplate by its shape.
 
-use super::text::{ends_like_sentence, fold, word_count, words_at_most};
+use super::text::{ends_like_sentence, fold, fold_words, word_count, words_at_most};
 use crate::DropReason;
 
 /// Words that make up page furniture ("Share this article", "READ MORE", "Advertisement").
@@ -168,14 +168,21 @@ pub fn classify(line: &str, title: &str) -> Option<DropReason> {
     classify_folded(line, &fold(title))
 }
 
+/// Words of a line folded up front. Every rule but two looks at most at the first 25 words of
+/// a line, or needs a line that short; the title and contact rules fold the rest of a longer
+/// line only when it can match. A paragraph is folded once, for its first words.
+const FOLDED_WORDS: usize = 30;
+
 /// [`classify`], with the headline already folded ([`fold`]): a source's lines all share it.
 pub fn classify_folded(line: &str, folded_title: &str) -> Option<DropReason> {
-    let folded = fold(line);
+    let (folded, whole) = fold_words(line, FOLDED_WORDS);
+    let is_title = !folded.is_empty()
+        && if whole { folded == folded_title } else { folded_title.starts_with(&folded) && fold(line) == folded_title };
     if is_url(line) {
         Some(DropReason::Url)
     } else if !line.is_empty() && line.len() <= 12 && line.bytes().all(|b| b.is_ascii_digit()) {
         Some(DropReason::Identifier)
-    } else if !folded.is_empty() && folded == folded_title {
+    } else if is_title {
         Some(DropReason::Title)
     } else if is_reading_time(&folded) {
         Some(DropReason::ReadingTime)
@@ -183,7 +190,7 @@ pub fn classify_folded(line: &str, folded_title: &str) -> Option<DropReason> {
         Some(DropReason::Dateline)
     } else if is_copyright(line, &folded) {
         Some(DropReason::Copyright)
-    } else if is_contact(line, &folded) {
+    } else if is_contact(line, &folded, whole) {
         Some(DropReason::Contact)
     } else if is_editors_note(line, &folded) {
         Some(DropReason::EditorsNote)
@@ -207,6 +214,7 @@ fn starts_with_ignoring_case(line: &str, prefix: &str) -> bool {
     line.as_bytes().get(..prefix.len()).is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
+/// `folded` holds the first words of the line: more than the five looked at.
 fn is_reading_time(folded: &str) -> bool {
     let words: Vec<&str> = folded.split(' ').take(5).collect();
     let unit = |w: &str| matches!(w, "min" | "mins" | "minute" | "minutes");
@@ -218,6 +226,7 @@ fn is_reading_time(folded: &str) -> bool {
 }
 
 /// A line made only of dates, times, weekdays and words like "Published" or "Updated".
+/// `folded` holds the first words of the line: more than the 13 looked at.
 fn is_date_line(folded: &str) -> bool {
     let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).take(13).collect();
     if words.is_empty() || words.len() > 12 {
@@ -236,6 +245,7 @@ fn is_date_line(folded: &str) -> bool {
     all_date_words && (has_month && words.iter().any(|w| number(w) || ordinal(w)) || numeric_date)
 }
 
+/// `folded` holds the first words of the line: all of them when it has at most 25.
 fn is_copyright(line: &str, folded: &str) -> bool {
     words_at_most(line, 25)
         && (line.starts_with('©')
@@ -245,6 +255,9 @@ fn is_copyright(line: &str, folded: &str) -> bool {
 }
 
 fn has_email(line: &str) -> bool {
+    if !line.contains('@') {
+        return false;
+    }
     line.split(|c: char| c.is_whitespace() || c == ',' || c == ';').any(|word| {
         let word = word.trim_matches(|c: char| !c.is_alphanumeric());
         match word.split_once('@') {
@@ -254,12 +267,15 @@ fn has_email(line: &str) -> bool {
     })
 }
 
-fn is_contact(line: &str, folded: &str) -> bool {
-    let assistance = folded.starts_with("with assistance from");
-    let contact = folded.contains("contact") && (folded.contains("to contact") || folded.contains("contact the"));
-    assistance || (has_email(line) && contact)
+/// `folded` holds the first words of the line, all of them when `whole`.
+fn is_contact(line: &str, folded: &str, whole: bool) -> bool {
+    let contact =
+        |folded: &str| folded.contains("contact") && (folded.contains("to contact") || folded.contains("contact the"));
+    folded.starts_with("with assistance from")
+        || (has_email(line) && if whole { contact(folded) } else { contact(&fold(line)) })
 }
 
+/// `folded` holds the first words of the line: more than the four looked at.
 fn is_editors_note(line: &str, folded: &str) -> bool {
     let first = folded.split(' ').next().unwrap_or("");
     let wrapped = (line.starts_with('(') && line.ends_with(')')) || (line.starts_with('[') && line.ends_with(']'));
@@ -271,7 +287,8 @@ fn is_editors_note(line: &str, folded: &str) -> bool {
 }
 
 /// A short line of furniture words only, or a furniture label before a colon
-/// ("READ MORE: Putin says ...").
+/// ("READ MORE: Putin says ..."). `folded` holds the first words of the line: more than the
+/// nine looked at.
 fn is_furniture(line: &str, folded: &str) -> bool {
     let furniture = |words: &[&str]| {
         !words.is_empty()
@@ -323,6 +340,9 @@ pub fn caption_credit_at(line: &str) -> Option<usize> {
     while !line.is_char_boundary(from) {
         from -= 1;
     }
+    if !may_hold_credit_marker(&line[from..]) {
+        return bracketed_credit_at(line);
+    }
     for marker in CREDIT_MARKERS {
         if let Some(at) = line[from..].rfind(marker).map(|at| at + from) {
             let boundary = line[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
@@ -333,6 +353,17 @@ pub fn caption_credit_at(line: &str) -> Option<usize> {
         }
     }
     bracketed_credit_at(line)
+}
+
+/// False when `text` holds none of [`CREDIT_MARKERS`]: each has a colon, a capital G or F, or
+/// "by ". One pass over the bytes, where most lines hold none, instead of one search per marker.
+fn may_hold_credit_marker(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b':' | b'G' | b'F' => true,
+        b'b' => bytes[i..].starts_with(b"by "),
+        _ => false,
+    })
 }
 
 /// Where the `n`th run of letters or digits from the end of `line` starts.
@@ -381,6 +412,14 @@ mod tests {
             }
         }
         bracketed_credit_at(line)
+    }
+
+    #[test]
+    fn every_credit_marker_passes_the_quick_test() {
+        for marker in CREDIT_MARKERS {
+            assert!(may_hold_credit_marker(marker), "{marker}");
+        }
+        assert!(!may_hold_credit_marker("said on Tuesday, as expected"));
     }
 
     /// Searching only the tail finds what searching everywhere finds, on lines made of

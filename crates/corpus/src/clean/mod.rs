@@ -28,7 +28,7 @@ mod wire;
 
 pub use text::fold;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use foldhash::fast::FixedState;
 
@@ -301,9 +301,12 @@ const PULL_QUOTE_MAX_WORDS: usize = 80;
 /// longer unit: the pull quote an outlet prints again beside the paragraph it comes from.
 ///
 /// Comparing every unit with every other costs the square of the number of units, which a
-/// body of 100,000 one-line paragraphs turns into hours. Instead, for each length of
-/// candidate (in words), every window of that length in the longer units is hashed as it
-/// slides and looked up among the candidates' hashes; a hit is confirmed word by word.
+/// body of 100,000 one-line paragraphs turns into hours. Instead, every window of
+/// [`PULL_QUOTE_MIN_WORDS`] words of the longer units is hashed, in constant time from the
+/// unit's prefix hashes, and looked up among the candidates' first words; on a hit, the
+/// window of each candidate length starting there is hashed the same way and looked up among
+/// the candidates' whole hashes, and a hit there is confirmed word by word. A position costs
+/// one lookup, or at most one per candidate length (75) where candidates start alike.
 fn repeats_a_passage(folded: &[String]) -> Vec<bool> {
     // Word ids and window hashes are looked up once per word of the body: a fast hasher.
     let mut ids: HashMap<&str, u64, FixedState> = HashMap::default();
@@ -319,54 +322,61 @@ fn repeats_a_passage(folded: &[String]) -> Vec<bool> {
                 .collect()
         })
         .collect();
-    // What the hashes are taken of: each id mixed over the whole range, once, not at every
-    // roll. (Not a one-to-one map, so matches are confirmed on the ids.)
-    let mixed: Vec<Vec<u64>> =
-        words.iter().map(|unit| unit.iter().map(|&id| RollingHash::word(id)).collect()).collect();
-    // Candidates by length, then by the hash of their words.
-    let mut candidates: BTreeMap<usize, HashMap<u64, Vec<usize>, FixedState>> = BTreeMap::new();
-    for (i, unit) in words.iter().enumerate() {
-        if (PULL_QUOTE_MIN_WORDS..=PULL_QUOTE_MAX_WORDS).contains(&unit.len()) {
-            candidates.entry(unit.len()).or_default().entry(RollingHash::of(&mixed[i])).or_default().push(i);
-        }
-    }
     let mut repeats = vec![false; folded.len()];
-    for (&length, by_hash) in &mut candidates {
-        let hash = RollingHash::new(length);
-        // A unit of the same length holding the candidate would be the same text.
-        for (unit, mixed) in words.iter().zip(&mixed).filter(|(unit, _)| unit.len() > length) {
-            let mut h = RollingHash::of(&mixed[..length]);
-            for start in 0..=unit.len() - length {
-                if start > 0 {
-                    h = hash.roll(h, mixed[start - 1], mixed[start + length - 1]);
-                }
-                let Some(found) = by_hash.get_mut(&h) else { continue };
-                let window = &unit[start..start + length];
+    let is_candidate = |unit: &Vec<u64>| (PULL_QUOTE_MIN_WORDS..=PULL_QUOTE_MAX_WORDS).contains(&unit.len());
+    let Some(shortest) = words.iter().filter(|u| is_candidate(u)).map(Vec::len).min() else {
+        return repeats;
+    };
+    // What the hashes are taken of: each id mixed over the whole range, once. (Not a
+    // one-to-one map, so matches are confirmed on the ids.) Then each unit's prefix hashes.
+    let prefixes: Vec<Vec<u64>> = words
+        .iter()
+        .map(|unit| {
+            let mut prefix = Vec::with_capacity(unit.len() + 1);
+            prefix.push(0);
+            for &id in unit {
+                let last = *prefix.last().expect("starts with one");
+                prefix.push(WindowHash::push(last, WindowHash::word(id)));
+            }
+            prefix
+        })
+        .collect();
+    let powers = WindowHash::powers(PULL_QUOTE_MAX_WORDS);
+    let window = |unit: usize, start: usize, length: usize| WindowHash::window(&prefixes[unit], &powers, start, length);
+    // Candidates by the hash of their first words (with the lengths found there), and by
+    // length and the hash of all their words.
+    let mut starts: HashMap<u64, Vec<usize>, FixedState> = HashMap::default();
+    let mut whole: HashMap<(usize, u64), Vec<usize>, FixedState> = HashMap::default();
+    for (i, unit) in words.iter().enumerate().filter(|(_, u)| is_candidate(u)) {
+        let lengths = starts.entry(window(i, 0, PULL_QUOTE_MIN_WORDS)).or_default();
+        if !lengths.contains(&unit.len()) {
+            lengths.push(unit.len());
+        }
+        whole.entry((unit.len(), window(i, 0, unit.len()))).or_default().push(i);
+    }
+    // A unit of the same length holding the candidate would be the same text.
+    for (u, unit) in words.iter().enumerate().filter(|(_, unit)| unit.len() > shortest) {
+        for start in 0..=unit.len() - PULL_QUOTE_MIN_WORDS {
+            let Some(lengths) = starts.get(&window(u, start, PULL_QUOTE_MIN_WORDS)) else { continue };
+            for &length in lengths.iter().filter(|&&length| length < unit.len() && start + length <= unit.len()) {
+                let Some(found) = whole.get_mut(&(length, window(u, start, length))) else { continue };
+                let passage = &unit[start..start + length];
                 found.retain(|&i| {
-                    let same = words[i] == window;
+                    let same = words[i] == passage;
                     repeats[i] |= same;
                     !same
                 });
-                if found.is_empty() {
-                    by_hash.remove(&h);
-                }
-            }
-            if by_hash.is_empty() {
-                break;
             }
         }
     }
     repeats
 }
 
-/// A polynomial hash of a run of word ids, modulo the prime 2^61 − 1, that slides over a
-/// text one word at a time.
-struct RollingHash {
-    /// BASE to the power length − 1: the weight of the word leaving the window.
-    top: u64,
-}
+/// A polynomial hash of runs of word ids, modulo the prime 2^61 − 1: the hash of any window
+/// of a unit comes in constant time from the hashes of the unit's prefixes.
+struct WindowHash;
 
-impl RollingHash {
+impl WindowHash {
     const PRIME: u64 = (1 << 61) - 1;
     const BASE: u64 = 0x1F3D_5B79_A2C4_E681 % Self::PRIME;
 
@@ -387,20 +397,23 @@ impl RollingHash {
         (z ^ (z >> 31)) % Self::PRIME
     }
 
-    fn new(length: usize) -> Self {
-        let top = (1..length).fold(1, |power, _| Self::mul(power, Self::BASE));
-        RollingHash { top }
+    /// The hash of a run of words extended by one word (mixed by [`WindowHash::word`]).
+    fn push(h: u64, word: u64) -> u64 {
+        (Self::mul(h, Self::BASE) + word) % Self::PRIME
     }
 
-    /// The hash of a run of words, each already mixed by [`RollingHash::word`].
-    fn of(words: &[u64]) -> u64 {
-        words.iter().fold(0, |h, &w| (Self::mul(h, Self::BASE) + w) % Self::PRIME)
+    /// BASE to the powers 0 to `max`.
+    fn powers(max: usize) -> Vec<u64> {
+        std::iter::successors(Some(1), |&p| Some(Self::mul(p, Self::BASE))).take(max + 1).collect()
     }
 
-    /// The hash of the window moved on by one word: `out` leaves, `into` enters (both mixed).
-    fn roll(&self, h: u64, out: u64, into: u64) -> u64 {
-        let without = (h + Self::PRIME - Self::mul(out, self.top)) % Self::PRIME;
-        (Self::mul(without, Self::BASE) + into) % Self::PRIME
+    /// The hash of the `length` words from `start`, from the hashes of a unit's prefixes
+    /// (`prefix[k]` is the hash of its first `k` words): the prefix up to the window's end,
+    /// less the prefix before it shifted past the window. `length` is at most the largest
+    /// power in `powers`.
+    fn window(prefix: &[u64], powers: &[u64], start: usize, length: usize) -> u64 {
+        let before = Self::mul(prefix[start], powers[length]);
+        (prefix[start + length] + Self::PRIME - before) % Self::PRIME
     }
 }
 
@@ -418,18 +431,34 @@ mod tests;
 
 #[cfg(test)]
 mod hash_tests {
-    use super::RollingHash;
+    use super::WindowHash;
 
     #[test]
     fn multiplication_modulo_the_prime_is_exact() {
-        let p = RollingHash::PRIME;
+        let p = WindowHash::PRIME;
         let mut x = 0x1234_5678_9abc_def0_u64 % p;
-        for b in [0, 1, 2, p - 1, p - 2, 1 << 60, RollingHash::BASE] {
-            for a in [0, 1, p - 1, x, RollingHash::BASE] {
+        for b in [0, 1, 2, p - 1, p - 2, 1 << 60, WindowHash::BASE] {
+            for a in [0, 1, p - 1, x, WindowHash::BASE] {
                 let expected = ((u128::from(a) * u128::from(b)) % u128::from(p)) as u64;
-                assert_eq!(RollingHash::mul(a, b), expected, "{a} * {b}");
+                assert_eq!(WindowHash::mul(a, b), expected, "{a} * {b}");
             }
-            x = RollingHash::word(x);
+            x = WindowHash::word(x);
+        }
+    }
+
+    #[test]
+    fn a_window_hashes_as_the_words_it_holds() {
+        let words: Vec<u64> = (0..40u64).map(|i| WindowHash::word(i * 7 % 13)).collect();
+        let mut prefix = vec![0];
+        for &w in &words {
+            prefix.push(WindowHash::push(*prefix.last().unwrap(), w));
+        }
+        let powers = WindowHash::powers(40);
+        for start in 0..40 {
+            for length in 0..=40 - start {
+                let direct = words[start..start + length].iter().fold(0, |h, &w| WindowHash::push(h, w));
+                assert_eq!(WindowHash::window(&prefix, &powers, start, length), direct, "{start}+{length}");
+            }
         }
     }
 }

@@ -30,32 +30,39 @@ pub fn normalize_line(line: &str) -> String {
 /// A comparison key: lower-case letters and digits, every other run of characters a single
 /// space. Blind to quote style, dashes, case and punctuation.
 pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    // A space is owed when a run of other characters ends a word; it is written only if
-    // another word follows, so the key never starts or ends with one.
-    let mut space = false;
-    let push = |out: &mut String, space: &mut bool| {
-        if std::mem::take(space) && !out.is_empty() {
-            out.push(' ');
-        }
-    };
+    fold_words(text, usize::MAX).0
+}
+
+/// The [`fold`] of the first `limit` words of `text`, and whether that is all of it: most
+/// rules need only the start of a line, and most lines are whole paragraphs.
+pub fn fold_words(text: &str, limit: usize) -> (String, bool) {
+    let mut out = String::with_capacity(text.len().min(limit.saturating_mul(8)));
+    let mut words = 0;
+    let mut in_word = false;
     for c in text.chars() {
-        if c.is_ascii() {
-            // Most text is ASCII: no Unicode tables for it.
-            if c.is_ascii_alphanumeric() {
-                push(&mut out, &mut space);
-                out.push(c.to_ascii_lowercase());
-            } else {
-                space = true;
+        // Most text is ASCII: no Unicode tables for it.
+        let alphanumeric = if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+        if !alphanumeric {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            if words == limit {
+                return (out, false);
             }
-        } else if c.is_alphanumeric() {
-            push(&mut out, &mut space);
-            out.extend(c.to_lowercase());
+            if words > 0 {
+                out.push(' ');
+            }
+            words += 1;
+            in_word = true;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
         } else {
-            space = true;
+            out.extend(c.to_lowercase());
         }
     }
-    out
+    (out, true)
 }
 
 /// The number of words (runs of letters or digits).
@@ -96,6 +103,9 @@ mod tests {
         assert_eq!(word_count(" -- “Joint”  Command's 2nd, Ünal! "), 5);
         assert!(words_at_most("a b c", 3) && !words_at_most("a b c d", 3) && words_at_most("", 0));
         assert_eq!(fold("  Hello,  WORLD -- Ünal's İ 2nd! "), "hello world ünal s i̇ 2nd");
+        assert_eq!(fold_words("  Hello,  WORLD -- Ünal's", 2), ("hello world".to_string(), false));
+        assert_eq!(fold_words("  Hello,  WORLD -- ", 2), ("hello world".to_string(), true));
+        assert_eq!(fold_words("", 0), (String::new(), true));
     }
 
     #[test]
