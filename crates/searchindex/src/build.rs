@@ -1,10 +1,10 @@
 //! Building the index: the postings of every term, then the files.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::hash::BuildHasher;
 
 use foldhash::fast::FixedState;
+use hashbrown::HashTable;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -26,8 +26,11 @@ const BATCH: usize = 256;
 /// over memory costs a cache miss each time. The log is sorted by term once, at the end.
 #[derive(Default)]
 struct Shard {
-    /// Each term's number, in order of first use.
-    ids: HashMap<String, u32, FixedState>,
+    /// Each term's number (in order of first use), found by the term's hash.
+    ids: HashTable<u32>,
+    /// The terms by number, and their hashes.
+    terms: Vec<String>,
+    hashes: Vec<u64>,
     /// The last document added to each term, for the gap to the next.
     last: Vec<u32>,
     /// Records `term, docGap, count, section…`.
@@ -65,25 +68,29 @@ struct ShardPostings {
 }
 
 impl ShardPostings {
-    fn of(&self, id: u32) -> &[u32] {
-        &self.groups[self.starts[id as usize]..self.starts[id as usize + 1]]
+    fn of(&self, id: usize) -> &[u32] {
+        &self.groups[self.starts[id]..self.starts[id + 1]]
     }
 }
 
 impl Shard {
-    fn add(&mut self, term: &str, doc: u32, sections: &[u32]) {
-        let id = match self.ids.get(term) {
+    /// Adds `term` (whose [`term_hash`] is `hash`) in document `doc`, in `sections`.
+    fn add(&mut self, term: &str, hash: u64, doc: u32, sections: &[u32]) {
+        let Shard { ids, terms, hashes, last, log } = self;
+        let id = match ids.find(hash, |&id| terms[id as usize] == term) {
             Some(&id) => id,
             None => {
-                let id = u32::try_from(self.ids.len()).expect("fewer than 2^32 terms");
-                self.ids.insert(term.to_owned(), id);
-                self.last.push(0);
+                let id = u32::try_from(terms.len()).expect("fewer than 2^32 terms");
+                ids.insert_unique(hash, id, |&id| hashes[id as usize]);
+                terms.push(term.to_owned());
+                hashes.push(hash);
+                last.push(0);
                 id
             }
         };
-        let gap = doc - std::mem::replace(&mut self.last[id as usize], doc);
-        self.log.extend_from_slice(&[id, gap, u32::try_from(sections.len()).expect("fewer than 2^32 sections")]);
-        self.log.extend_from_slice(sections);
+        let gap = doc - std::mem::replace(&mut last[id as usize], doc);
+        log.extend_from_slice(&[id, gap, u32::try_from(sections.len()).expect("fewer than 2^32 sections")]);
+        log.extend_from_slice(sections);
     }
 
     /// The log's records, in order.
@@ -96,11 +103,12 @@ impl Shard {
         })
     }
 
-    /// The log sorted by term (each term's groups stay in document order).
-    fn into_postings(self) -> (HashMap<String, u32, FixedState>, ShardPostings) {
+    /// The terms by number, and the log sorted by term (each term's groups stay in document
+    /// order).
+    fn into_postings(self) -> (Vec<String>, ShardPostings) {
         let (starts, groups) =
-            group_by_key(self.ids.len(), || self.records().map(|record| (record[0] as usize, &record[1..])));
-        (self.ids, ShardPostings { starts, groups })
+            group_by_key(self.terms.len(), || self.records().map(|record| (record[0] as usize, &record[1..])));
+        (self.terms, ShardPostings { starts, groups })
     }
 }
 
@@ -151,8 +159,8 @@ fn postings(documents: &[&Document<'_>]) -> Vec<Shard> {
         shards.par_iter_mut().enumerate().for_each(|(shard_number, shard)| {
             for (offset, terms) in batch.iter().enumerate() {
                 let doc = u32::try_from(batch_number * BATCH + offset).expect("fewer than 2^32 documents");
-                for (term, sections) in terms.of_shard(shard_number) {
-                    shard.add(term, doc, sections);
+                for (term, hash, sections) in terms.of_shard(shard_number) {
+                    shard.add(term, hash, doc, sections);
                 }
             }
         });
@@ -160,54 +168,74 @@ fn postings(documents: &[&Document<'_>]) -> Vec<Shard> {
     shards
 }
 
+/// The hash a term is found by, computed once per word: tables are looked up by it, and it
+/// picks the term's shard.
+fn term_hash(term: &str) -> u64 {
+    FixedState::with_seed(0).hash_one(term)
+}
+
+/// The shard of a term of hash `hash`, of `count`. From the high bits: the tables take their
+/// buckets from the low ones, and a shard's terms all sharing low bits would crowd them.
+fn shard_of(hash: u64, count: usize) -> usize {
+    (((hash >> 32) * count as u64) >> 32) as usize
+}
+
 /// The distinct terms of a document, each with the sections that hold it (ascending).
 struct DocumentTerms<'a> {
     terms: Vec<Cow<'a, str>>,
-    /// The shard of each term.
-    shards: Vec<u32>,
+    /// The hash of each term ([`term_hash`]).
+    hashes: Vec<u64>,
     /// Where each term's sections start in `sections`; one more than there are terms.
     starts: Vec<usize>,
     sections: Vec<u32>,
+    shard_count: usize,
 }
 
 impl<'a> DocumentTerms<'a> {
     fn of(document: &'a Document<'_>, shard_count: usize) -> DocumentTerms<'a> {
         // Each term gets a number in order of first use; (number, section) pairs come in
         // section order, so grouping them by number leaves every term's sections ascending.
-        let mut numbers: HashMap<Cow<'a, str>, u32, FixedState> = HashMap::default();
+        // Sized for a distinct word every dozen bytes, so that most documents never grow them.
+        let capacity = document.sections.iter().map(|s| s.text.len()).sum::<usize>() / 12;
+        let mut numbers: HashTable<u32> = HashTable::with_capacity(capacity);
+        let mut terms: Vec<Cow<'a, str>> = Vec::with_capacity(capacity);
+        let mut hashes: Vec<u64> = Vec::with_capacity(capacity);
         let mut last_section: Vec<u32> = Vec::new();
         let mut pairs: Vec<(usize, u32)> = Vec::new();
         for (section_number, section) in document.sections.iter().enumerate() {
             let section_number = u32::try_from(section_number).expect("fewer than 2^32 sections");
             for word in words(&section.text) {
-                let next = u32::try_from(numbers.len()).expect("fewer than 2^32 terms");
-                let number = *numbers.entry(word).or_insert_with(|| {
-                    last_section.push(u32::MAX);
-                    next
-                }) as usize;
+                let hash = term_hash(&word);
+                let number = match numbers.find(hash, |&n| terms[n as usize] == word) {
+                    Some(&n) => n as usize,
+                    None => {
+                        let n = terms.len();
+                        numbers.insert_unique(hash, u32::try_from(n).expect("fewer than 2^32 terms"), |&n| {
+                            hashes[n as usize]
+                        });
+                        terms.push(word);
+                        hashes.push(hash);
+                        last_section.push(u32::MAX);
+                        n
+                    }
+                };
                 if last_section[number] != section_number {
                     last_section[number] = section_number;
                     pairs.push((number, section_number));
                 }
             }
         }
-        let (starts, sections) = group_by_key(numbers.len(), || {
+        let (starts, sections) = group_by_key(terms.len(), || {
             pairs.iter().map(|(number, section)| (*number, std::slice::from_ref(section)))
         });
-        let mut terms = vec![Cow::Borrowed(""); numbers.len()];
-        for (term, number) in numbers {
-            terms[number as usize] = term;
-        }
-        let hasher = FixedState::with_seed(0);
-        let shards = terms.iter().map(|t| (hasher.hash_one(t) % shard_count as u64) as u32).collect();
-        DocumentTerms { terms, shards, starts, sections }
+        DocumentTerms { terms, hashes, starts, sections, shard_count }
     }
 
-    /// The terms of shard `shard`, with their sections.
-    fn of_shard(&self, shard: usize) -> impl Iterator<Item = (&str, &[u32])> {
+    /// The terms of shard `shard`, with their hashes and sections.
+    fn of_shard(&self, shard: usize) -> impl Iterator<Item = (&str, u64, &[u32])> {
         (0..self.terms.len())
-            .filter(move |&i| self.shards[i] as usize == shard)
-            .map(|i| (&*self.terms[i], &self.sections[self.starts[i]..self.starts[i + 1]]))
+            .filter(move |&i| shard_of(self.hashes[i], self.shard_count) == shard)
+            .map(|i| (&*self.terms[i], self.hashes[i], &self.sections[self.starts[i]..self.starts[i + 1]]))
     }
 }
 
@@ -224,8 +252,8 @@ fn write_terms<E: Send>(
     let mut terms: Vec<(String, bool, &[u32])> = ids
         .into_iter()
         .zip(&postings)
-        .flat_map(|(ids, postings)| {
-            ids.into_iter().map(move |(term, id)| {
+        .flat_map(|(terms, postings)| {
+            terms.into_iter().enumerate().map(move |(id, term)| {
                 let special = term.bytes().any(|b| b >= 0xEE);
                 (term, special, postings.of(id))
             })

@@ -12,21 +12,55 @@ pub const MAX_WORD_CHARS: usize = 40;
 
 /// The indexed words of `text`, in order, lowercased (borrowed when already lowercase).
 pub fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
-    let mut rest = text;
+    let mut at = 0;
     std::iter::from_fn(move || {
         loop {
-            let start = rest.find(is_word_char)?;
-            let tail = &rest[start..];
-            let len = tail.find(|c: char| !is_word_char(c)).unwrap_or(tail.len());
-            let word = &tail[..len];
-            rest = &tail[len..];
-            let chars = if word.is_ascii() { word.len() } else { word.chars().count() };
+            let (start, end, ascii) = next_run(text, at)?;
+            at = end;
+            let word = &text[start..end];
+            let chars = if ascii { word.len() } else { word.chars().count() };
             if !(2..=MAX_WORD_CHARS).contains(&chars) {
                 continue;
             }
             return Some(lowercase(word));
         }
     })
+}
+
+/// The next run of word characters at or after byte `at`: its start, its end, and whether it
+/// is all ASCII. Bytes below 0x80 are tested as bytes, which is most of any text; other
+/// characters are decoded.
+fn next_run(text: &str, mut at: usize) -> Option<(usize, usize, bool)> {
+    let bytes = text.as_bytes();
+    // The character at `at`, whether it is a word character, and its length in bytes.
+    let class = |at: usize| match bytes[at] {
+        b if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
+        _ => {
+            let c = text[at..].chars().next().expect("`at` is on a character boundary");
+            (is_word_char(c), c.len_utf8())
+        }
+    };
+    loop {
+        if at >= bytes.len() {
+            return None;
+        }
+        let (word, len) = class(at);
+        if word {
+            break;
+        }
+        at += len;
+    }
+    let start = at;
+    let mut ascii = true;
+    while at < bytes.len() {
+        let (word, len) = class(at);
+        if !word {
+            break;
+        }
+        ascii &= len == 1;
+        at += len;
+    }
+    Some((start, at, ascii))
 }
 
 fn is_word_char(c: char) -> bool {
@@ -65,6 +99,43 @@ mod tests {
         assert_eq!(all("  "), Vec::<String>::new());
         let long = "a".repeat(MAX_WORD_CHARS + 1);
         assert_eq!(all(&format!("{long} ok {}", "é".repeat(MAX_WORD_CHARS))), ["ok".to_string(), "é".repeat(40)]);
+    }
+
+    /// `words` as first written: runs found with `str::find` and `char::is_alphanumeric`.
+    fn words_by_chars(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut rest = text;
+        while let Some(start) = rest.find(is_word_char) {
+            let tail = &rest[start..];
+            let len = tail.find(|c: char| !is_word_char(c)).unwrap_or(tail.len());
+            let word = &tail[..len];
+            rest = &tail[len..];
+            if (2..=MAX_WORD_CHARS).contains(&word.chars().count()) {
+                out.push(lowercase(word).into_owned());
+            }
+        }
+        out
+    }
+
+    /// The byte scanner cuts what the character scanner cuts, on text mixing ASCII, accented
+    /// and other scripts' letters, digits of other scripts, marks and punctuation in every
+    /// order (a fixed-seed walk).
+    #[test]
+    fn the_byte_scanner_cuts_words_as_characters_do() {
+        let pieces = [
+            "Kerry", "é", "Ünal", "٣", "二", "\u{301}", "’", "-", " ", "\u{a0}", "2016", "Σ", "ﬁ", "𝔘", "x", ".",
+            "\u{2028}",
+        ];
+        let mut state = 0x9e37_79b9_u64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..(state % 30) {
+                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+            }
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            assert_eq!(all(&text), words_by_chars(&text), "{text:?}");
+        }
     }
 
     #[test]

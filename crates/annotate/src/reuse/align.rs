@@ -141,15 +141,19 @@ pub fn align(
         for j in targets {
             let b = &sentences[j];
             let long_enough = a.tokens.len() >= thresholds.min_tokens && b.tokens.len() >= thresholds.min_tokens;
+            let verbatim = long_enough && a.tokens == b.tokens;
             let b_weight = b_weights[j - b_range.start];
             // Sentences of very different weights cannot be near copies: no table for them.
             let can_be_near = similarity_bound(&a.tokens, &b.tokens, a_weight, b_weight) >= thresholds.near;
-            let score = if long_enough && can_be_near {
+            let score = if verbatim {
+                // What the table would give: the whole weight over itself, exactly 1.
+                1.0
+            } else if long_enough && can_be_near {
                 similarity_weighed(&a.tokens, &b.tokens, a_weight, b_weight)
             } else {
                 0.0
             };
-            let kind = if long_enough && a.tokens == b.tokens {
+            let kind = if verbatim {
                 Some(ReuseKind::Verbatim)
             } else if long_enough && score >= thresholds.near {
                 Some(ReuseKind::Near)
