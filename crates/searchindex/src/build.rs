@@ -1,15 +1,13 @@
 //! Building the index: the postings of every term, then the files.
 
 use std::borrow::Cow;
-use std::hash::BuildHasher;
 
-use foldhash::fast::FixedState;
 use hashbrown::HashTable;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::words::words;
-use crate::{Document, DocumentType, IndexFile, VERSION};
+use crate::terms::DocumentTerms;
+use crate::{Document, DocumentType, IndexCache, IndexFile, VERSION};
 
 /// A term chunk is closed once it holds this many bytes: a query loads about one per word.
 const TERM_CHUNK_BYTES: usize = 64 * 1024;
@@ -41,7 +39,7 @@ struct Shard {
 /// they came: a counting sort. `items` yields `(key, values)` with `key < keys`, the same
 /// each time it is called (it is read twice: to count, then to place). Key `k`'s values end
 /// up at `values[starts[k]..starts[k + 1]]`; returns `(starts, values)`.
-fn group_by_key<'v, I>(keys: usize, items: impl Fn() -> I) -> (Vec<usize>, Vec<u32>)
+pub(crate) fn group_by_key<'v, I>(keys: usize, items: impl Fn() -> I) -> (Vec<usize>, Vec<u32>)
 where
     I: Iterator<Item = (usize, &'v [u32])>,
 {
@@ -120,9 +118,36 @@ pub fn build<E: Send>(
     sink: impl Fn(IndexFile) -> Result<(), E> + Sync,
 ) -> Result<usize, E> {
     let documents: Vec<&Document<'_>> = types.iter().flat_map(|t| &t.documents).collect();
-    let doc_files = write_documents(&documents, &sink)?;
-    let shards = postings(&documents);
-    let term_chunks = write_terms(shards, &sink)?;
+    let stored: Vec<Cow<'_, [u8]>> = documents.par_iter().map(|d| Cow::Owned(stored(d))).collect();
+    // Cut into words a batch at a time, as the postings take them: not all held at once.
+    let terms_of = |i: usize| Cow::Owned(DocumentTerms::of(documents[i]));
+    write_index(types, &stored, terms_of, &sink)
+}
+
+/// [`build`], taking the stored form and the terms of the documents `cache` kept from the
+/// last build, and keeping this build's (`sitegen serve`). The files are the same.
+pub fn build_cached<E: Send>(
+    types: &[DocumentType<'_>],
+    cache: &mut IndexCache,
+    sink: impl Fn(IndexFile) -> Result<(), E> + Sync,
+) -> Result<usize, E> {
+    let documents: Vec<&Document<'_>> = types.iter().flat_map(|t| &t.documents).collect();
+    let keys = cache.update(&documents, |d| (stored(d), DocumentTerms::of(d).into_owned()));
+    let stored: Vec<Cow<'_, [u8]>> = keys.iter().map(|key| Cow::Borrowed(cache.stored(*key))).collect();
+    let terms_of = |i: usize| Cow::Borrowed(cache.terms(keys[i]));
+    write_index(types, &stored, terms_of, &sink)
+}
+
+/// Writes the index of the documents of `types`, given each one's stored form and terms.
+fn write_index<'d, E: Send>(
+    types: &[DocumentType<'_>],
+    stored: &[Cow<'_, [u8]>],
+    terms_of: impl Fn(usize) -> Cow<'d, DocumentTerms<'d>> + Sync,
+    sink: &(impl Fn(IndexFile) -> Result<(), E> + Sync),
+) -> Result<usize, E> {
+    let doc_files = write_documents(stored, sink)?;
+    let shards = postings(stored.len(), terms_of);
+    let term_chunks = write_terms(shards, sink)?;
     let mut from = 0;
     let types: Vec<serde_json::Value> = types
         .iter()
@@ -137,7 +162,7 @@ pub fn build<E: Send>(
     let files = doc_files.len() + term_chunks.len() + 1;
     let index = serde_json::json!({
         "version": VERSION,
-        "docs": documents.len(),
+        "docs": stored.len(),
         "types": types,
         "term_chunks": term_chunks,
         "doc_files": doc_files,
@@ -149,94 +174,24 @@ pub fn build<E: Send>(
 }
 
 /// Every term's postings, in shards of the vocabulary (by a hash of the term), one per
-/// thread. Documents are cut into words in parallel, a batch at a time; then each shard takes
-/// its terms of the batch, in document order, so gaps are never negative.
-fn postings(documents: &[&Document<'_>]) -> Vec<Shard> {
-    let count = rayon::current_num_threads().max(1);
-    let mut shards: Vec<Shard> = (0..count).map(|_| Shard::default()).collect();
-    for (batch_number, batch) in documents.chunks(BATCH).enumerate() {
-        let batch: Vec<DocumentTerms<'_>> = batch.par_iter().map(|d| DocumentTerms::of(d, count)).collect();
+/// thread. The terms of `count` documents are taken in parallel, a batch at a time; then each
+/// shard takes its terms of the batch, in document order, so gaps are never negative.
+fn postings<'d>(count: usize, terms_of: impl Fn(usize) -> Cow<'d, DocumentTerms<'d>> + Sync) -> Vec<Shard> {
+    let shard_count = rayon::current_num_threads().max(1);
+    let mut shards: Vec<Shard> = (0..shard_count).map(|_| Shard::default()).collect();
+    let numbers: Vec<usize> = (0..count).collect();
+    for batch in numbers.chunks(BATCH) {
+        let terms: Vec<Cow<'d, DocumentTerms<'d>>> = batch.par_iter().map(|&i| terms_of(i)).collect();
         shards.par_iter_mut().enumerate().for_each(|(shard_number, shard)| {
-            for (offset, terms) in batch.iter().enumerate() {
-                let doc = u32::try_from(batch_number * BATCH + offset).expect("fewer than 2^32 documents");
-                for (term, hash, sections) in terms.of_shard(shard_number) {
+            for (&i, terms) in batch.iter().zip(&terms) {
+                let doc = u32::try_from(i).expect("fewer than 2^32 documents");
+                for (term, hash, sections) in terms.of_shard(shard_number, shard_count) {
                     shard.add(term, hash, doc, sections);
                 }
             }
         });
     }
     shards
-}
-
-/// The hash a term is found by, computed once per word: tables are looked up by it, and it
-/// picks the term's shard.
-fn term_hash(term: &str) -> u64 {
-    FixedState::with_seed(0).hash_one(term)
-}
-
-/// The shard of a term of hash `hash`, of `count`. From the high bits: the tables take their
-/// buckets from the low ones, and a shard's terms all sharing low bits would crowd them.
-fn shard_of(hash: u64, count: usize) -> usize {
-    (((hash >> 32) * count as u64) >> 32) as usize
-}
-
-/// The distinct terms of a document, each with the sections that hold it (ascending).
-struct DocumentTerms<'a> {
-    terms: Vec<Cow<'a, str>>,
-    /// The hash of each term ([`term_hash`]).
-    hashes: Vec<u64>,
-    /// Where each term's sections start in `sections`; one more than there are terms.
-    starts: Vec<usize>,
-    sections: Vec<u32>,
-    shard_count: usize,
-}
-
-impl<'a> DocumentTerms<'a> {
-    fn of(document: &'a Document<'_>, shard_count: usize) -> DocumentTerms<'a> {
-        // Each term gets a number in order of first use; (number, section) pairs come in
-        // section order, so grouping them by number leaves every term's sections ascending.
-        // Sized for a distinct word every dozen bytes, so that most documents never grow them.
-        let capacity = document.sections.iter().map(|s| s.text.len()).sum::<usize>() / 12;
-        let mut numbers: HashTable<u32> = HashTable::with_capacity(capacity);
-        let mut terms: Vec<Cow<'a, str>> = Vec::with_capacity(capacity);
-        let mut hashes: Vec<u64> = Vec::with_capacity(capacity);
-        let mut last_section: Vec<u32> = Vec::new();
-        let mut pairs: Vec<(usize, u32)> = Vec::new();
-        for (section_number, section) in document.sections.iter().enumerate() {
-            let section_number = u32::try_from(section_number).expect("fewer than 2^32 sections");
-            for word in words(&section.text) {
-                let hash = term_hash(&word);
-                let number = match numbers.find(hash, |&n| terms[n as usize] == word) {
-                    Some(&n) => n as usize,
-                    None => {
-                        let n = terms.len();
-                        numbers.insert_unique(hash, u32::try_from(n).expect("fewer than 2^32 terms"), |&n| {
-                            hashes[n as usize]
-                        });
-                        terms.push(word);
-                        hashes.push(hash);
-                        last_section.push(u32::MAX);
-                        n
-                    }
-                };
-                if last_section[number] != section_number {
-                    last_section[number] = section_number;
-                    pairs.push((number, section_number));
-                }
-            }
-        }
-        let (starts, sections) = group_by_key(terms.len(), || {
-            pairs.iter().map(|(number, section)| (*number, std::slice::from_ref(section)))
-        });
-        DocumentTerms { terms, hashes, starts, sections, shard_count }
-    }
-
-    /// The terms of shard `shard`, with their hashes and sections.
-    fn of_shard(&self, shard: usize) -> impl Iterator<Item = (&str, u64, &[u32])> {
-        (0..self.terms.len())
-            .filter(move |&i| shard_of(self.hashes[i], self.shard_count) == shard)
-            .map(|i| (&*self.terms[i], self.hashes[i], &self.sections[self.starts[i]..self.starts[i + 1]]))
-    }
 }
 
 /// Writes the term chunks. Returns the first term of each.
@@ -330,12 +285,12 @@ struct StoredDocument<'a> {
     sections: Vec<(&'a str, &'a str, &'a str)>,
 }
 
-/// Writes the document files. Returns the first document id of each.
+/// Writes the document files, given each document's stored form. Returns the first document
+/// id of each file.
 fn write_documents<E: Send>(
-    documents: &[&Document<'_>],
+    stored: &[Cow<'_, [u8]>],
     sink: &(impl Fn(IndexFile) -> Result<(), E> + Sync),
 ) -> Result<Vec<usize>, E> {
-    let stored: Vec<Vec<u8>> = documents.par_iter().map(|d| stored(d)).collect();
     let sizes: Vec<usize> = stored.iter().map(|json| json.len() + 2).collect();
     let files = cut(&sizes, DOC_FILE_BYTES);
     let firsts = files.iter().map(|range| range.start).collect();
@@ -354,7 +309,8 @@ fn write_documents<E: Send>(
     Ok(firsts)
 }
 
-fn stored(document: &Document<'_>) -> Vec<u8> {
+/// A document as its file holds it, in JSON.
+pub(crate) fn stored(document: &Document<'_>) -> Vec<u8> {
     let sections = document.sections.iter().map(|s| (&*s.anchor, &*s.label, &*s.text)).collect();
     let stored = StoredDocument { url: &document.url, title: &document.title, meta: &document.meta, sections };
     serde_json::to_vec(&stored).expect("JSON of strings")

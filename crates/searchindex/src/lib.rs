@@ -28,11 +28,14 @@
 //! The output is deterministic: the same documents give the same bytes.
 
 mod build;
+mod cache;
+mod terms;
 pub mod words;
 
 use std::borrow::Cow;
 
-pub use build::build;
+pub use build::{build, build_cached};
+pub use cache::IndexCache;
 
 /// The folder the index is written to, inside the site.
 pub const FOLDER: &str = "search";

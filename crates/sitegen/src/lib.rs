@@ -11,6 +11,7 @@ mod diff;
 mod entity_page;
 mod export;
 mod feeds;
+mod fingerprint;
 mod html;
 mod import;
 mod linker;

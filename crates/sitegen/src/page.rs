@@ -47,9 +47,9 @@ impl<'a> PageContext<'a> {
     pub(crate) fn insert<T: Serialize + 'a>(&mut self, key: &'static str, value: T) {
         if let Some(hasher) = &mut self.hasher {
             key.hash(hasher);
-            // The value's JSON form is its whole content. Taken from the value itself, not from
-            // Tera's copy: Tera's maps are hash maps, whose order changes from one build to the next.
-            serde_json::to_writer(HashWriter(hasher), &value).expect("a hasher takes any bytes");
+            // Taken from the value itself, not from Tera's copy: Tera's maps are hash maps,
+            // whose order changes from one build to the next.
+            crate::fingerprint::hash_value(&value, hasher);
         }
         self.values.push((key, Box::new(value)));
     }
@@ -60,20 +60,6 @@ impl<'a> PageContext<'a> {
             context.insert_value(*key, value.to_tera());
         }
         context
-    }
-}
-
-/// Feeds written bytes to a hasher.
-struct HashWriter<'h>(&'h mut FoldHasher<'static>);
-
-impl std::io::Write for HashWriter<'_> {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.write(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
     }
 }
 

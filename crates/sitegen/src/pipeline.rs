@@ -51,11 +51,12 @@ pub struct Summary {
 }
 
 /// What a build keeps for the next one, so that `sitegen serve` rebuilds only what an edit
-/// touched: the sources whose files did not change are not read and cleaned again, and the
-/// pages whose template context did not change are not rendered again (their files, and the
-/// search index files that come out the same, are hard-linked from the current output).
-/// Annotation and the search index are redone, and the site is byte for byte the one a fresh
-/// build makes.
+/// touched: the sources whose files did not change are not read and cleaned again, the
+/// source pairs whose sentences did not change are not aligned again, the search documents
+/// that did not change are not cut into words again, and the pages whose template context
+/// did not change are not rendered again (their files, and the search index files that come
+/// out the same, are hard-linked from the current output). The rest of annotation and the
+/// index's postings are redone, and the site is byte for byte the one a fresh build makes.
 #[derive(Default)]
 pub struct BuildCache {
     load: Option<corpus::LoadCache>,
@@ -67,6 +68,8 @@ pub struct BuildCache {
     last: Option<LastBuild>,
     /// The alignments of source pairs of the last build.
     alignments: annotate::AlignmentCache,
+    /// The search index's documents of the last build.
+    search: searchindex::IndexCache,
 }
 
 /// The inputs and the summary of the last build that succeeded: a rebuild from the same
@@ -298,10 +301,14 @@ fn write_site(
     })?;
     phases.record("render");
     let page_count = pages.len();
+    let keeps_builds = cache.keeps_builds();
     // briefing.json is one stream, written on one core: the search index is built beside it.
     let (briefing, search) = rayon::join(
         || staging.write_streamed("briefing.json", |out| crate::export::write_briefing_json(corpus, annotations, out)),
-        || crate::search::write_index(staging, corpus, annotations),
+        || {
+            let search_cache = if keeps_builds { Some(&mut cache.search) } else { None };
+            crate::search::write_index(staging, corpus, annotations, search_cache)
+        },
     );
     briefing.map_err(|e| BuildError::Output(e.to_string()))?;
     let mut files = pages.len() + 1 + search.map_err(BuildError::Output)?;

@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 
 use corpus::Corpus;
-use searchindex::{Document, DocumentType, IndexFile, Section};
+use searchindex::{Document, DocumentType, IndexCache, IndexFile, Section};
 
 use crate::markdown::text_blocks;
 use crate::output::Staging;
@@ -20,17 +20,27 @@ use crate::quotes_page::{quote_dates, shown_text};
 pub const FOLDER: &str = searchindex::FOLDER;
 
 /// Writes the search index of `corpus` (with its quotations from `annotations`) into
-/// `staging`. Returns the number of files written.
-pub fn write_index(staging: &Staging, corpus: &Corpus, annotations: &annotate::Annotations) -> Result<usize, String> {
+/// `staging`, reusing what `cache` kept of the last build's documents when there is one.
+/// Returns the number of files written.
+pub fn write_index(
+    staging: &Staging,
+    corpus: &Corpus,
+    annotations: &annotate::Annotations,
+    cache: Option<&mut IndexCache>,
+) -> Result<usize, String> {
     let types = [
         DocumentType { name: "Briefing", documents: vec![briefing(corpus)] },
         DocumentType { name: "Quotation", documents: quotations(corpus, annotations) },
         DocumentType { name: "Entity", documents: (0..corpus.entities.len()).map(|e| entity(corpus, e)).collect() },
         DocumentType { name: "Source", documents: corpus.sources.iter().map(source).collect() },
     ];
-    searchindex::build(&types, |file: IndexFile| {
+    let sink = |file: IndexFile| {
         staging.write(&format!("{FOLDER}/{}", file.path), &file.bytes).map(|_| ()).map_err(|e| e.to_string())
-    })
+    };
+    match cache {
+        Some(cache) => searchindex::build_cached(&types, cache, sink),
+        None => searchindex::build(&types, sink),
+    }
 }
 
 fn header(text: String) -> Section<'static> {

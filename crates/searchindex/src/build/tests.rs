@@ -4,6 +4,7 @@ use serde_json::Value;
 
 use super::*;
 use crate::Section;
+use crate::words::words;
 
 fn section<'a>(anchor: &'a str, label: &'a str, text: &'a str) -> Section<'a> {
     Section { anchor: anchor.into(), label: label.into(), text: text.into() }
@@ -199,4 +200,32 @@ fn a_sink_error_stops_the_build() {
     });
     assert_eq!(result, Err("disk full"));
     assert!(!index_written.into_inner(), "index.json is written last, only when the rest is");
+}
+
+fn files_cached(types: &[DocumentType<'_>], cache: &mut IndexCache) -> BTreeMap<String, Vec<u8>> {
+    let files = std::sync::Mutex::new(BTreeMap::new());
+    build_cached(types, cache, |file| {
+        files.lock().unwrap().insert(file.path.clone(), file.bytes);
+        Ok::<(), ()>(())
+    })
+    .unwrap();
+    files.into_inner().unwrap()
+}
+
+/// Builds kept from one to the next give the files of a fresh build, after documents are
+/// edited, added and removed; the documents an edit did not touch are not made again.
+#[test]
+fn a_cached_build_writes_what_a_fresh_build_writes() {
+    let mut cache = IndexCache::default();
+    let mut types = corpus(300);
+    assert_eq!(files_cached(&types, &mut cache), files(&types));
+    assert_eq!(cache.reused(), 0);
+    let sources = &mut types[2].documents;
+    sources[10].sections[1].text = "A new paragraph about Aleppo and Geneva".into();
+    sources.remove(20);
+    sources.push(document("sources/new.html".into(), "New source".into(), vec!["Kerry met Lavrov".into()]));
+    assert_eq!(files_cached(&types, &mut cache), files(&types));
+    assert_eq!(cache.reused(), 301 - 2);
+    assert_eq!(files_cached(&types, &mut cache), files(&types));
+    assert_eq!(cache.reused(), 301);
 }

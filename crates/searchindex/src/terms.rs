@@ -1,0 +1,89 @@
+//! A document's distinct terms, with the sections that hold each: what the postings are
+//! made of, cut once per document (and kept between builds by [`crate::IndexCache`]).
+
+use std::borrow::Cow;
+use std::hash::BuildHasher;
+
+use foldhash::fast::FixedState;
+use hashbrown::HashTable;
+
+use crate::Document;
+use crate::build::group_by_key;
+use crate::words::words;
+
+/// The hash a term is found by, computed once per word: tables are looked up by it, and it
+/// picks the term's shard.
+pub(crate) fn term_hash(term: &str) -> u64 {
+    FixedState::with_seed(0).hash_one(term)
+}
+
+/// The shard of a term of hash `hash`, of `count`. From the high bits: the tables take their
+/// buckets from the low ones, and a shard's terms all sharing low bits would crowd them.
+pub(crate) fn shard_of(hash: u64, count: usize) -> usize {
+    (((hash >> 32) * count as u64) >> 32) as usize
+}
+
+/// The distinct terms of a document, each with the sections that hold it (ascending).
+#[derive(Clone)]
+pub(crate) struct DocumentTerms<'a> {
+    terms: Vec<Cow<'a, str>>,
+    /// The hash of each term ([`term_hash`]).
+    hashes: Vec<u64>,
+    /// Where each term's sections start in `sections`; one more than there are terms.
+    starts: Vec<usize>,
+    sections: Vec<u32>,
+}
+
+impl<'a> DocumentTerms<'a> {
+    pub(crate) fn of(document: &'a Document<'_>) -> DocumentTerms<'a> {
+        // Each term gets a number in order of first use; (number, section) pairs come in
+        // section order, so grouping them by number leaves every term's sections ascending.
+        // Sized for a distinct word every dozen bytes, so that most documents never grow them.
+        let capacity = document.sections.iter().map(|s| s.text.len()).sum::<usize>() / 12;
+        let mut numbers: HashTable<u32> = HashTable::with_capacity(capacity);
+        let mut terms: Vec<Cow<'a, str>> = Vec::with_capacity(capacity);
+        let mut hashes: Vec<u64> = Vec::with_capacity(capacity);
+        let mut last_section: Vec<u32> = Vec::new();
+        let mut pairs: Vec<(usize, u32)> = Vec::new();
+        for (section_number, section) in document.sections.iter().enumerate() {
+            let section_number = u32::try_from(section_number).expect("fewer than 2^32 sections");
+            for word in words(&section.text) {
+                let hash = term_hash(&word);
+                let number = match numbers.find(hash, |&n| terms[n as usize] == word) {
+                    Some(&n) => n as usize,
+                    None => {
+                        let n = terms.len();
+                        numbers.insert_unique(hash, u32::try_from(n).expect("fewer than 2^32 terms"), |&n| {
+                            hashes[n as usize]
+                        });
+                        terms.push(word);
+                        hashes.push(hash);
+                        last_section.push(u32::MAX);
+                        n
+                    }
+                };
+                if last_section[number] != section_number {
+                    last_section[number] = section_number;
+                    pairs.push((number, section_number));
+                }
+            }
+        }
+        let (starts, sections) = group_by_key(terms.len(), || {
+            pairs.iter().map(|(number, section)| (*number, std::slice::from_ref(section)))
+        });
+        DocumentTerms { terms, hashes, starts, sections }
+    }
+
+    /// The same terms, holding their own text: to be kept after the document is gone.
+    pub(crate) fn into_owned(self) -> DocumentTerms<'static> {
+        let terms = self.terms.into_iter().map(|t| Cow::Owned(t.into_owned())).collect();
+        DocumentTerms { terms, hashes: self.hashes, starts: self.starts, sections: self.sections }
+    }
+
+    /// The terms of shard `shard` of `count`, with their hashes and sections.
+    pub(crate) fn of_shard(&self, shard: usize, count: usize) -> impl Iterator<Item = (&str, u64, &[u32])> {
+        (0..self.terms.len())
+            .filter(move |&i| shard_of(self.hashes[i], count) == shard)
+            .map(|i| (&*self.terms[i], self.hashes[i], &self.sections[self.starts[i]..self.starts[i + 1]]))
+    }
+}
