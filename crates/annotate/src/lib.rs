@@ -4,12 +4,14 @@
 //! block of every source, finds reused text ([`reuse`]) and groups the sources into
 //! [`stories`], and returns the [`Annotations`] the site is built from.
 
+mod cache;
 pub mod candidates;
 mod entities;
 pub mod quotes;
 pub mod reuse;
 pub mod stories;
 
+pub use cache::AnnotationCache;
 pub use entities::{EntityMatcher, Match, nested_aliases};
 pub use reuse::{AlignmentCache, ReuseKind, ReuseLink, ReuseOptions, SentenceRef};
 pub use stories::Story;
@@ -60,40 +62,57 @@ impl Annotations {
 /// same source), so they are searched on every core.
 pub fn find_mentions(corpus: &Corpus, matcher: &EntityMatcher) -> Vec<Mention> {
     use rayon::prelude::*;
-    let per_source: Vec<Vec<Mention>> = corpus
-        .sources
-        .par_iter()
-        .enumerate()
-        .map(|(source_index, source)| {
-            let mut named = vec![false; corpus.entities.len()];
-            let mut mentions = Vec::new();
-            for (block_index, block) in source.blocks.iter().enumerate() {
-                for found in matcher.find(&block.text, &mut named) {
-                    mentions.push(Mention {
-                        entity: found.entity,
-                        source: source_index,
-                        block: block_index,
-                        range: found.range,
-                    });
-                }
-            }
-            mentions
-        })
-        .collect();
+    let per_source: Vec<Vec<Mention>> =
+        (0..corpus.sources.len()).into_par_iter().map(|s| source_mentions(corpus, matcher, s)).collect();
     per_source.concat()
+}
+
+/// The mentions of source `s`, ordered by block and position.
+fn source_mentions(corpus: &Corpus, matcher: &EntityMatcher, s: usize) -> Vec<Mention> {
+    let mut named = vec![false; corpus.entities.len()];
+    let mut mentions = Vec::new();
+    for (block_index, block) in corpus.sources[s].blocks.iter().enumerate() {
+        for found in matcher.find(&block.text, &mut named) {
+            mentions.push(Mention { entity: found.entity, source: s, block: block_index, range: found.range });
+        }
+    }
+    mentions
 }
 
 /// Annotates every source of the corpus: mentions, reuse, stories and quotations.
 pub fn annotate(corpus: &Corpus, matcher: &EntityMatcher) -> Annotations {
-    annotate_cached(corpus, matcher, &mut AlignmentCache::default())
+    use rayon::prelude::*;
+    let findings =
+        (0..corpus.sources.len()).into_par_iter().map(|s| cache::SourceFindings::of(corpus, matcher, s)).collect();
+    annotate_from(corpus, findings, None)
 }
 
-/// [`annotate`], reusing the alignments of source pairs that `alignments` kept from the last
-/// run and keeping this run's (`sitegen serve`). The annotations are the same.
-pub fn annotate_cached(corpus: &Corpus, matcher: &EntityMatcher, alignments: &mut AlignmentCache) -> Annotations {
-    let mentions = find_mentions(corpus, matcher);
-    let reuse = reuse::detect_cached(corpus, &ReuseOptions::default(), alignments);
+/// [`annotate`], reusing what `cache` kept from the last run (each unchanged source's own
+/// mentions, sentences and quotations, and the alignments of pairs of unchanged sources) and
+/// keeping this run's (`sitegen serve`). The annotations are the same.
+pub fn annotate_cached(corpus: &Corpus, matcher: &EntityMatcher, cache: &mut AnnotationCache) -> Annotations {
+    let findings = cache.findings(corpus, matcher);
+    annotate_from(corpus, findings, Some(&mut cache.alignments))
+}
+
+/// The annotations of the corpus from what each source yields by itself: the sources are
+/// joined by their reused sentences, into stories, and their quotations into quotations
+/// reported by several.
+fn annotate_from(
+    corpus: &Corpus,
+    findings: Vec<cache::SourceFindings>,
+    alignments: Option<&mut AlignmentCache>,
+) -> Annotations {
+    let mut mentions = Vec::new();
+    let mut sentences = Vec::new();
+    let mut per_source_quotes = Vec::with_capacity(findings.len());
+    for found in findings {
+        mentions.extend(found.mentions);
+        sentences.extend(found.sentences);
+        per_source_quotes.push(found.quotes);
+    }
+    let reuse = reuse::detect_in(corpus, &sentences, &ReuseOptions::default(), alignments);
     let stories = stories::group(corpus, &reuse);
-    let quotations = quotes::extract(corpus, &mentions, &reuse, &stories);
+    let quotations = quotes::group(corpus, per_source_quotes, &reuse, &stories);
     Annotations { mentions, reuse, stories, quotations }
 }

@@ -101,7 +101,7 @@ impl BlockKind {
 }
 
 /// A block of cleaned article text, split into sentences.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Block {
     /// Paragraph, heading or pull quote.
     pub kind: BlockKind,
@@ -250,7 +250,7 @@ impl EntityKind {
 }
 
 /// A person, organisation, group or place of the catalogue (`entities.yaml`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Entity {
     /// A stable identifier, used in URLs.
     pub id: String,

@@ -66,8 +66,9 @@ pub struct BuildCache {
     rendered: usize,
     /// What the last build was made from, when builds are kept for the next.
     last: Option<LastBuild>,
-    /// The alignments of source pairs of the last build.
-    alignments: annotate::AlignmentCache,
+    /// What annotation found of each source, and the alignments of pairs of sources, in
+    /// the last build.
+    annotation: annotate::AnnotationCache,
     /// The search index's documents of the last build.
     search: searchindex::IndexCache,
 }
@@ -196,7 +197,7 @@ pub fn build_with(options: &BuildOptions, cache: &mut BuildCache) -> Result<Summ
     }
     let matcher = EntityMatcher::new(&corpus.entities);
     let annotations = if cache.keeps_builds() {
-        annotate::annotate_cached(&corpus, &matcher, &mut cache.alignments)
+        annotate::annotate_cached(&corpus, &matcher, &mut cache.annotation)
     } else {
         annotate(&corpus, &matcher)
     };

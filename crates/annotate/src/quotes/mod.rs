@@ -242,23 +242,54 @@ pub fn extract(corpus: &Corpus, mentions: &[Mention], reuse: &[ReuseLink], stori
     // Sources are read on every core, each into its own reports and phrases, put together
     // in corpus order.
     use rayon::prelude::*;
-    let per_source: Vec<(Vec<QuoteReport>, Vec<QuotedPhrase>)> = (0..corpus.sources.len())
+    let per_source: Vec<SourceQuotes> = (0..corpus.sources.len())
         .into_par_iter()
         .map(|s| {
             // Mentions are ordered by source: hand each source its own, so the work stays
             // linear in the corpus.
             let from = mentions.partition_point(|m| m.source < s);
             let to = mentions.partition_point(|m| m.source <= s);
-            let mut phrases = Vec::new();
-            let reports = source_quotes(corpus, s, &mentions[from..to], &mut phrases);
-            (reports, phrases)
+            of_source(corpus, s, &mentions[from..to])
         })
         .collect();
+    group(corpus, per_source, reuse, stories)
+}
+
+/// What one source says by itself: its reports of quotations and its quoted phrases.
+#[derive(Debug, Clone)]
+pub(crate) struct SourceQuotes {
+    pub(crate) reports: Vec<QuoteReport>,
+    pub(crate) phrases: Vec<QuotedPhrase>,
+}
+
+impl SourceQuotes {
+    /// The same, said by the source numbered `s`.
+    pub(crate) fn renumber(&mut self, s: usize) {
+        self.reports.iter_mut().for_each(|r| r.source = s);
+        self.phrases.iter_mut().for_each(|p| p.source = s);
+    }
+}
+
+/// The quotations of source `s`, whose mentions are `mentions`.
+pub(crate) fn of_source(corpus: &Corpus, s: usize, mentions: &[Mention]) -> SourceQuotes {
+    let mut phrases = Vec::new();
+    let reports = source_quotes(corpus, s, mentions, &mut phrases);
+    SourceQuotes { reports, phrases }
+}
+
+/// The quotations of the corpus from each source's own ([`of_source`], in source order): the
+/// reports of one quotation in several sources are found through the reuse links.
+pub(crate) fn group(
+    corpus: &Corpus,
+    per_source: impl IntoIterator<Item = SourceQuotes>,
+    reuse: &[ReuseLink],
+    stories: &[Story],
+) -> Quotations {
     let mut phrases = Vec::new();
     let mut reports: Vec<QuoteReport> = Vec::new();
-    for (source_reports, source_phrases) in per_source {
-        reports.extend(source_reports);
-        phrases.extend(source_phrases);
+    for source in per_source {
+        reports.extend(source.reports);
+        phrases.extend(source.phrases);
     }
     // Which report holds each sentence touched by a quotation part.
     let mut by_sentence: HashMap<(usize, usize, usize), usize, foldhash::fast::FixedState> = HashMap::default();

@@ -9,6 +9,8 @@ mod align;
 mod candidates;
 mod tokens;
 
+pub(crate) use tokens::{Sentence, source_sentences};
+
 use std::collections::HashMap;
 use std::hash::BuildHasher;
 use std::ops::Range;
@@ -132,20 +134,29 @@ pub fn detect_cached(corpus: &Corpus, options: &ReuseOptions, cache: &mut Alignm
 }
 
 fn detect_with(corpus: &Corpus, options: &ReuseOptions, cache: Option<&mut AlignmentCache>) -> Vec<ReuseLink> {
-    let sentences = tokens::sentences(corpus);
+    detect_in(corpus, &tokens::sentences(corpus), options, cache)
+}
+
+/// [`detect_with`], given the corpus's sentences ([`tokens::sentences`]).
+pub(crate) fn detect_in(
+    corpus: &Corpus,
+    sentences: &[Sentence],
+    options: &ReuseOptions,
+    cache: Option<&mut AlignmentCache>,
+) -> Vec<ReuseLink> {
     let mut starts = vec![0usize; corpus.sources.len() + 1];
-    for sentence in &sentences {
+    for sentence in sentences {
         starts[sentence.source as usize + 1] += 1;
     }
     for i in 1..starts.len() {
         starts[i] += starts[i - 1];
     }
-    let pairs = candidates::candidate_pairs(&sentences, options.gram, options.df_cap, options.min_shared_grams);
+    let pairs = candidates::candidate_pairs(sentences, options.gram, options.df_cap, options.min_shared_grams);
     // Pairs are aligned independently, on every core; the links are sorted below.
     use rayon::prelude::*;
     let align_pair = |(a, b): (u32, u32)| {
         let (a, b) = (a as usize, b as usize);
-        align::align(&sentences, starts[a]..starts[a + 1], starts[b]..starts[b + 1], &options.thresholds)
+        align::align(sentences, starts[a]..starts[a + 1], starts[b]..starts[b + 1], &options.thresholds)
     };
     let aligned: Vec<Vec<align::SentenceLink>> = match cache {
         None => pairs.par_iter().map(|&pair| align_pair(pair)).collect(),

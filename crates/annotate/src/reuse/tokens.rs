@@ -137,23 +137,22 @@ fn quoted_ranges(marks: &[(usize, bool)], token_count: usize) -> Vec<Range<usize
 /// Sources are tokenised on every core.
 pub fn sentences(corpus: &Corpus) -> Vec<Sentence> {
     use rayon::prelude::*;
-    let per_source: Vec<Vec<Sentence>> = corpus
-        .sources
-        .par_iter()
-        .enumerate()
-        .map(|(s, source)| {
-            let mut out = Vec::new();
-            for (b, block) in source.blocks.iter().enumerate() {
-                for range in &block.sentences {
-                    let (tokens, marks) = tokenize(&block.text[range.clone()]);
-                    let quotes = quoted_ranges(&marks, tokens.len());
-                    out.push(Sentence { source: s as u32, block: b as u32, range: range.clone(), tokens, quotes });
-                }
-            }
-            out
-        })
-        .collect();
+    let per_source: Vec<Vec<Sentence>> =
+        corpus.sources.par_iter().enumerate().map(|(s, source)| source_sentences(source, s)).collect();
     per_source.into_iter().flatten().collect()
+}
+
+/// The sentences of `source`, the source numbered `s`.
+pub fn source_sentences(source: &corpus::Source, s: usize) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (b, block) in source.blocks.iter().enumerate() {
+        for range in &block.sentences {
+            let (tokens, marks) = tokenize(&block.text[range.clone()]);
+            let quotes = quoted_ranges(&marks, tokens.len());
+            out.push(Sentence { source: s as u32, block: b as u32, range: range.clone(), tokens, quotes });
+        }
+    }
+    out
 }
 
 #[cfg(test)]
