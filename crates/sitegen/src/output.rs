@@ -30,6 +30,9 @@ pub struct Staging {
     /// The current output folder, when files identical to its own are to be hard-linked from
     /// it rather than written again.
     previous: Option<PathBuf>,
+    /// Folders made in the new site so far (relative paths): each is made once, not asked
+    /// for again at every file.
+    folders: std::sync::Mutex<std::collections::HashSet<String>>,
 }
 
 fn absolute(path: &Path) -> io::Result<PathBuf> {
@@ -204,14 +207,21 @@ fn recover(output: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Removes the folder the previous site was moved to by the swap. The new site is in place
-/// by then, so a failure is only a warning: reporting the build as failed would be false.
-fn remove_previous(old: &Path) {
-    if let Err(error) = fs::remove_dir_all(old) {
-        eprintln!(
-            "warning: output: the new site is in place, but the previous one could not be removed from {}: {error}",
-            old.display()
-        );
+/// The folder a swap moved the previous site to. Until it is removed, it holds the name the
+/// next build stages into: remove it before the next build starts.
+#[must_use = "the previous site stays on disk until removed"]
+pub struct PreviousSite(PathBuf);
+
+impl PreviousSite {
+    /// Removes the previous site. The new site is in place by then, so a failure is only a
+    /// warning: reporting the build as failed would be false.
+    pub fn remove(self) {
+        if let Err(error) = fs::remove_dir_all(&self.0) {
+            eprintln!(
+                "warning: output: the new site is in place, but the previous one could not be removed from {}: {error}",
+                self.0.display()
+            );
+        }
     }
 }
 
@@ -231,7 +241,7 @@ fn exchange(_: &Path, _: &Path) -> io::Result<()> {
 /// missing between the two renames: a reader can see it missing, and a build killed there
 /// leaves the previous site at `.<output>.sitegen-old-<pid>`, which the next build's
 /// [`recover`] puts back.
-fn swap_by_renames(new: &Path, output: &Path) -> io::Result<()> {
+fn swap_by_renames(new: &Path, output: &Path) -> io::Result<PreviousSite> {
     let old = sibling(output, "old", std::process::id())?;
     fs::rename(output, &old)?;
     if let Err(error) = fs::rename(new, output) {
@@ -246,8 +256,7 @@ fn swap_by_renames(new: &Path, output: &Path) -> io::Result<()> {
             )),
         };
     }
-    remove_previous(&old);
-    Ok(())
+    Ok(PreviousSite(old))
 }
 
 impl Staging {
@@ -262,7 +271,13 @@ impl Staging {
             let _ = fs::remove_dir_all(&dir);
             return Err(context("writing", &marker, error));
         }
-        Ok(Staging { dir, output: output.to_path_buf(), digest: AtomicU64::new(0), previous: None })
+        Ok(Staging {
+            dir,
+            output: output.to_path_buf(),
+            digest: AtomicU64::new(0),
+            previous: None,
+            folders: Default::default(),
+        })
     }
 
     /// From now on, a file whose bytes equal those of the same regular file in the current
@@ -321,8 +336,12 @@ impl Staging {
     /// Where the file at `relative` goes in the new site, its folder made.
     fn path_for(&self, relative: &str) -> io::Result<PathBuf> {
         let path = self.dir.join(relative);
-        if let Some(parent) = path.parent() {
+        if let Some((folder, _)) = relative.rsplit_once('/')
+            && !self.folders.lock().expect("no thread panics holding it").contains(folder)
+        {
+            let parent = path.parent().expect("a path with a folder");
             fs::create_dir_all(parent).map_err(|e| context("creating", parent, e))?;
+            self.folders.lock().expect("no thread panics holding it").insert(folder.to_string());
         }
         Ok(path)
     }
@@ -351,8 +370,10 @@ impl Staging {
     }
 
     /// Replaces the output folder with the new site. On failure the output folder is as it was
-    /// and the staging folder is removed.
-    pub fn commit(self) -> io::Result<()> {
+    /// and the staging folder is removed. The previous site, moved aside, is left for the
+    /// caller to remove ([`PreviousSite::remove`]) when it suits: `sitegen serve` removes it
+    /// while the reloaded page is already being served.
+    pub fn commit(self) -> io::Result<Option<PreviousSite>> {
         let swapped = self.swap();
         if swapped.is_err() {
             let _ = fs::remove_dir_all(&self.dir);
@@ -360,18 +381,18 @@ impl Staging {
         swapped
     }
 
-    fn swap(&self) -> io::Result<()> {
+    /// Swaps the new site in. Returns where the previous site now is, if there was one.
+    fn swap(&self) -> io::Result<Option<PreviousSite>> {
         if !self.output.exists() {
-            return fs::rename(&self.dir, &self.output);
+            return fs::rename(&self.dir, &self.output).map(|()| None);
         }
         // Any failure of the exchange falls back to the two renames: where it is unsupported
         // (EINVAL from the filesystem, ENOSYS, another system) they work; where the reason is
         // real (permissions, an immutable folder) the first rename fails too, changing nothing.
         if exchange(&self.dir, &self.output).is_ok() {
-            remove_previous(&self.dir); // which now holds the previous site
-            return Ok(());
+            return Ok(Some(PreviousSite(self.dir.clone()))); // the staging folder holds it now
         }
-        swap_by_renames(&self.dir, &self.output)
+        swap_by_renames(&self.dir, &self.output).map(Some)
     }
 
     /// Abandons the new site, leaving the output folder as it was.
@@ -436,7 +457,9 @@ mod tests {
         let staging = Staging::create(&out).unwrap();
         assert_eq!(index(&out), "A");
         staging.write("index.html", b"C").unwrap();
-        staging.commit().unwrap();
+        if let Some(previous) = staging.commit().unwrap() {
+            previous.remove();
+        }
         assert_eq!(index(&out), "C");
         assert_eq!(leftovers(root.path()), Vec::<String>::new());
     }
@@ -486,13 +509,14 @@ mod tests {
                 output: out.to_path_buf(),
                 digest: AtomicU64::new(0),
                 previous: None,
+                folders: Default::default(),
             };
-            staging.commit()
+            staging.commit().map(|previous| previous.map_or((), PreviousSite::remove))
         };
         assert_eq!(missing_while_swapping(commit, 300), 0);
         eprintln!(
             "two renames: the reader found the output missing {} time(s) in 300 swaps",
-            missing_while_swapping(swap_by_renames, 300)
+            missing_while_swapping(|new, out| swap_by_renames(new, out).map(PreviousSite::remove), 300)
         );
     }
 }

@@ -71,6 +71,8 @@ pub struct BuildCache {
     annotation: annotate::AnnotationCache,
     /// The search index's documents of the last build.
     search: searchindex::IndexCache,
+    /// The removal of the site the last build replaced, going on while the new one is served.
+    removing: Option<std::thread::JoinHandle<()>>,
 }
 
 /// The inputs and the summary of the last build that succeeded: a rebuild from the same
@@ -170,6 +172,10 @@ pub fn build(options: &BuildOptions) -> Result<Summary, BuildError> {
 pub fn build_with(options: &BuildOptions, cache: &mut BuildCache) -> Result<Summary, BuildError> {
     let started = Instant::now();
     let mut phases = Phases::default();
+    // The last build's previous site holds the name this one stages into.
+    if let Some(removing) = cache.removing.take() {
+        let _ = removing.join();
+    }
     let themes_dir = project_root(&options.content).join("themes");
     check_output(&options.output, &options.content, &[&themes_dir]).map_err(BuildError::Output)?;
     let (loaded, clean_time) = match &mut cache.load {
@@ -218,7 +224,17 @@ pub fn build_with(options: &BuildOptions, cache: &mut BuildCache) -> Result<Summ
         }
     };
     let digest = staging.digest();
-    staging.commit().map_err(|e| BuildError::Output(format!("replacing {}: {e}", options.output.display())))?;
+    let previous =
+        staging.commit().map_err(|e| BuildError::Output(format!("replacing {}: {e}", options.output.display())))?;
+    // A rebuild's previous site is removed beside the next steps (and the reload); a
+    // one-shot build removes it before it returns.
+    match previous {
+        Some(previous) if cache.keeps_builds() => {
+            cache.removing = Some(std::thread::spawn(move || previous.remove()));
+        }
+        Some(previous) => previous.remove(),
+        None => {}
+    }
     // Only now do the pages describe the output folder.
     cache.rendered = written.memo.rendered;
     if cache.keeps_builds() {
