@@ -7,20 +7,10 @@ use serde::Serialize;
 use annotate::Annotations;
 use corpus::Corpus;
 
+use crate::pretty_json::PrettyObject;
+
 /// The version of the briefing.json schema; raised on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
-
-#[derive(Serialize)]
-struct Export<'a> {
-    schema_version: u32,
-    generator: &'a str,
-    site: Site<'a>,
-    sources: Vec<Source<'a>>,
-    entities: Vec<Entity<'a>>,
-    reuse: Vec<Reuse<'a>>,
-    stories: Vec<StoryExport<'a>>,
-    quotes: Vec<QuoteExport<'a>>,
-}
 
 #[derive(Serialize)]
 struct QuoteExport<'a> {
@@ -125,7 +115,7 @@ struct Mention<'a> {
 /// written as it is made (150 MB at 10,000 sources), never held whole in memory.
 pub fn write_briefing_json(corpus: &Corpus, annotations: &Annotations, out: &mut dyn Write) -> io::Result<()> {
     let by_entity = annotations.mentions_by_entity(corpus.entities.len());
-    let sources = corpus
+    let sources: Vec<Source> = corpus
         .sources
         .iter()
         .map(|s| Source {
@@ -152,7 +142,7 @@ pub fn write_briefing_json(corpus: &Corpus, annotations: &Annotations, out: &mut
             dropped: s.dropped.iter().map(|d| Dropped { text: &d.text, reason: d.reason.as_str() }).collect(),
         })
         .collect();
-    let entities = corpus
+    let entities: Vec<Entity> = corpus
         .entities
         .iter()
         .zip(&by_entity)
@@ -187,7 +177,7 @@ pub fn write_briefing_json(corpus: &Corpus, annotations: &Annotations, out: &mut
             text: &source.blocks[r.block].text[r.range.clone()],
         }
     };
-    let reuse = annotations
+    let reuse: Vec<Reuse> = annotations
         .reuse
         .iter()
         .map(|l| Reuse {
@@ -197,7 +187,7 @@ pub fn write_briefing_json(corpus: &Corpus, annotations: &Annotations, out: &mut
             kind: l.kind.as_str(),
         })
         .collect();
-    let stories = annotations
+    let stories: Vec<StoryExport> = annotations
         .stories
         .iter()
         .map(|s| StoryExport {
@@ -206,7 +196,7 @@ pub fn write_briefing_json(corpus: &Corpus, annotations: &Annotations, out: &mut
             sources: s.sources.iter().map(|&i| corpus.sources[i].slug.as_str()).collect(),
         })
         .collect();
-    let quotes = annotations
+    let quotes: Vec<QuoteExport> = annotations
         .quotations
         .quotes
         .iter()
@@ -226,21 +216,23 @@ pub fn write_briefing_json(corpus: &Corpus, annotations: &Annotations, out: &mut
                 .collect(),
         })
         .collect();
-    let export = Export {
-        schema_version: SCHEMA_VERSION,
-        generator: crate::GENERATOR,
-        site: Site {
+    // Field by field, the arrays serialised on every core.
+    let mut object = PrettyObject::start(out)?;
+    object.field("schema_version", &SCHEMA_VERSION)?;
+    object.field("generator", &crate::GENERATOR)?;
+    object.field(
+        "site",
+        &Site {
             title: &corpus.site.title,
             description: &corpus.site.description,
             language: &corpus.site.language,
             base_url: corpus.site.base_url.as_deref(),
         },
-        sources,
-        entities,
-        reuse,
-        stories,
-        quotes,
-    };
-    serde_json::to_writer_pretty(&mut *out, &export)?;
-    out.write_all(b"\n")
+    )?;
+    object.array("sources", &sources)?;
+    object.array("entities", &entities)?;
+    object.array("reuse", &reuse)?;
+    object.array("stories", &stories)?;
+    object.array("quotes", &quotes)?;
+    object.end()
 }

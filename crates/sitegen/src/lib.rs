@@ -22,6 +22,7 @@ mod output;
 mod page;
 mod pages;
 mod pipeline;
+mod pretty_json;
 mod quotes_page;
 mod render;
 mod search;
