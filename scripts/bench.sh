@@ -7,7 +7,9 @@
 # and as the same Markdown pages for Hugo (Debian's hugo), then times, once each after a warm-up
 # run: a plain copy of the content (the floor no build can beat), `hugo`, and `sitegen` (release).
 # It reports wall time, CPU time (user + system) and peak memory from GNU time, and sitegen's
-# own phase timings (--timings). Results go to stdout as a Markdown table.
+# own phase timings (--timings). Results go to stdout as a Markdown table. Then, on the
+# smallest corpus, it times the rebuild `sitegen serve` does after a one-source edit
+# (examples/rebuild_bench.rs: 30 edits, the median and the phases of the last).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,7 +18,7 @@ sizes=("$@")
 command -v hugo >/dev/null || { echo "hugo is not installed (apt-get install hugo)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "GNU time is not installed (apt-get install time)" >&2; exit 1; }
 
-cargo build -q --release -p sitegen -p corpusgen
+cargo build -q --release -p sitegen -p corpusgen --example rebuild_bench
 work=$(mktemp -d /tmp/sitegen-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
@@ -43,3 +45,6 @@ for n in "${sizes[@]}"; do
   echo "| $n | sitegen | $w | $c | $m |"
   grep -E "^  [a-z]" "$work/stderr.txt" | sed "s/^/    sitegen $n: /" >&2 || true
 done
+
+echo
+./target/release/examples/rebuild_bench "$work/content-${sizes[0]}" 30
