@@ -1,7 +1,7 @@
 //! The rebuild `sitegen serve` does after a one-source edit, timed: copies a content folder
 //! to a temporary folder, builds it once with a [`sitegen::BuildCache`], then edits one
-//! source's title and rebuilds, ROUNDS times (150 ms apart, as a server's rebuilds are at
-//! least its watcher's quiet time apart), and prints the median, fastest and slowest
+//! source's title and rebuilds, ROUNDS times (150 ms apart: a server's rebuilds are at least
+//! its watcher's quiet time apart), and prints the median, fastest and slowest
 //! rebuild and the phases of the last one.
 //!
 //!     cargo run --release -p sitegen --example rebuild_bench -- CONTENT [ROUNDS]
@@ -34,7 +34,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut times = Vec::new();
     let mut last = None;
     for round in 0..rounds.max(1) {
-        // Edits come at least the watcher's quiet time apart (`sitegen serve` waits 100 ms).
+        // Edits come more than the watcher's quiet time apart (`sitegen serve` waits 50 ms).
         std::thread::sleep(std::time::Duration::from_millis(150));
         std::fs::write(source, original.replacen("title: ", &format!("title: Edit {round} "), 1))?;
         let started = Instant::now();

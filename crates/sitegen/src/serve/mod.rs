@@ -26,8 +26,9 @@ use crate::pipeline::{BuildCache, BuildError, BuildOptions, build_with, project_
 use reload::Status;
 
 /// How long the files must be quiet before a rebuild: an editor's save is often several
-/// events (a temporary file, a rename, a change of attributes).
-pub const DEBOUNCE: Duration = Duration::from_millis(100);
+/// events (a temporary file, a rename, a change of attributes), which come within a few
+/// milliseconds of each other. A save split wider apart costs one more rebuild, no error.
+pub const DEBOUNCE: Duration = Duration::from_millis(50);
 
 /// The address served when none is asked for: this machine only.
 pub const DEFAULT_BIND: IpAddr = IpAddr::V4(Ipv4Addr::LOCALHOST);
