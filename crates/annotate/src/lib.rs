@@ -103,8 +103,8 @@ fn annotate_from(
     findings: Vec<cache::SourceFindings>,
     alignments: Option<&mut AlignmentCache>,
 ) -> Annotations {
-    let mut mentions = Vec::new();
-    let mut sentences = Vec::new();
+    let mut mentions = Vec::with_capacity(findings.iter().map(|f| f.mentions.len()).sum());
+    let mut sentences = Vec::with_capacity(findings.iter().map(|f| f.sentences.len()).sum());
     let mut per_source_quotes = Vec::with_capacity(findings.len());
     for found in findings {
         mentions.extend(found.mentions);

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 /// Items serialised at once, then written: bounds the memory the serialised items take.
-const BATCH: usize = 2048;
+const BATCH: usize = 256;
 
 /// An object being written, one field at a time.
 pub(crate) struct PrettyObject<'w> {
@@ -50,7 +50,7 @@ impl<'w> PrettyObject<'w> {
         self.out.write_all(b"[")?;
         for (batch_number, batch) in items.chunks(BATCH).enumerate() {
             let parts: Vec<Vec<u8>> = batch
-                .par_chunks(64)
+                .par_chunks(16)
                 .enumerate()
                 .map(|(chunk_number, chunk)| {
                     let mut bytes = Vec::new();
