@@ -7,6 +7,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::terms::DocumentTerms;
+use crate::vocabulary::{index_order, is_special};
 use crate::{Document, DocumentType, IndexCache, IndexFile, VERSION};
 
 /// A term chunk is closed once it holds this many bytes: a query loads about one per word.
@@ -119,9 +120,11 @@ pub fn build<E: Send>(
 ) -> Result<usize, E> {
     let documents: Vec<&Document<'_>> = types.iter().flat_map(|t| &t.documents).collect();
     let stored: Vec<Cow<'_, [u8]>> = documents.par_iter().map(|d| Cow::Owned(stored(d))).collect();
+    let doc_files = write_documents(&stored, &sink)?;
     // Cut into words a batch at a time, as the postings take them: not all held at once.
-    let terms_of = |i: usize| Cow::Owned(DocumentTerms::of(documents[i]));
-    write_index(types, &stored, terms_of, &sink)
+    let shards = postings(documents.len(), |i| DocumentTerms::of(documents[i]));
+    let term_chunks = write_terms(shards, &sink)?;
+    write_header(types, documents.len(), doc_files, term_chunks, &sink)
 }
 
 /// [`build`], taking the stored form and the terms of the documents `cache` kept from the
@@ -132,22 +135,24 @@ pub fn build_cached<E: Send>(
     sink: impl Fn(IndexFile) -> Result<(), E> + Sync,
 ) -> Result<usize, E> {
     let documents: Vec<&Document<'_>> = types.iter().flat_map(|t| &t.documents).collect();
-    let keys = cache.update(&documents, |d| (stored(d), DocumentTerms::of(d).into_owned()));
+    let keys = cache.update(&documents, stored);
     let stored: Vec<Cow<'_, [u8]>> = keys.iter().map(|key| Cow::Borrowed(cache.stored(*key))).collect();
-    let terms_of = |i: usize| Cow::Borrowed(cache.terms(keys[i]));
-    write_index(types, &stored, terms_of, &sink)
+    let doc_files = write_documents(&stored, &sink)?;
+    drop(stored);
+    let (groups, terms) = cache.postings(&keys);
+    let terms: Vec<(&str, &[u32])> = terms.into_iter().map(|(term, range)| (term, &groups[range])).collect();
+    let term_chunks = write_term_chunks(&terms, &sink)?;
+    write_header(types, documents.len(), doc_files, term_chunks, &sink)
 }
 
-/// Writes the index of the documents of `types`, given each one's stored form and terms.
-fn write_index<'d, E: Send>(
+/// Writes `index.json`, last. Returns the number of files of the index.
+fn write_header<E: Send>(
     types: &[DocumentType<'_>],
-    stored: &[Cow<'_, [u8]>],
-    terms_of: impl Fn(usize) -> Cow<'d, DocumentTerms<'d>> + Sync,
+    documents: usize,
+    doc_files: Vec<usize>,
+    term_chunks: Vec<String>,
     sink: &(impl Fn(IndexFile) -> Result<(), E> + Sync),
 ) -> Result<usize, E> {
-    let doc_files = write_documents(stored, sink)?;
-    let shards = postings(stored.len(), terms_of);
-    let term_chunks = write_terms(shards, sink)?;
     let mut from = 0;
     let types: Vec<serde_json::Value> = types
         .iter()
@@ -162,7 +167,7 @@ fn write_index<'d, E: Send>(
     let files = doc_files.len() + term_chunks.len() + 1;
     let index = serde_json::json!({
         "version": VERSION,
-        "docs": stored.len(),
+        "docs": documents,
         "types": types,
         "term_chunks": term_chunks,
         "doc_files": doc_files,
@@ -176,12 +181,12 @@ fn write_index<'d, E: Send>(
 /// Every term's postings, in shards of the vocabulary (by a hash of the term), one per
 /// thread. The terms of `count` documents are taken in parallel, a batch at a time; then each
 /// shard takes its terms of the batch, in document order, so gaps are never negative.
-fn postings<'d>(count: usize, terms_of: impl Fn(usize) -> Cow<'d, DocumentTerms<'d>> + Sync) -> Vec<Shard> {
+fn postings<'d>(count: usize, terms_of: impl Fn(usize) -> DocumentTerms<'d> + Sync) -> Vec<Shard> {
     let shard_count = rayon::current_num_threads().max(1);
     let mut shards: Vec<Shard> = (0..shard_count).map(|_| Shard::default()).collect();
     let numbers: Vec<usize> = (0..count).collect();
     for batch in numbers.chunks(BATCH) {
-        let terms: Vec<Cow<'d, DocumentTerms<'d>>> = batch.par_iter().map(|&i| terms_of(i)).collect();
+        let terms: Vec<DocumentTerms<'d>> = batch.par_iter().map(|&i| terms_of(i)).collect();
         shards.par_iter_mut().enumerate().for_each(|(shard_number, shard)| {
             for (&i, terms) in batch.iter().zip(&terms) {
                 let doc = u32::try_from(i).expect("fewer than 2^32 documents");
@@ -194,35 +199,41 @@ fn postings<'d>(count: usize, terms_of: impl Fn(usize) -> Cow<'d, DocumentTerms<
     shards
 }
 
-/// Writes the term chunks. Returns the first term of each.
+/// Writes the term chunks of the shards' postings. Returns the first term of each.
 fn write_terms<E: Send>(
     shards: Vec<Shard>,
     sink: &(impl Fn(IndexFile) -> Result<(), E> + Sync),
 ) -> Result<Vec<String>, E> {
     let (ids, postings): (Vec<_>, Vec<ShardPostings>) = shards.into_par_iter().map(Shard::into_postings).unzip();
-    // The script compares strings by UTF-16 code units. Byte order (UTF-8) is the same but
-    // between characters above U+FFFF and those from U+E000 to U+FFFF, whose UTF-8 starts
-    // with 0xEE or 0xEF: only strings holding such bytes (marked once here, not at every
-    // comparison) need comparing as UTF-16.
+    // Whether a term needs comparing as UTF-16 is marked once here, not at every comparison.
     let mut terms: Vec<(u64, bool, String, &[u32])> = ids
         .into_iter()
         .zip(&postings)
         .flat_map(|(terms, postings)| {
             terms.into_iter().enumerate().map(move |(id, term)| {
-                let special = term.bytes().any(|b| b >= 0xEE);
+                let special = is_special(&term);
                 (byte_prefix(&term), special, term, postings.of(id))
             })
         })
         .collect();
     // Byte order decides most comparisons in the first eight bytes, compared as one number.
     terms.par_sort_unstable_by(|a, b| {
-        if a.1 && b.1 { a.2.encode_utf16().cmp(b.2.encode_utf16()) } else { a.0.cmp(&b.0).then_with(|| a.2.cmp(&b.2)) }
+        if a.1 && b.1 { index_order(&a.2, true, &b.2, true) } else { a.0.cmp(&b.0).then_with(|| a.2.cmp(&b.2)) }
     });
-    let terms: Vec<(String, &[u32])> = terms.into_iter().map(|(_, _, term, groups)| (term, groups)).collect();
+    let terms: Vec<(&str, &[u32])> = terms.iter().map(|(_, _, term, groups)| (term.as_str(), *groups)).collect();
+    write_term_chunks(&terms, sink)
+}
+
+/// Writes the term chunks of `terms` (in index order, each with its groups). Returns the
+/// first term of each chunk.
+fn write_term_chunks<E: Send>(
+    terms: &[(&str, &[u32])],
+    sink: &(impl Fn(IndexFile) -> Result<(), E> + Sync),
+) -> Result<Vec<String>, E> {
     // Chunk boundaries from each term's size in JSON, then the chunks made in parallel.
     let sizes: Vec<usize> = terms.par_iter().map(|(term, groups)| term_json_len(term, groups)).collect();
     let chunks = cut(&sizes, TERM_CHUNK_BYTES);
-    let firsts = chunks.iter().map(|range| terms[range.start].0.clone()).collect();
+    let firsts = chunks.iter().map(|range| terms[range.start].0.to_string()).collect();
     chunks.into_par_iter().enumerate().try_for_each(|(number, range)| {
         let mut chunk = Vec::with_capacity(sizes[range.clone()].iter().sum::<usize>() + 4);
         chunk.push(b'{');

@@ -30,6 +30,7 @@
 mod build;
 mod cache;
 mod terms;
+mod vocabulary;
 pub mod words;
 
 use std::borrow::Cow;

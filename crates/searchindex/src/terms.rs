@@ -24,7 +24,6 @@ pub(crate) fn shard_of(hash: u64, count: usize) -> usize {
 }
 
 /// The distinct terms of a document, each with the sections that hold it (ascending).
-#[derive(Clone)]
 pub(crate) struct DocumentTerms<'a> {
     terms: Vec<Cow<'a, str>>,
     /// The hash of each term ([`term_hash`]).
@@ -74,10 +73,10 @@ impl<'a> DocumentTerms<'a> {
         DocumentTerms { terms, hashes, starts, sections }
     }
 
-    /// The same terms, holding their own text: to be kept after the document is gone.
-    pub(crate) fn into_owned(self) -> DocumentTerms<'static> {
-        let terms = self.terms.into_iter().map(|t| Cow::Owned(t.into_owned())).collect();
-        DocumentTerms { terms, hashes: self.hashes, starts: self.starts, sections: self.sections }
+    /// Every term, with its hash and sections, in order of first use.
+    pub(crate) fn all(&self) -> impl Iterator<Item = (&str, u64, &[u32])> {
+        (0..self.terms.len())
+            .map(|i| (&*self.terms[i], self.hashes[i], &self.sections[self.starts[i]..self.starts[i + 1]]))
     }
 
     /// The terms of shard `shard` of `count`, with their hashes and sections.

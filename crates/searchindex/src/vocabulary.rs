@@ -1,0 +1,117 @@
+//! Every term the builds of one server have seen, numbered once and kept in index order, so
+//! that a rebuild makes its postings by number, without hashing a word, and sorts only the
+//! terms it had not seen before.
+
+use std::cmp::Ordering;
+
+use hashbrown::HashTable;
+
+/// The order of terms in the index: JavaScript's string order (UTF-16 code units), which is
+/// UTF-8 byte order but between characters above U+FFFF and those from U+E000 to U+FFFF,
+/// whose UTF-8 starts with 0xEE or 0xEF. `special` says a term holds such a byte.
+pub(crate) fn index_order(a: &str, a_special: bool, b: &str, b_special: bool) -> Ordering {
+    if a_special && b_special { a.encode_utf16().cmp(b.encode_utf16()) } else { a.cmp(b) }
+}
+
+/// Whether `term` holds a byte that makes its UTF-16 order differ from its byte order.
+pub(crate) fn is_special(term: &str) -> bool {
+    term.bytes().any(|b| b >= 0xEE)
+}
+
+/// Terms by number.
+#[derive(Default)]
+pub(crate) struct Vocabulary {
+    /// Each term's number, found by the term's hash.
+    ids: HashTable<u32>,
+    terms: Vec<String>,
+    hashes: Vec<u64>,
+    /// Every number, its term in index order; those from `sorted.len()` on are not yet.
+    sorted: Vec<u32>,
+}
+
+impl Vocabulary {
+    /// How many terms it holds.
+    pub(crate) fn len(&self) -> usize {
+        self.terms.len()
+    }
+
+    pub(crate) fn term(&self, id: u32) -> &str {
+        &self.terms[id as usize]
+    }
+
+    /// The number of `term`, whose hash is `hash`, given a new one if it has none.
+    pub(crate) fn id(&mut self, term: &str, hash: u64) -> u32 {
+        let Vocabulary { ids, terms, hashes, .. } = self;
+        if let Some(&id) = ids.find(hash, |&id| terms[id as usize] == term) {
+            return id;
+        }
+        let id = u32::try_from(terms.len()).expect("fewer than 2^32 terms");
+        ids.insert_unique(hash, id, |&id| hashes[id as usize]);
+        terms.push(term.to_owned());
+        hashes.push(hash);
+        id
+    }
+
+    /// Every number, in index order of the terms, as of the last [`Vocabulary::sort`].
+    pub(crate) fn order(&self) -> &[u32] {
+        &self.sorted
+    }
+
+    /// Puts the terms added since the last call in index order with the others.
+    pub(crate) fn sort(&mut self) {
+        let first_new = self.sorted.len();
+        if first_new < self.terms.len() {
+            let terms = &self.terms;
+            let order = |a: &u32, b: &u32| {
+                let (a, b) = (&terms[*a as usize], &terms[*b as usize]);
+                index_order(a, is_special(a), b, is_special(b))
+            };
+            let mut new: Vec<u32> = (first_new as u32..terms.len() as u32).collect();
+            new.sort_unstable_by(order);
+            let old = std::mem::take(&mut self.sorted);
+            let mut merged = Vec::with_capacity(old.len() + new.len());
+            let (mut i, mut j) = (0, 0);
+            while i < old.len() && j < new.len() {
+                if order(&new[j], &old[i]) == Ordering::Less {
+                    merged.push(new[j]);
+                    j += 1;
+                } else {
+                    merged.push(old[i]);
+                    i += 1;
+                }
+            }
+            merged.extend_from_slice(&old[i..]);
+            merged.extend_from_slice(&new[j..]);
+            self.sorted = merged;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_every_term_once_in_index_order() {
+        let mut vocabulary = Vocabulary::default();
+        let hash = |t: &str| crate::terms::term_hash(t);
+        let first = ["talks", "élan", "𝒜𝒷", "aleppo", "\u{fffd}x"];
+        for term in first {
+            vocabulary.id(term, hash(term));
+        }
+        assert_eq!(vocabulary.id("talks", hash("talks")), 0);
+        let order = |v: &mut Vocabulary| {
+            v.sort();
+            v.order().iter().map(|&id| v.term(id).to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(order(&mut vocabulary), ["aleppo", "talks", "élan", "𝒜𝒷", "\u{fffd}x"]);
+        for term in ["geneva", "zz", "a", "talks", "\u{e000}"] {
+            vocabulary.id(term, hash(term));
+        }
+        assert_eq!(vocabulary.len(), 9);
+        assert_eq!(
+            order(&mut vocabulary),
+            ["a", "aleppo", "geneva", "talks", "zz", "élan", "𝒜𝒷", "\u{e000}", "\u{fffd}x"]
+        );
+    }
+}
