@@ -4,6 +4,8 @@
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
+use foldhash::fast::FixedState;
+
 use annotate::{Annotations, ReuseKind, Story};
 use corpus::Corpus;
 
@@ -64,7 +66,7 @@ pub struct Coverage {
     /// Sentences of each source.
     pub sentence_counts: Vec<usize>,
     /// For each linked sentence, keyed by (source, block, start), the other sources it is linked to.
-    linked_sources: HashMap<(usize, usize, usize), BTreeSet<usize>>,
+    linked_sources: HashMap<(usize, usize, usize), BTreeSet<usize>, FixedState>,
 }
 
 impl Coverage {
@@ -81,7 +83,8 @@ impl Coverage {
         let mut xrefs: Vec<Vec<Vec<Xref>>> = sources.iter().map(|s| vec![Vec::new(); s.blocks.len()]).collect();
         let mut reused: ReusedSentences = sources.iter().map(|s| vec![Vec::new(); s.blocks.len()]).collect();
         let mut shared_with_origin = vec![0; sources.len()];
-        let mut linked_sources: HashMap<(usize, usize, usize), BTreeSet<usize>> = HashMap::new();
+        // Only looked up, never listed: a fast hasher.
+        let mut linked_sources: HashMap<(usize, usize, usize), BTreeSet<usize>, FixedState> = HashMap::default();
         for link in &annotations.reuse {
             for (from, to) in [(&link.a, &link.b), (&link.b, &link.a)] {
                 xrefs[from.source][from.block].push(Xref {

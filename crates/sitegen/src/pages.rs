@@ -142,22 +142,29 @@ impl<'a> SiteModel<'a> {
             *range = start..end;
             start = end;
         }
-        let coverage = Coverage::new(corpus, annotations);
-        let mut quote_parts = QuoteParts::new();
-        for (q, quote) in annotations.quotations.quotes.iter().enumerate() {
-            for report in &quote.reports {
-                for part in &report.parts {
-                    quote_parts.entry((report.source, part.block)).or_default().push((q, part.range.clone()));
+        let quote_parts = || {
+            let mut quote_parts = QuoteParts::new();
+            for (q, quote) in annotations.quotations.quotes.iter().enumerate() {
+                for report in &quote.reports {
+                    for part in &report.parts {
+                        quote_parts.entry((report.source, part.block)).or_default().push((q, part.range.clone()));
+                    }
                 }
             }
-        }
+            quote_parts
+        };
+        // Independent indexes, made side by side.
+        let (coverage, (quote_parts, quote_texts)) = rayon::join(
+            || Coverage::new(corpus, annotations),
+            || rayon::join(quote_parts, || crate::quotes_page::quote_texts(corpus, &annotations.quotations.quotes)),
+        );
         SiteModel {
             corpus,
             annotations,
             matcher,
             coverage,
             quote_parts,
-            quote_texts: crate::quotes_page::quote_texts(corpus, &annotations.quotations.quotes),
+            quote_texts,
             by_entity,
             mention_groups,
             by_source,

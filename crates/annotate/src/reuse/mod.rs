@@ -219,6 +219,7 @@ pub(crate) fn detect_in(
             ReuseLink { a: at(link.a), b: at(link.b), score: link.score, kind: link.kind }
         })
         .collect();
-    links.sort_by_key(|l| (l.a.position(), l.b.position()));
+    // Hundreds of thousands at 10,000 sources: sorted on every core (stable, like the rest).
+    links.par_sort_by_key(|l| (l.a.position(), l.b.position()));
     links
 }
