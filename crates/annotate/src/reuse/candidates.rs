@@ -12,6 +12,11 @@ use super::tokens::{Sentence, hash_gram};
 /// Candidate pairs `(a, b)` of source indexes, `a < b`, sorted, that share at least
 /// `min_shared` grams of `gram` words, each gram in at most `df_cap` sources.
 pub fn candidate_pairs(sentences: &[Sentence], gram: usize, df_cap: usize, min_shared: usize) -> Vec<(u32, u32)> {
+    pairs_of(&gram_postings(sentences, gram), df_cap, min_shared)
+}
+
+/// Every `(gram hash, source)` of `sentences`, sorted, each once.
+pub fn gram_postings(sentences: &[Sentence], gram: usize) -> Vec<(u64, u32)> {
     let mut postings: Vec<(u64, u32)> = sentences
         .par_iter()
         .filter(|sentence| sentence.tokens.len() >= gram)
@@ -20,6 +25,11 @@ pub fn candidate_pairs(sentences: &[Sentence], gram: usize, df_cap: usize, min_s
     // Millions of grams at 10,000 sources: sorted on every core.
     postings.par_sort_unstable();
     postings.dedup();
+    postings
+}
+
+/// [`candidate_pairs`] from the corpus's [`gram_postings`].
+pub fn pairs_of(postings: &[(u64, u32)], df_cap: usize, min_shared: usize) -> Vec<(u32, u32)> {
     let mut pairs: Vec<u64> = Vec::new();
     for run in postings.chunk_by(|x, y| x.0 == y.0) {
         if run.len() < 2 || run.len() > df_cap {
@@ -37,6 +47,65 @@ pub fn candidate_pairs(sentences: &[Sentence], gram: usize, df_cap: usize, min_s
         .filter(|run| run.len() >= min_shared)
         .map(|run| ((run[0] >> 32) as u32, run[0] as u32))
         .collect()
+}
+
+/// The gram postings of the last run (`sitegen serve`), with the fingerprint of each
+/// source's sentences they were made from: when the sources are the same ones and few
+/// changed, only those sources' grams are made again and merged in.
+#[derive(Debug, Default)]
+pub struct GramCache {
+    gram: usize,
+    fingerprints: Vec<u64>,
+    postings: Vec<(u64, u32)>,
+}
+
+impl GramCache {
+    /// The [`gram_postings`] of `sentences` (source `s`'s at `starts[s]..starts[s + 1]`),
+    /// whose sources have `fingerprints`.
+    pub fn update(
+        &mut self,
+        sentences: &[Sentence],
+        starts: &[usize],
+        fingerprints: &[u64],
+        gram: usize,
+    ) -> &[(u64, u32)] {
+        let same_sources = self.gram == gram && self.fingerprints.len() == fingerprints.len();
+        let changed: Vec<usize> = if same_sources {
+            (0..fingerprints.len()).filter(|&s| self.fingerprints[s] != fingerprints[s]).collect()
+        } else {
+            Vec::new()
+        };
+        if !same_sources || changed.len() * 4 > fingerprints.len() {
+            self.postings = gram_postings(sentences, gram);
+        } else if !changed.is_empty() {
+            let mut is_changed = vec![false; fingerprints.len()];
+            changed.iter().for_each(|&s| is_changed[s] = true);
+            let mut fresh: Vec<(u64, u32)> = changed
+                .iter()
+                .flat_map(|&s| &sentences[starts[s]..starts[s + 1]])
+                .filter(|sentence| sentence.tokens.len() >= gram)
+                .flat_map(|sentence| sentence.tokens.windows(gram).map(|w| (hash_gram(w), sentence.source)))
+                .collect();
+            fresh.sort_unstable();
+            fresh.dedup();
+            // The two hold different sources, so no posting is in both.
+            let old = std::mem::take(&mut self.postings);
+            let mut merged = Vec::with_capacity(old.len() + fresh.len());
+            let mut fresh = fresh.into_iter().peekable();
+            for posting in old.into_iter().filter(|&(_, source)| !is_changed[source as usize]) {
+                while let Some(&next) = fresh.peek().filter(|&&next| next < posting) {
+                    merged.push(next);
+                    fresh.next();
+                }
+                merged.push(posting);
+            }
+            merged.extend(fresh);
+            self.postings = merged;
+        }
+        self.gram = gram;
+        self.fingerprints = fingerprints.to_vec();
+        &self.postings
+    }
 }
 
 #[cfg(test)]

@@ -125,6 +125,8 @@ pub struct AlignmentCache {
     pairs: HashMap<(u64, u64), Vec<align::SentenceLink>, FixedState>,
     /// Pairs the last run took from the cache.
     pub reused: usize,
+    /// The n-grams the candidate pairs of the last run came from.
+    grams: candidates::GramCache,
 }
 
 /// [`detect`], reusing the alignments `cache` holds for pairs whose sources did not change,
@@ -142,7 +144,7 @@ pub(crate) fn detect_in(
     corpus: &Corpus,
     sentences: &[Sentence],
     options: &ReuseOptions,
-    cache: Option<&mut AlignmentCache>,
+    mut cache: Option<&mut AlignmentCache>,
 ) -> Vec<ReuseLink> {
     let mut starts = vec![0usize; corpus.sources.len() + 1];
     for sentence in sentences {
@@ -151,9 +153,36 @@ pub(crate) fn detect_in(
     for i in 1..starts.len() {
         starts[i] += starts[i - 1];
     }
-    let pairs = candidates::candidate_pairs(sentences, options.gram, options.df_cap, options.min_shared_grams);
     // Pairs are aligned independently, on every core; the links are sorted below.
     use rayon::prelude::*;
+    // A source's fingerprint, when alignments are kept: everything alignment reads of it
+    // (its sentences, their positions, tokens and quotations) and the thresholds.
+    let fingerprints: Vec<u64> = match cache {
+        None => Vec::new(),
+        Some(_) => (0..corpus.sources.len())
+            .into_par_iter()
+            .map(|s| {
+                let state = FixedState::with_seed(u64::from(options.thresholds.min_tokens as u32));
+                state.hash_one((
+                    options.thresholds.near.to_bits(),
+                    options.thresholds.quote.to_bits(),
+                    sentences[starts[s]..starts[s + 1]]
+                        .iter()
+                        .map(|x| (x.block, &x.range, &x.tokens, &x.quotes))
+                        .collect::<Vec<_>>(),
+                ))
+            })
+            .collect(),
+    };
+    let (df_cap, min_shared) = (options.df_cap, options.min_shared_grams);
+    let pairs = match cache.as_deref_mut() {
+        None => candidates::candidate_pairs(sentences, options.gram, df_cap, min_shared),
+        Some(cache) => candidates::pairs_of(
+            cache.grams.update(sentences, &starts, &fingerprints, options.gram),
+            df_cap,
+            min_shared,
+        ),
+    };
     let align_pair = |(a, b): (u32, u32)| {
         let (a, b) = (a as usize, b as usize);
         align::align(sentences, starts[a]..starts[a + 1], starts[b]..starts[b + 1], &options.thresholds)
@@ -161,21 +190,6 @@ pub(crate) fn detect_in(
     let aligned: Vec<Vec<align::SentenceLink>> = match cache {
         None => pairs.par_iter().map(|&pair| align_pair(pair)).collect(),
         Some(cache) => {
-            // A source's fingerprint: everything alignment reads of it (its sentences, their
-            // positions, tokens and quotations) and the thresholds.
-            let fingerprints: Vec<u64> = (0..corpus.sources.len())
-                .map(|s| {
-                    let state = FixedState::with_seed(u64::from(options.thresholds.min_tokens as u32));
-                    state.hash_one((
-                        options.thresholds.near.to_bits(),
-                        options.thresholds.quote.to_bits(),
-                        sentences[starts[s]..starts[s + 1]]
-                            .iter()
-                            .map(|x| (x.block, &x.range, &x.tokens, &x.quotes))
-                            .collect::<Vec<_>>(),
-                    ))
-                })
-                .collect();
             let kept = std::mem::take(&mut cache.pairs);
             // Cached links number sentences within their source; `to_corpus` turns them into
             // indexes of `sentences`, and back when false.
