@@ -2,11 +2,10 @@
 
 use std::borrow::Cow;
 
-use hashbrown::HashTable;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::terms::DocumentTerms;
+use crate::terms::{DocumentTerms, TermTable};
 use crate::vocabulary::{index_order, is_special};
 use crate::{Document, DocumentType, IndexCache, IndexFile, VERSION};
 
@@ -25,11 +24,8 @@ const BATCH: usize = 256;
 /// over memory costs a cache miss each time. The log is sorted by term once, at the end.
 #[derive(Default)]
 struct Shard {
-    /// Each term's number (in order of first use), found by the term's hash.
-    ids: HashTable<u32>,
-    /// The terms by number, and their hashes.
-    terms: Vec<String>,
-    hashes: Vec<u64>,
+    /// The shard's terms, numbered in order of first use.
+    terms: TermTable<String>,
     /// The last document added to each term, for the gap to the next.
     last: Vec<u32>,
     /// Records `term, docGap, count, section…`.
@@ -75,18 +71,11 @@ impl ShardPostings {
 impl Shard {
     /// Adds `term` (whose [`term_hash`] is `hash`) in document `doc`, in `sections`.
     fn add(&mut self, term: &str, hash: u64, doc: u32, sections: &[u32]) {
-        let Shard { ids, terms, hashes, last, log } = self;
-        let id = match ids.find(hash, |&id| terms[id as usize] == term) {
-            Some(&id) => id,
-            None => {
-                let id = u32::try_from(terms.len()).expect("fewer than 2^32 terms");
-                ids.insert_unique(hash, id, |&id| hashes[id as usize]);
-                terms.push(term.to_owned());
-                hashes.push(hash);
-                last.push(0);
-                id
-            }
-        };
+        let Shard { terms, last, log } = self;
+        let id = terms.find(term, hash).unwrap_or_else(|| {
+            last.push(0);
+            terms.insert(term.to_owned(), hash)
+        });
         let gap = doc - std::mem::replace(&mut last[id as usize], doc);
         log.extend_from_slice(&[id, gap, u32::try_from(sections.len()).expect("fewer than 2^32 sections")]);
         log.extend_from_slice(sections);
@@ -107,7 +96,7 @@ impl Shard {
     fn into_postings(self) -> (Vec<String>, ShardPostings) {
         let (starts, groups) =
             group_by_key(self.terms.len(), || self.records().map(|record| (record[0] as usize, &record[1..])));
-        (self.terms, ShardPostings { starts, groups })
+        (self.terms.into_parts().0, ShardPostings { starts, groups })
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::cmp::Ordering;
 
-use hashbrown::HashTable;
+use crate::terms::TermTable;
 
 /// The order of terms in the index: JavaScript's string order (UTF-16 code units), which is
 /// UTF-8 byte order but between characters above U+FFFF and those from U+E000 to U+FFFF,
@@ -21,10 +21,7 @@ pub(crate) fn is_special(term: &str) -> bool {
 /// Terms by number.
 #[derive(Default)]
 pub(crate) struct Vocabulary {
-    /// Each term's number, found by the term's hash.
-    ids: HashTable<u32>,
-    terms: Vec<String>,
-    hashes: Vec<u64>,
+    terms: TermTable<String>,
     /// Every number, its term in index order; those from `sorted.len()` on are not yet.
     sorted: Vec<u32>,
 }
@@ -36,20 +33,12 @@ impl Vocabulary {
     }
 
     pub(crate) fn term(&self, id: u32) -> &str {
-        &self.terms[id as usize]
+        self.terms.term(id)
     }
 
     /// The number of `term`, whose hash is `hash`, given a new one if it has none.
     pub(crate) fn id(&mut self, term: &str, hash: u64) -> u32 {
-        let Vocabulary { ids, terms, hashes, .. } = self;
-        if let Some(&id) = ids.find(hash, |&id| terms[id as usize] == term) {
-            return id;
-        }
-        let id = u32::try_from(terms.len()).expect("fewer than 2^32 terms");
-        ids.insert_unique(hash, id, |&id| hashes[id as usize]);
-        terms.push(term.to_owned());
-        hashes.push(hash);
-        id
+        self.terms.find(term, hash).unwrap_or_else(|| self.terms.insert(term.to_owned(), hash))
     }
 
     /// Every number, in index order of the terms, as of the last [`Vocabulary::sort`].
@@ -63,7 +52,7 @@ impl Vocabulary {
         if first_new < self.terms.len() {
             let terms = &self.terms;
             let order = |a: &u32, b: &u32| {
-                let (a, b) = (&terms[*a as usize], &terms[*b as usize]);
+                let (a, b) = (terms.term(*a), terms.term(*b));
                 index_order(a, is_special(a), b, is_special(b))
             };
             let mut new: Vec<u32> = (first_new as u32..terms.len() as u32).collect();

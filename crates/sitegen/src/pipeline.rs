@@ -101,7 +101,8 @@ impl BuildCache {
     }
 
     /// Whether builds are kept for the next ([`BuildCache::for_rebuilds`]): then unchanged
-    /// files are hard-linked, pages fingerprinted and alignments kept.
+    /// files are hard-linked, pages fingerprinted, and what annotation and the search index
+    /// found of each source kept.
     fn keeps_builds(&self) -> bool {
         self.memo.is_some()
     }
