@@ -59,41 +59,39 @@ fn is_abbreviation(word: &str) -> bool {
 pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut sentences = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    let mut from = 0;
+    // Terminators are `.`, `!`, `?` and `…`, whose first byte (0xE2) it shares with curly
+    // quotes and dashes: the text between candidates is skipped a byte at a time, undecoded.
+    while let Some(found) = text.as_bytes()[from..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2)) {
+        let at = from + found;
+        let c = text[at..].chars().next().expect("at a character boundary");
         if !is_terminator(c) {
-            i += 1;
+            from = at + c.len_utf8();
             continue;
         }
-        let mut end = i + 1;
-        while end < chars.len() && (is_terminator(chars[end].1) || is_closer(chars[end].1)) {
-            end += 1;
-        }
-        let mut next = end;
-        while next < chars.len() && chars[next].1.is_whitespace() {
-            next += 1;
-        }
+        let end = skip_while(text, at + c.len_utf8(), |c| is_terminator(c) || is_closer(c));
+        let next = skip_while(text, end, char::is_whitespace);
         let spaced = next > end;
-        let starts_sentence = next < chars.len() && {
-            let n = chars[next].1;
-            n.is_uppercase() || n.is_ascii_digit() || is_opener(n)
-        };
+        let starts_sentence =
+            text[next..].chars().next().is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || is_opener(n));
         // Looked up only at a candidate end: `word_before` walks back over letters and full
         // stops, so asking at every full stop of "a.a.a.a…" would cost the square of its length.
-        let abbreviated = || c == '.' && end == i + 1 && is_abbreviation(word_before(text, at));
+        let abbreviated = || c == '.' && end == at + 1 && is_abbreviation(word_before(text, at));
         if spaced && starts_sentence && !abbreviated() {
-            let end_byte = chars.get(end).map_or(text.len(), |&(b, _)| b);
-            push_capped(&mut sentences, text, start..end_byte);
-            start = chars[next].0;
-            i = next;
+            push_capped(&mut sentences, text, start..end);
+            start = next;
+            from = next;
         } else {
-            i = end;
+            from = end;
         }
     }
     push_capped(&mut sentences, text, start..text.len());
     sentences
+}
+
+/// The byte offset of the first character at or after `from` that is not `skip`.
+fn skip_while(text: &str, from: usize, skip: impl Fn(char) -> bool) -> usize {
+    text[from..].char_indices().find(|&(_, c)| !skip(c)).map_or(text.len(), |(at, _)| from + at)
 }
 
 /// The longest sentence, in bytes. Text that runs on further without a sentence end (a
@@ -137,30 +135,25 @@ fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, range: Range<usize>) {
 /// offset is where the second sentence starts. "U.S.Army" is not a glue point (a capital
 /// before the full stop), nor is "bloomberg.net" (a lower-case letter after it).
 pub fn glue_points(text: &str) -> Vec<usize> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut points: Vec<usize> = Vec::new();
-    for i in 1..chars.len() {
-        let c = chars[i].1;
-        if !matches!(c, '.' | '!' | '?') {
+    for (at, &byte) in text.as_bytes().iter().enumerate().skip(1) {
+        if !matches!(byte, b'.' | b'!' | b'?') {
             continue;
         }
-        let before = chars[i - 1].1;
+        let before = text[..at].chars().next_back().expect("a character before");
         if !(before.is_lowercase() || before.is_ascii_digit()) {
             continue;
         }
-        let mut j = i + 1;
-        while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'') {
-            j += 1;
-        }
-        if j < chars.len() && (chars[j].1.is_uppercase() || matches!(chars[j].1, '“' | '‘')) {
+        let next = skip_while(text, at + 1, |c| matches!(c, '"' | '”' | '’' | '\''));
+        if text[next..].chars().next().is_some_and(|n| n.is_uppercase() || matches!(n, '“' | '‘')) {
             // "e.g.The" and "p.m.Friday" are abbreviations run together, not glue. The word
             // starts at the last glue point at the earliest, as the text is split there:
             // "Geneva.Kerry.The" has two, and a second cleaning must find no more.
             let start = points.last().copied().unwrap_or(0);
-            if c == '.' && dotted_word_before(&text[start..], chars[i].0 - start) {
+            if byte == b'.' && dotted_word_before(&text[start..], at - start) {
                 continue;
             }
-            points.push(chars[j].0);
+            points.push(next);
         }
     }
     points
@@ -169,6 +162,100 @@ pub fn glue_points(text: &str) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`split`] as first written, over the decoded characters: the definition the byte scan
+    /// must agree with.
+    fn split_by_chars(text: &str) -> Vec<Range<usize>> {
+        let mut sentences = Vec::new();
+        let mut start = 0;
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let (at, c) = chars[i];
+            if !is_terminator(c) {
+                i += 1;
+                continue;
+            }
+            let mut end = i + 1;
+            while end < chars.len() && (is_terminator(chars[end].1) || is_closer(chars[end].1)) {
+                end += 1;
+            }
+            let mut next = end;
+            while next < chars.len() && chars[next].1.is_whitespace() {
+                next += 1;
+            }
+            let spaced = next > end;
+            let starts_sentence = next < chars.len() && {
+                let n = chars[next].1;
+                n.is_uppercase() || n.is_ascii_digit() || is_opener(n)
+            };
+            // Looked up only at a candidate end: `word_before` walks back over letters and full
+            // stops, so asking at every full stop of "a.a.a.a…" would cost the square of its length.
+            let abbreviated = || c == '.' && end == i + 1 && is_abbreviation(word_before(text, at));
+            if spaced && starts_sentence && !abbreviated() {
+                let end_byte = chars.get(end).map_or(text.len(), |&(b, _)| b);
+                push_capped(&mut sentences, text, start..end_byte);
+                start = chars[next].0;
+                i = next;
+            } else {
+                i = end;
+            }
+        }
+        push_capped(&mut sentences, text, start..text.len());
+        sentences
+    }
+
+    /// [`glue_points`] as first written, over the decoded characters.
+    fn glue_points_by_chars(text: &str) -> Vec<usize> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut points: Vec<usize> = Vec::new();
+        for i in 1..chars.len() {
+            let c = chars[i].1;
+            if !matches!(c, '.' | '!' | '?') {
+                continue;
+            }
+            let before = chars[i - 1].1;
+            if !(before.is_lowercase() || before.is_ascii_digit()) {
+                continue;
+            }
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'') {
+                j += 1;
+            }
+            if j < chars.len() && (chars[j].1.is_uppercase() || matches!(chars[j].1, '“' | '‘')) {
+                // "e.g.The" and "p.m.Friday" are abbreviations run together, not glue. The word
+                // starts at the last glue point at the earliest, as the text is split there:
+                // "Geneva.Kerry.The" has two, and a second cleaning must find no more.
+                let start = points.last().copied().unwrap_or(0);
+                if c == '.' && dotted_word_before(&text[start..], chars[i].0 - start) {
+                    continue;
+                }
+                points.push(chars[j].0);
+            }
+        }
+        points
+    }
+
+    #[test]
+    fn the_byte_scans_agree_with_the_character_scans() {
+        let pieces = [
+            "a", "B", "5", ".", "!", "?", "…", "”", "’", "\"", "'", "“", "‘", "(", " ", "\u{a0}", "U.S.", "Mr.",
+            "e.g.", "J.", "Kerry", "said", "É", "é", ")", "—",
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..20_000 {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            let len = (state >> 58) as usize;
+            let text: String = (0..len)
+                .map(|_| {
+                    state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                    pieces[(state >> 33) as usize % pieces.len()]
+                })
+                .collect();
+            assert_eq!(split(&text), split_by_chars(&text), "{text:?}");
+            assert_eq!(glue_points(&text), glue_points_by_chars(&text), "{text:?}");
+        }
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         split(text).into_iter().map(|r| &text[r]).collect()

@@ -248,11 +248,14 @@ fn drop_unit(dropped: &mut Vec<DroppedAt>, unit: &Unit, reason: DropReason) {
 }
 
 fn looks_like_heading(unit: &Unit) -> bool {
+    // The words are counted last, and no further than 10: most units are paragraphs, which
+    // end like sentences.
     unit.attribution.is_none()
-        && (1..=10).contains(&text::word_count(&unit.text))
         && !text::ends_like_sentence(&unit.text)
         && unit.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && !unit.text.contains(['“', '”', '"'])
+        && !text::words_at_most(&unit.text, 0)
+        && text::words_at_most(&unit.text, 10)
 }
 
 /// Pass 5: headings, pull quotes and paragraphs.
@@ -269,12 +272,12 @@ fn classify_units(units: Vec<Unit>, dropped: &mut Vec<DroppedAt>) -> Vec<Block> 
         .collect();
     // An orphan heading is dropped, so it is no passage for a pull quote to repeat: text it
     // made a pull quote would turn back into a paragraph when cleaned again, without it.
-    let folded: Vec<String> = units
+    let texts: Vec<&str> = units
         .iter()
         .enumerate()
-        .map(|(i, u)| if heading[i] && !kept_heading[i] { String::new() } else { fold(&u.text) })
+        .map(|(i, u)| if heading[i] && !kept_heading[i] { "" } else { u.text.as_str() })
         .collect();
-    let repeats = repeats_a_passage(&folded);
+    let repeats = repeats_a_passage(&texts);
     let mut blocks = Vec::new();
     for (i, unit) in units.into_iter().enumerate() {
         if kept_heading[i] {
@@ -297,46 +300,36 @@ const PULL_QUOTE_MIN_WORDS: usize = 6;
 /// the search linear in the text: it makes one pass per length of candidate, so at most 75.
 const PULL_QUOTE_MAX_WORDS: usize = 80;
 
-/// For each unit (folded), whether its words stand as a run of whole words inside another,
-/// longer unit: the pull quote an outlet prints again beside the paragraph it comes from.
+/// For each unit, whether its words ([`fold`]ed) stand as a run of whole words inside
+/// another, longer unit: the pull quote an outlet prints again beside the paragraph it comes
+/// from.
 ///
 /// Comparing every unit with every other costs the square of the number of units, which a
 /// body of 100,000 one-line paragraphs turns into hours. Instead, every window of
 /// [`PULL_QUOTE_MIN_WORDS`] words of the longer units is hashed, in constant time from the
 /// unit's prefix hashes, and looked up among the candidates' first words; on a hit, the
 /// window of each candidate length starting there is hashed the same way and looked up among
-/// the candidates' whole hashes, and a hit there is confirmed word by word. A position costs
-/// one lookup, or at most one per candidate length (75) where candidates start alike.
-fn repeats_a_passage(folded: &[String]) -> Vec<bool> {
-    // Word ids and window hashes are looked up once per word of the body: a fast hasher.
-    let mut ids: HashMap<&str, u64, FixedState> = HashMap::default();
-    let words: Vec<Vec<u64>> = folded
-        .iter()
-        .map(|text| {
-            let words = text.split(' ').filter(|w| !w.is_empty());
-            words
-                .map(|w| {
-                    let next = ids.len() as u64;
-                    *ids.entry(w).or_insert(next)
-                })
-                .collect()
-        })
-        .collect();
-    let mut repeats = vec![false; folded.len()];
+/// the candidates' whole hashes, and a hit there is confirmed on the folded words. A position
+/// costs one lookup, or at most one per candidate length (75) where candidates start alike.
+fn repeats_a_passage(texts: &[&str]) -> Vec<bool> {
+    // Each word hashed as it is folded: no folded copy of the text, no table of words.
+    let words: Vec<Vec<u64>> = texts.iter().map(|text| text::folded_word_hashes(text)).collect();
+    let mut repeats = vec![false; texts.len()];
     let is_candidate = |unit: &Vec<u64>| (PULL_QUOTE_MIN_WORDS..=PULL_QUOTE_MAX_WORDS).contains(&unit.len());
     let Some(shortest) = words.iter().filter(|u| is_candidate(u)).map(Vec::len).min() else {
         return repeats;
     };
-    // What the hashes are taken of: each id mixed over the whole range, once. (Not a
-    // one-to-one map, so matches are confirmed on the ids.) Then each unit's prefix hashes.
+    // What the window hashes are taken of: each word's hash mixed over the whole range, once.
+    // (Neither is one-to-one, so matches are confirmed on the words.) Then each unit's
+    // prefix hashes.
     let prefixes: Vec<Vec<u64>> = words
         .iter()
         .map(|unit| {
             let mut prefix = Vec::with_capacity(unit.len() + 1);
             prefix.push(0);
-            for &id in unit {
+            for &word in unit {
                 let last = *prefix.last().expect("starts with one");
-                prefix.push(WindowHash::push(last, WindowHash::word(id)));
+                prefix.push(WindowHash::push(last, WindowHash::word(word)));
             }
             prefix
         })
@@ -362,7 +355,10 @@ fn repeats_a_passage(folded: &[String]) -> Vec<bool> {
                 let Some(found) = whole.get_mut(&(length, window(u, start, length))) else { continue };
                 let passage = &unit[start..start + length];
                 found.retain(|&i| {
-                    let same = words[i] == passage;
+                    let same = words[i] == passage && {
+                        let (quote, text) = (fold(texts[i]), fold(texts[u]));
+                        text.split(' ').skip(start).take(length).eq(quote.split(' '))
+                    };
                     repeats[i] |= same;
                     !same
                 });

@@ -11,18 +11,25 @@ fn is_invisible(c: char) -> bool {
 pub fn normalize_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut pending_space = false;
-    for c in line.chars() {
-        if c.is_whitespace() {
-            pending_space = !out.is_empty();
-        } else if c.is_control() || is_invisible(c) {
-            continue;
-        } else {
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
+    // Kept characters are copied a run at a time; the run starts at `run` when open.
+    let mut run: Option<usize> = None;
+    for (at, c) in line.char_indices() {
+        let space = c.is_whitespace();
+        if space || c.is_control() || is_invisible(c) {
+            if let Some(start) = run.take() {
+                out.push_str(&line[start..at]);
             }
-            out.push(c);
+            pending_space |= space;
+        } else if run.is_none() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            run = Some(at);
         }
+    }
+    if let Some(start) = run {
+        out.push_str(&line[start..]);
     }
     out
 }
@@ -65,6 +72,33 @@ pub fn fold_words(text: &str, limit: usize) -> (String, bool) {
     (out, true)
 }
 
+/// A hash of each word of the [`fold`] of `text`, in order, without making the folded text:
+/// equal words hash alike, and different words almost never do.
+pub fn folded_word_hashes(text: &str) -> Vec<u64> {
+    // FNV-1a over the folded bytes of each word.
+    const START: u64 = 0xcbf2_9ce4_8422_2325;
+    let mix = |hash: u64, byte: u8| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    let mut hashes = Vec::new();
+    let mut word: Option<u64> = None;
+    for c in text.chars() {
+        let alphanumeric = if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+        if !alphanumeric {
+            hashes.extend(word.take());
+            continue;
+        }
+        let hash = word.get_or_insert(START);
+        if c.is_ascii() {
+            *hash = mix(*hash, c.to_ascii_lowercase() as u8);
+        } else {
+            for lower in c.to_lowercase() {
+                *hash = lower.encode_utf8(&mut [0; 4]).bytes().fold(*hash, mix);
+            }
+        }
+    }
+    hashes.extend(word);
+    hashes
+}
+
 /// The number of words (runs of letters or digits).
 pub fn word_count(text: &str) -> usize {
     words(text).count()
@@ -94,6 +128,43 @@ mod tests {
     #[test]
     fn normalizes_spaces_and_invisible_characters() {
         assert_eq!(normalize_line("  President\u{a0}Vladimir\u{200b}  Putin\u{0}  "), "President Vladimir Putin");
+        assert_eq!(normalize_line("a\u{0}b \u{200b} c\t\u{7f}"), "ab c");
+        assert_eq!(normalize_line(" \u{feff} "), "");
+    }
+
+    /// [`normalize_line`] as first written, a character at a time: the definition.
+    fn normalize_by_chars(line: &str) -> String {
+        let mut out = String::with_capacity(line.len());
+        let mut pending_space = false;
+        for c in line.chars() {
+            if c.is_whitespace() {
+                pending_space = !out.is_empty();
+            } else if c.is_control() || is_invisible(c) {
+                continue;
+            } else {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn normalizing_by_runs_agrees_with_the_definition() {
+        let pieces = ["a", "Bé", " ", "  ", "\t", "\u{a0}", "\u{200b}", "\u{0}", "\u{ad}", "’", "\u{2003}", "\r"];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..20_000 {
+            let mut next = || {
+                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                (state >> 33) as usize
+            };
+            let len = next() % 12;
+            let line: String = (0..len).map(|_| pieces[next() % pieces.len()]).collect();
+            assert_eq!(normalize_line(&line), normalize_by_chars(&line), "{line:?}");
+        }
     }
 
     #[test]
@@ -106,6 +177,17 @@ mod tests {
         assert_eq!(fold_words("  Hello,  WORLD -- Ünal's", 2), ("hello world".to_string(), false));
         assert_eq!(fold_words("  Hello,  WORLD -- ", 2), ("hello world".to_string(), true));
         assert_eq!(fold_words("", 0), (String::new(), true));
+        let hashes = |text: &str| folded_word_hashes(text);
+        // FNV-1a of each folded word's bytes ("İ" folds to "i̇", whose dot is no letter).
+        let fnv = |w: &str| {
+            w.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+        };
+        let by_words = |folded: &str| -> Vec<u64> { folded.split(' ').filter(|w| !w.is_empty()).map(fnv).collect() };
+        for text in ["“We’re here,” he said -- ISIS.", "  Hello,  WORLD -- Ünal's İ 2nd! ", "", "--"] {
+            assert_eq!(hashes(text), by_words(&fold(text)), "{text}");
+        }
+        assert_eq!(hashes("Ünal said"), hashes("ünal, SAID"));
+        assert_ne!(hashes("Unal said"), hashes("ünal said"));
     }
 
     #[test]
