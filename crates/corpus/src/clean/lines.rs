@@ -203,6 +203,12 @@ pub fn classify_folded(line: &str, folded_title: &str) -> Option<DropReason> {
     }
 }
 
+/// True when folded text has more than `n` words: most lines are paragraphs, which the
+/// rules for short lines need not split into words.
+fn more_words_than(folded: &str, n: usize) -> bool {
+    folded.split(' ').filter(|w| !w.is_empty()).nth(n).is_some()
+}
+
 fn is_url(line: &str) -> bool {
     ["http://", "https://", "www."].iter().any(|prefix| starts_with_ignoring_case(line, prefix))
         && !line.contains(char::is_whitespace)
@@ -216,6 +222,9 @@ fn starts_with_ignoring_case(line: &str, prefix: &str) -> bool {
 
 /// `folded` holds the first words of the line: more than the five looked at.
 fn is_reading_time(folded: &str) -> bool {
+    if more_words_than(folded, 4) {
+        return false;
+    }
     let words: Vec<&str> = folded.split(' ').take(5).collect();
     let unit = |w: &str| matches!(w, "min" | "mins" | "minute" | "minutes");
     match words.as_slice() {
@@ -228,6 +237,9 @@ fn is_reading_time(folded: &str) -> bool {
 /// A line made only of dates, times, weekdays and words like "Published" or "Updated".
 /// `folded` holds the first words of the line: more than the 13 looked at.
 fn is_date_line(folded: &str) -> bool {
+    if more_words_than(folded, 12) {
+        return false;
+    }
     let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).take(13).collect();
     if words.is_empty() || words.len() > 12 {
         return false;
@@ -295,9 +307,11 @@ fn is_furniture(line: &str, folded: &str) -> bool {
             && words.iter().all(|w| FURNITURE_WORDS.contains(w))
             && words.iter().any(|w| !WEAK_FURNITURE_WORDS.contains(w))
     };
-    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).take(9).collect();
-    if words.len() <= 8 && !ends_like_sentence(line) && furniture(&words) {
-        return true;
+    if !more_words_than(folded, 8) {
+        let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        if !ends_like_sentence(line) && furniture(&words) {
+            return true;
+        }
     }
     let label = line.split_once([':', '|', '»']).map(|(label, _)| label).filter(|label| words_at_most(label, 3));
     let label = label.map(fold);

@@ -13,9 +13,19 @@ pub fn normalize_line(line: &str) -> String {
     let mut pending_space = false;
     // Kept characters are copied a run at a time; the run starts at `run` when open.
     let mut run: Option<usize> = None;
-    for (at, c) in line.char_indices() {
-        let space = c.is_whitespace();
-        if space || c.is_control() || is_invisible(c) {
+    let mut at = 0;
+    while at < line.len() {
+        // Most text is ASCII: its bytes are classified without decoding.
+        let byte = line.as_bytes()[at];
+        let (space, dropped, len) = if byte.is_ascii() {
+            let space = byte == b' ' || (b'\t'..=b'\r').contains(&byte);
+            (space, space || byte.is_ascii_control(), 1)
+        } else {
+            let c = line[at..].chars().next().expect("at a character boundary");
+            let space = c.is_whitespace();
+            (space, space || c.is_control() || is_invisible(c), c.len_utf8())
+        };
+        if dropped {
             if let Some(start) = run.take() {
                 out.push_str(&line[start..at]);
             }
@@ -27,6 +37,7 @@ pub fn normalize_line(line: &str) -> String {
             pending_space = false;
             run = Some(at);
         }
+        at += len;
     }
     if let Some(start) = run {
         out.push_str(&line[start..]);
@@ -80,19 +91,29 @@ pub fn folded_word_hashes(text: &str) -> Vec<u64> {
     let mix = |hash: u64, byte: u8| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
     let mut hashes = Vec::new();
     let mut word: Option<u64> = None;
-    for c in text.chars() {
-        let alphanumeric = if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
-        if !alphanumeric {
+    let mut at = 0;
+    while at < text.len() {
+        let byte = text.as_bytes()[at];
+        // ASCII bytes are folded without decoding.
+        if byte.is_ascii() {
+            at += 1;
+            if byte.is_ascii_alphanumeric() {
+                let hash = word.get_or_insert(START);
+                *hash = mix(*hash, byte.to_ascii_lowercase());
+            } else {
+                hashes.extend(word.take());
+            }
+            continue;
+        }
+        let c = text[at..].chars().next().expect("at a character boundary");
+        at += c.len_utf8();
+        if !c.is_alphanumeric() {
             hashes.extend(word.take());
             continue;
         }
         let hash = word.get_or_insert(START);
-        if c.is_ascii() {
-            *hash = mix(*hash, c.to_ascii_lowercase() as u8);
-        } else {
-            for lower in c.to_lowercase() {
-                *hash = lower.encode_utf8(&mut [0; 4]).bytes().fold(*hash, mix);
-            }
+        for lower in c.to_lowercase() {
+            *hash = lower.encode_utf8(&mut [0; 4]).bytes().fold(*hash, mix);
         }
     }
     hashes.extend(word);
@@ -154,7 +175,10 @@ mod tests {
 
     #[test]
     fn normalizing_by_runs_agrees_with_the_definition() {
-        let pieces = ["a", "Bé", " ", "  ", "\t", "\u{a0}", "\u{200b}", "\u{0}", "\u{ad}", "’", "\u{2003}", "\r"];
+        let pieces = [
+            "a", "Bé", " ", "  ", "\t", "\u{a0}", "\u{200b}", "\u{0}", "\u{ad}", "’", "\u{2003}", "\r", "\u{b}",
+            "\u{1f}", "\u{85}", "\u{7f}",
+        ];
         let mut state = 0x2545_f491_4f6c_dd1d_u64;
         for _ in 0..20_000 {
             let mut next = || {
@@ -185,6 +209,17 @@ mod tests {
         let by_words = |folded: &str| -> Vec<u64> { folded.split(' ').filter(|w| !w.is_empty()).map(fnv).collect() };
         for text in ["“We’re here,” he said -- ISIS.", "  Hello,  WORLD -- Ünal's İ 2nd! ", "", "--"] {
             assert_eq!(hashes(text), by_words(&fold(text)), "{text}");
+        }
+        let pieces = ["a", "Z", "9", " ", "-", "’", "Ünal", "İ", "ß", "\u{a0}", "x2", "ΣΑ", "'"];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..5_000 {
+            let mut next = || {
+                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                (state >> 33) as usize
+            };
+            let len = next() % 10;
+            let text: String = (0..len).map(|_| pieces[next() % pieces.len()]).collect();
+            assert_eq!(hashes(&text), by_words(&fold(&text)), "{text:?}");
         }
         assert_eq!(hashes("Ünal said"), hashes("ünal, SAID"));
         assert_ne!(hashes("Unal said"), hashes("ünal said"));
