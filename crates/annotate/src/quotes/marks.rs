@@ -30,10 +30,9 @@ enum Mark {
     CloseSingle,
 }
 
-fn classify(chars: &[(usize, char)], i: usize) -> Option<(Mark, usize)> {
-    let c = chars[i].1;
-    let before = if i == 0 { ' ' } else { chars[i - 1].1 };
-    let after = chars.get(i + 1).map_or(' ', |&(_, c)| c);
+/// The mark `c` makes between the characters `before` and `after` (a space at either end of
+/// the text), and how many characters it takes: two single quotes make one closing mark.
+fn classify(before: char, c: char, after: char) -> Option<(Mark, usize)> {
     let opens_here = before.is_whitespace() || matches!(before, '(' | '[' | '—' | '–' | '-' | ':');
     match c {
         '“' | '„' | '«' => Some((Mark::OpenDouble, 1)),
@@ -53,18 +52,24 @@ fn classify(chars: &[(usize, char)], i: usize) -> Option<(Mark, usize)> {
 
 /// The quoted spans of `text`, outermost only, in order.
 pub fn quoted_spans(text: &str) -> Vec<QuotedSpan> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut spans = Vec::new();
     // The open quotation: (byte of its mark, byte after the mark, double?).
     let mut open: Option<(usize, usize, bool)> = None;
-    let mut i = 0;
-    while i < chars.len() {
-        let Some((mark, width)) = classify(&chars, i) else {
-            i += 1;
-            continue;
+    let mut from = 0;
+    // Every mark is `"`, `'`, or starts with the byte 0xE2 (“ ” „ ‘ ’) or 0xC2 (« »): the
+    // text between is skipped a byte at a time, undecoded.
+    while let Some(found) = text.as_bytes()[from..].iter().position(|&b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2)) {
+        let at = from + found;
+        let mut rest = text[at..].chars();
+        let c = rest.next().expect("at a character boundary");
+        let after = rest.next();
+        from = at + c.len_utf8();
+        let before = text[..at].chars().next_back().unwrap_or(' ');
+        let Some((mark, width)) = classify(before, c, after.unwrap_or(' ')) else { continue };
+        let end = match (width, after) {
+            (2, Some(second)) => from + second.len_utf8(),
+            _ => from,
         };
-        let at = chars[i].0;
-        let end = chars.get(i + width).map_or(text.len(), |&(b, _)| b);
         match (mark, open) {
             (Mark::OpenDouble, None) => open = Some((at, end, true)),
             (Mark::OpenSingle, None) => open = Some((at, end, false)),
@@ -78,7 +83,7 @@ pub fn quoted_spans(text: &str) -> Vec<QuotedSpan> {
             }
             _ => {}
         }
-        i += width;
+        from = end;
     }
     if let Some((start, inner, _)) = open {
         spans.push(QuotedSpan { inner: inner..text.len(), outer: start..text.len(), closed: false, opened: true });
@@ -90,6 +95,81 @@ pub fn quoted_spans(text: &str) -> Vec<QuotedSpan> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn classify_by_chars(chars: &[(usize, char)], i: usize) -> Option<(Mark, usize)> {
+        let c = chars[i].1;
+        let before = if i == 0 { ' ' } else { chars[i - 1].1 };
+        let after = chars.get(i + 1).map_or(' ', |&(_, c)| c);
+        let opens_here = before.is_whitespace() || matches!(before, '(' | '[' | '—' | '–' | '-' | ':');
+        match c {
+            '“' | '„' | '«' => Some((Mark::OpenDouble, 1)),
+            '”' | '»' => Some((Mark::CloseDouble, 1)),
+            '"' if opens_here && !after.is_whitespace() => Some((Mark::OpenDouble, 1)),
+            '"' => Some((Mark::CloseDouble, 1)),
+            // Two single quotes close like a double one: "patience and determination''.
+            '\'' if after == '\'' => Some((Mark::CloseDouble, 2)),
+            '’' if after == '’' => Some((Mark::CloseDouble, 2)),
+            '‘' => Some((Mark::OpenSingle, 1)),
+            '’' | '\'' if before.is_alphanumeric() && after.is_alphanumeric() => None,
+            '\'' if opens_here && after.is_alphabetic() => Some((Mark::OpenSingle, 1)),
+            '’' | '\'' if !before.is_whitespace() => Some((Mark::CloseSingle, 1)),
+            _ => None,
+        }
+    }
+
+    /// [`quoted_spans`] as first written, over the decoded characters: the definition.
+    fn quoted_spans_by_chars(text: &str) -> Vec<QuotedSpan> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut spans = Vec::new();
+        // The open quotation: (byte of its mark, byte after the mark, double?).
+        let mut open: Option<(usize, usize, bool)> = None;
+        let mut i = 0;
+        while i < chars.len() {
+            let Some((mark, width)) = classify_by_chars(&chars, i) else {
+                i += 1;
+                continue;
+            };
+            let at = chars[i].0;
+            let end = chars.get(i + width).map_or(text.len(), |&(b, _)| b);
+            match (mark, open) {
+                (Mark::OpenDouble, None) => open = Some((at, end, true)),
+                (Mark::OpenSingle, None) => open = Some((at, end, false)),
+                (Mark::CloseDouble, Some((start, inner, true))) | (Mark::CloseSingle, Some((start, inner, false))) => {
+                    spans.push(QuotedSpan { inner: inner..at, outer: start..end, closed: true, opened: true });
+                    open = None;
+                }
+                (Mark::CloseDouble, None) if spans.is_empty() => {
+                    // Closes a quotation opened in an earlier paragraph.
+                    spans.push(QuotedSpan { inner: 0..at, outer: 0..end, closed: true, opened: false });
+                }
+                _ => {}
+            }
+            i += width;
+        }
+        if let Some((start, inner, _)) = open {
+            spans.push(QuotedSpan { inner: inner..text.len(), outer: start..text.len(), closed: false, opened: true });
+        }
+        spans.retain(|s| text[s.inner.clone()].chars().any(char::is_alphanumeric));
+        spans
+    }
+
+    #[test]
+    fn the_byte_scan_agrees_with_the_character_scan() {
+        let pieces = [
+            "a", "Z", "5", " ", "\"", "'", "''", "“", "”", "„", "«", "»", "‘", "’", "’’", "(", ":", "—", "-", "é",
+            "\u{a0}", ".", "\u{a9}",
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..20_000 {
+            let mut next = || {
+                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                (state >> 33) as usize
+            };
+            let len = next() % 14;
+            let text: String = (0..len).map(|_| pieces[next() % pieces.len()]).collect();
+            assert_eq!(quoted_spans(&text), quoted_spans_by_chars(&text), "{text:?}");
+        }
+    }
 
     fn inner(text: &str) -> Vec<&str> {
         quoted_spans(text).into_iter().map(|s| &text[s.inner]).collect()
