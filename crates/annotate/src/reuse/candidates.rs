@@ -16,16 +16,53 @@ pub fn candidate_pairs(sentences: &[Sentence], gram: usize, df_cap: usize, min_s
 }
 
 /// Every `(gram hash, source)` of `sentences`, sorted, each once.
+///
+/// Millions of grams at 10,000 sources. Each slice of sentences hashes its grams into
+/// buckets by the top bits of the hash; then each bucket, gathered from every slice, is
+/// sorted on its own. A bucket holds a few thousand grams and fits in the cache, where one
+/// sort of them all would not, and the buckets in order are the whole list in order.
 pub fn gram_postings(sentences: &[Sentence], gram: usize) -> Vec<(u64, u32)> {
-    let mut postings: Vec<(u64, u32)> = sentences
-        .par_iter()
-        .filter(|sentence| sentence.tokens.len() >= gram)
-        .flat_map_iter(|sentence| sentence.tokens.windows(gram).map(|w| (hash_gram(w), sentence.source)))
+    const BUCKET_BITS: u32 = 10;
+    const BUCKETS: usize = 1 << BUCKET_BITS;
+    const SENTENCES_PER_SLICE: usize = 16_384;
+    let bucket = |hash: u64| (hash >> (64 - BUCKET_BITS)) as usize;
+    // Each slice's grams, placed by bucket (a counting sort): bucket b's at starts[b]..starts[b + 1].
+    let slices: Vec<(Vec<usize>, Vec<(u64, u32)>)> = sentences
+        .par_chunks(SENTENCES_PER_SLICE)
+        .map(|slice| {
+            let grams: Vec<(u64, u32)> = slice
+                .iter()
+                .filter(|sentence| sentence.tokens.len() >= gram)
+                .flat_map(|sentence| sentence.tokens.windows(gram).map(|w| (hash_gram(w), sentence.source)))
+                .collect();
+            let mut starts = vec![0; BUCKETS + 1];
+            for &(hash, _) in &grams {
+                starts[bucket(hash) + 1] += 1;
+            }
+            for b in 1..=BUCKETS {
+                starts[b] += starts[b - 1];
+            }
+            let mut fill = starts.clone();
+            let mut placed = vec![(0, 0); grams.len()];
+            for posting in grams {
+                let at = &mut fill[bucket(posting.0)];
+                placed[*at] = posting;
+                *at += 1;
+            }
+            (starts, placed)
+        })
         .collect();
-    // Millions of grams at 10,000 sources: sorted on every core.
-    postings.par_sort_unstable();
-    postings.dedup();
-    postings
+    let buckets: Vec<Vec<(u64, u32)>> = (0..BUCKETS)
+        .into_par_iter()
+        .map(|b| {
+            let parts = slices.iter().map(|(starts, placed)| &placed[starts[b]..starts[b + 1]]);
+            let mut postings: Vec<(u64, u32)> = parts.flatten().copied().collect();
+            postings.sort_unstable();
+            postings.dedup();
+            postings
+        })
+        .collect();
+    buckets.concat()
 }
 
 /// [`candidate_pairs`] from the corpus's [`gram_postings`].
@@ -112,6 +149,24 @@ impl GramCache {
 mod tests {
     use super::*;
     use crate::reuse::tokens::hash_bytes;
+
+    #[test]
+    fn postings_are_every_gram_of_every_source_sorted_once() {
+        // Enough sentences for several slices, with grams repeated within and across sources.
+        let sentences: Vec<Sentence> = (0..40_000u32)
+            .map(|i| {
+                let words: Vec<String> = (0..(3 + i % 9)).map(|w| format!("w{}", (i * 7 + w * 13) % 501)).collect();
+                sentence(i / 5, &words.join(" "))
+            })
+            .collect();
+        let mut expected: Vec<(u64, u32)> = sentences
+            .iter()
+            .flat_map(|s| s.tokens.windows(3).map(|w| (hash_gram(w), s.source)).collect::<Vec<_>>())
+            .collect();
+        expected.sort_unstable();
+        expected.dedup();
+        assert_eq!(gram_postings(&sentences, 3), expected);
+    }
 
     fn sentence(source: u32, text: &str) -> Sentence {
         let tokens = text.split(' ').map(|w| hash_bytes(w.as_bytes(), 0)).collect();
