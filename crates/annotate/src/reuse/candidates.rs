@@ -27,7 +27,7 @@ pub fn gram_postings(sentences: &[Sentence], gram: usize) -> Vec<(u64, u32)> {
     const SENTENCES_PER_SLICE: usize = 16_384;
     let bucket = |hash: u64| (hash >> (64 - BUCKET_BITS)) as usize;
     // Each slice's grams, placed by bucket (a counting sort): bucket b's at starts[b]..starts[b + 1].
-    let slices: Vec<(Vec<usize>, Vec<(u64, u32)>)> = sentences
+    let slices: Vec<Bucketed> = sentences
         .par_chunks(SENTENCES_PER_SLICE)
         .map(|slice| {
             let grams: Vec<(u64, u32)> = slice
@@ -49,13 +49,13 @@ pub fn gram_postings(sentences: &[Sentence], gram: usize) -> Vec<(u64, u32)> {
                 placed[*at] = posting;
                 *at += 1;
             }
-            (starts, placed)
+            Bucketed { starts, placed }
         })
         .collect();
     let buckets: Vec<Vec<(u64, u32)>> = (0..BUCKETS)
         .into_par_iter()
         .map(|b| {
-            let parts = slices.iter().map(|(starts, placed)| &placed[starts[b]..starts[b + 1]]);
+            let parts = slices.iter().map(|slice| &slice.placed[slice.starts[b]..slice.starts[b + 1]]);
             let mut postings: Vec<(u64, u32)> = parts.flatten().copied().collect();
             postings.sort_unstable();
             postings.dedup();
@@ -63,6 +63,12 @@ pub fn gram_postings(sentences: &[Sentence], gram: usize) -> Vec<(u64, u32)> {
         })
         .collect();
     buckets.concat()
+}
+
+/// Postings placed by bucket: bucket `b`'s are `placed[starts[b]..starts[b + 1]]`.
+struct Bucketed {
+    starts: Vec<usize>,
+    placed: Vec<(u64, u32)>,
 }
 
 /// [`candidate_pairs`] from the corpus's [`gram_postings`].
