@@ -169,7 +169,9 @@ pub fn align(
     b_range: std::ops::Range<usize>,
     thresholds: &Thresholds,
 ) -> Vec<SentenceLink> {
-    let mut by_trigram: HashMap<u64, Vec<usize>, FixedState> = HashMap::default();
+    let grams: usize = b_range.clone().map(|j| sentences[j].tokens.len().saturating_sub(TRIGRAM - 1)).sum();
+    let mut by_trigram: HashMap<u64, Vec<usize>, FixedState> =
+        HashMap::with_capacity_and_hasher(grams, FixedState::default());
     let b_weights: Vec<f32> = b_range.clone().map(|j| total_weight(&sentences[j].tokens)).collect();
     for j in b_range.clone() {
         for gram in sentences[j].tokens.windows(TRIGRAM) {
@@ -182,7 +184,7 @@ pub fn align(
     let mut scored: Vec<SentenceLink> = Vec::new();
     // Sorted tokens of b's sentences, made when first needed.
     let mut b_sorted: Vec<Option<Vec<u64>>> = vec![None; b_range.len()];
-    for i in a_range {
+    for i in a_range.clone() {
         let a = &sentences[i];
         if a.tokens.len() < thresholds.min_tokens && a.quotes.is_empty() {
             continue;
@@ -237,10 +239,18 @@ pub fn align(
             .then(x.a.cmp(&y.a))
             .then(x.b.cmp(&y.b))
     });
-    let mut used_a = std::collections::HashSet::new();
-    let mut used_b = std::collections::HashSet::new();
-    let mut links: Vec<SentenceLink> =
-        scored.into_iter().filter(|l| used_a.insert(l.a) && used_b.insert(l.b)).collect();
+    let (mut used_a, mut used_b) = (vec![false; a_range.len()], vec![false; b_range.len()]);
+    let mut links: Vec<SentenceLink> = scored
+        .into_iter()
+        .filter(|l| {
+            let (a, b) = (&mut used_a[l.a - a_range.start], &mut used_b[l.b - b_range.start]);
+            let free = !*a && !*b;
+            if free {
+                (*a, *b) = (true, true);
+            }
+            free
+        })
+        .collect();
     links.sort_by_key(|l| (l.a, l.b));
     links
 }
@@ -287,5 +297,24 @@ mod tests {
             assert_eq!(lcs, table_lcs(&a, &b), "{a:?} {b:?}");
             assert!(shared_weight(&sorted(&a), &sorted(&b)) >= lcs);
         }
+    }
+
+    #[test]
+    fn a_sentence_whose_best_match_is_taken_links_to_its_next_best() {
+        let sentence = |text: &str| {
+            let tokens: Vec<u64> = text.split(' ').map(|w| super::super::tokens::hash_bytes(w.as_bytes(), 0)).collect();
+            Sentence { source: 0, block: 0, range: 0..0, tokens, quotes: Vec::new() }
+        };
+        let sentences = [
+            sentence("w1 w2 w3 w4 w5 w6 w7 w8 w9 w10"),
+            sentence("w1 w2 w3 w4 w5 w6 w7 w8 w9 y"),
+            sentence("w1 w2 w3 w4 w5 w6 w7 w8 w9 w10"),
+            sentence("w1 w2 w3 w4 w5 w6 w7 w8 z q"),
+        ];
+        let thresholds = Thresholds { near: 0.7, quote: 0.8, min_tokens: 5 };
+        // Sentence 1 is nearest to 2, which 0 takes word for word; 1 then goes with 3.
+        let links: Vec<(usize, usize)> =
+            align(&sentences, 0..2, 2..4, &thresholds).iter().map(|l| (l.a, l.b)).collect();
+        assert_eq!(links, [(0, 2), (1, 3)]);
     }
 }
