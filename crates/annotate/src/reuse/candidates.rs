@@ -4,10 +4,37 @@
 //! candidate when it shares enough of the remaining, rare grams. The work per gram is
 //! bounded by the cap, so the whole step grows with the size of the corpus, not with the
 //! number of source pairs.
+//!
+//! Millions of grams at 10,000 sources: they are kept in buckets by the top bits of their
+//! hash, each bucket sorted on its own. A bucket holds a few thousand grams and fits in the
+//! cache, where one sort of them all would not; the sources sharing a gram are all in its
+//! bucket, so the buckets are read on every core, and never copied into one list.
 
 use rayon::prelude::*;
 
 use super::tokens::{Sentence, hash_gram};
+
+const BUCKET_BITS: u32 = 10;
+const BUCKETS: usize = 1 << BUCKET_BITS;
+
+fn bucket(hash: u64) -> usize {
+    (hash >> (64 - BUCKET_BITS)) as usize
+}
+
+/// Every `(gram hash, source)` of some sentences, each once, by bucket: the buckets in order
+/// are all of them sorted.
+#[derive(Debug, Default)]
+pub struct GramPostings {
+    buckets: Vec<Vec<(u64, u32)>>,
+}
+
+impl GramPostings {
+    /// All the postings, sorted.
+    #[cfg(test)]
+    fn sorted(&self) -> Vec<(u64, u32)> {
+        self.buckets.concat()
+    }
+}
 
 /// Candidate pairs `(a, b)` of source indexes, `a < b`, sorted, that share at least
 /// `min_shared` grams of `gram` words, each gram in at most `df_cap` sources.
@@ -15,81 +42,101 @@ pub fn candidate_pairs(sentences: &[Sentence], gram: usize, df_cap: usize, min_s
     pairs_of(&gram_postings(sentences, gram), df_cap, min_shared)
 }
 
-/// Every `(gram hash, source)` of `sentences`, sorted, each once.
-///
-/// Millions of grams at 10,000 sources. Each slice of sentences hashes its grams into
-/// buckets by the top bits of the hash; then each bucket, gathered from every slice, is
-/// sorted on its own. A bucket holds a few thousand grams and fits in the cache, where one
-/// sort of them all would not, and the buckets in order are the whole list in order.
-pub fn gram_postings(sentences: &[Sentence], gram: usize) -> Vec<(u64, u32)> {
-    const BUCKET_BITS: u32 = 10;
-    const BUCKETS: usize = 1 << BUCKET_BITS;
+/// The `(gram hash, source)` of every gram of `sentences`.
+fn grams<'s>(sentences: impl Iterator<Item = &'s Sentence>, gram: usize) -> impl Iterator<Item = (u64, u32)> {
+    sentences
+        .filter(move |sentence| sentence.tokens.len() >= gram)
+        .flat_map(move |sentence| sentence.tokens.windows(gram).map(|w| (hash_gram(w), sentence.source)))
+}
+
+/// `items` placed by bucket (a counting sort): bucket `b`'s at `starts[b]..starts[b + 1]`.
+struct Bucketed<T> {
+    starts: Vec<usize>,
+    placed: Vec<T>,
+}
+
+impl<T: Copy + Default> Bucketed<T> {
+    fn new(items: Vec<T>, bucket: impl Fn(&T) -> usize, buckets: usize) -> Self {
+        let mut starts = vec![0; buckets + 1];
+        for item in &items {
+            starts[bucket(item) + 1] += 1;
+        }
+        for b in 1..=buckets {
+            starts[b] += starts[b - 1];
+        }
+        let mut fill = starts.clone();
+        let mut placed = vec![T::default(); items.len()];
+        for item in items {
+            let at = &mut fill[bucket(&item)];
+            placed[*at] = item;
+            *at += 1;
+        }
+        Bucketed { starts, placed }
+    }
+
+    fn bucket(&self, b: usize) -> &[T] {
+        &self.placed[self.starts[b]..self.starts[b + 1]]
+    }
+}
+
+/// Every `(gram hash, source)` of `sentences`, each once: each slice of sentences places its
+/// grams by bucket, then each bucket, gathered from every slice, is sorted on its own.
+pub fn gram_postings(sentences: &[Sentence], gram: usize) -> GramPostings {
     const SENTENCES_PER_SLICE: usize = 16_384;
-    let bucket = |hash: u64| (hash >> (64 - BUCKET_BITS)) as usize;
-    // Each slice's grams, placed by bucket (a counting sort): bucket b's at starts[b]..starts[b + 1].
-    let slices: Vec<Bucketed> = sentences
+    let slices: Vec<Bucketed<(u64, u32)>> = sentences
         .par_chunks(SENTENCES_PER_SLICE)
-        .map(|slice| {
-            let grams: Vec<(u64, u32)> = slice
-                .iter()
-                .filter(|sentence| sentence.tokens.len() >= gram)
-                .flat_map(|sentence| sentence.tokens.windows(gram).map(|w| (hash_gram(w), sentence.source)))
-                .collect();
-            let mut starts = vec![0; BUCKETS + 1];
-            for &(hash, _) in &grams {
-                starts[bucket(hash) + 1] += 1;
-            }
-            for b in 1..=BUCKETS {
-                starts[b] += starts[b - 1];
-            }
-            let mut fill = starts.clone();
-            let mut placed = vec![(0, 0); grams.len()];
-            for posting in grams {
-                let at = &mut fill[bucket(posting.0)];
-                placed[*at] = posting;
-                *at += 1;
-            }
-            Bucketed { starts, placed }
-        })
+        .map(|slice| Bucketed::new(grams(slice.iter(), gram).collect(), |&(hash, _)| bucket(hash), BUCKETS))
         .collect();
-    let buckets: Vec<Vec<(u64, u32)>> = (0..BUCKETS)
+    let buckets = (0..BUCKETS)
         .into_par_iter()
         .map(|b| {
-            let parts = slices.iter().map(|slice| &slice.placed[slice.starts[b]..slice.starts[b + 1]]);
-            let mut postings: Vec<(u64, u32)> = parts.flatten().copied().collect();
+            let mut postings: Vec<(u64, u32)> = slices.iter().flat_map(|slice| slice.bucket(b)).copied().collect();
             postings.sort_unstable();
             postings.dedup();
             postings
         })
         .collect();
-    buckets.concat()
+    GramPostings { buckets }
 }
 
-/// Postings placed by bucket: bucket `b`'s are `placed[starts[b]..starts[b + 1]]`.
-struct Bucketed {
-    starts: Vec<usize>,
-    placed: Vec<(u64, u32)>,
-}
-
-/// [`candidate_pairs`] from the corpus's [`gram_postings`].
-pub fn pairs_of(postings: &[(u64, u32)], df_cap: usize, min_shared: usize) -> Vec<(u32, u32)> {
-    let mut pairs: Vec<u64> = Vec::new();
-    for run in postings.chunk_by(|x, y| x.0 == y.0) {
-        if run.len() < 2 || run.len() > df_cap {
-            continue;
-        }
-        for (i, &(_, a)) in run.iter().enumerate() {
-            for &(_, b) in &run[i + 1..] {
-                pairs.push((u64::from(a) << 32) | u64::from(b));
+/// [`candidate_pairs`] from the corpus's [`gram_postings`]. The pairs each bucket proposes
+/// are placed by their first source's range, and each range is counted on its own, so no
+/// step runs on one core.
+pub fn pairs_of(postings: &GramPostings, df_cap: usize, min_shared: usize) -> Vec<(u32, u32)> {
+    const RANGES: usize = 64;
+    let sources = postings.buckets.iter().flatten().map(|&(_, s)| s as usize + 1).max().unwrap_or(0);
+    let range_of = |pair: &u64| ((pair >> 32) as usize * RANGES) / sources.max(1);
+    let proposed: Vec<Bucketed<u64>> = postings
+        .buckets
+        .par_iter()
+        .map(|bucket| {
+            let mut pairs: Vec<u64> = Vec::new();
+            for run in bucket.chunk_by(|x, y| x.0 == y.0) {
+                if run.len() < 2 || run.len() > df_cap {
+                    continue;
+                }
+                for (i, &(_, a)) in run.iter().enumerate() {
+                    for &(_, b) in &run[i + 1..] {
+                        pairs.push((u64::from(a) << 32) | u64::from(b));
+                    }
+                }
             }
-        }
-    }
-    pairs.par_sort_unstable();
-    pairs
-        .chunk_by(|x, y| x == y)
-        .filter(|run| run.len() >= min_shared)
-        .map(|run| ((run[0] >> 32) as u32, run[0] as u32))
-        .collect()
+            Bucketed::new(pairs, range_of, RANGES)
+        })
+        .collect();
+    let ranges: Vec<Vec<(u32, u32)>> = (0..RANGES)
+        .into_par_iter()
+        .map(|r| {
+            let mut pairs: Vec<u64> = proposed.iter().flat_map(|p| p.bucket(r)).copied().collect();
+            pairs.sort_unstable();
+            pairs
+                .chunk_by(|x, y| x == y)
+                .filter(|run| run.len() >= min_shared)
+                .map(|run| ((run[0] >> 32) as u32, run[0] as u32))
+                .collect()
+        })
+        .collect();
+    ranges.concat()
 }
 
 /// The gram postings of the last run (`sitegen serve`), with the fingerprint of each
@@ -99,7 +146,7 @@ pub fn pairs_of(postings: &[(u64, u32)], df_cap: usize, min_shared: usize) -> Ve
 pub struct GramCache {
     gram: usize,
     fingerprints: Vec<u64>,
-    postings: Vec<(u64, u32)>,
+    postings: GramPostings,
 }
 
 impl GramCache {
@@ -111,7 +158,7 @@ impl GramCache {
         starts: &[usize],
         fingerprints: &[u64],
         gram: usize,
-    ) -> &[(u64, u32)] {
+    ) -> &GramPostings {
         let same_sources = self.gram == gram && self.fingerprints.len() == fingerprints.len();
         let changed: Vec<usize> = if same_sources {
             (0..fingerprints.len()).filter(|&s| self.fingerprints[s] != fingerprints[s]).collect()
@@ -123,27 +170,25 @@ impl GramCache {
         } else if !changed.is_empty() {
             let mut is_changed = vec![false; fingerprints.len()];
             changed.iter().for_each(|&s| is_changed[s] = true);
-            let mut fresh: Vec<(u64, u32)> = changed
-                .iter()
-                .flat_map(|&s| &sentences[starts[s]..starts[s + 1]])
-                .filter(|sentence| sentence.tokens.len() >= gram)
-                .flat_map(|sentence| sentence.tokens.windows(gram).map(|w| (hash_gram(w), sentence.source)))
-                .collect();
+            let changed_sentences = changed.iter().flat_map(|&s| &sentences[starts[s]..starts[s + 1]]);
+            let mut fresh: Vec<(u64, u32)> = grams(changed_sentences, gram).collect();
             fresh.sort_unstable();
             fresh.dedup();
+            let fresh = Bucketed::new(fresh, |&(hash, _)| bucket(hash), BUCKETS);
             // The two hold different sources, so no posting is in both.
-            let old = std::mem::take(&mut self.postings);
-            let mut merged = Vec::with_capacity(old.len() + fresh.len());
-            let mut fresh = fresh.into_iter().peekable();
-            for posting in old.into_iter().filter(|&(_, source)| !is_changed[source as usize]) {
-                while let Some(&next) = fresh.peek().filter(|&&next| next < posting) {
-                    merged.push(next);
-                    fresh.next();
+            self.postings.buckets.par_iter_mut().enumerate().for_each(|(b, postings)| {
+                let old = std::mem::take(postings);
+                let mut fresh = fresh.bucket(b).iter().copied().peekable();
+                let mut merged = Vec::with_capacity(old.len() + fresh.len());
+                for posting in old.into_iter().filter(|&(_, source)| !is_changed[source as usize]) {
+                    while let Some(next) = fresh.next_if(|&next| next < posting) {
+                        merged.push(next);
+                    }
+                    merged.push(posting);
                 }
-                merged.push(posting);
-            }
-            merged.extend(fresh);
-            self.postings = merged;
+                merged.extend(fresh);
+                *postings = merged;
+            });
         }
         self.gram = gram;
         self.fingerprints = fingerprints.to_vec();
@@ -161,7 +206,7 @@ mod tests {
         // Enough sentences for several slices, with grams repeated within and across sources.
         let sentences: Vec<Sentence> = (0..40_000u32)
             .map(|i| {
-                let words: Vec<String> = (0..(3 + i % 9)).map(|w| format!("w{}", (i * 7 + w * 13) % 501)).collect();
+                let words: Vec<String> = (0..(3 + i % 9)).map(|w| format!("w{}", i % 3001 * 100 + w)).collect();
                 sentence(i / 5, &words.join(" "))
             })
             .collect();
@@ -171,7 +216,20 @@ mod tests {
             .collect();
         expected.sort_unstable();
         expected.dedup();
-        assert_eq!(gram_postings(&sentences, 3), expected);
+        let postings = gram_postings(&sentences, 3);
+        assert_eq!(postings.sorted(), expected);
+        // Pairs, by their definition over the sorted list.
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        for run in expected.chunk_by(|x, y| x.0 == y.0).filter(|run| run.len() <= 20) {
+            for (i, &(_, a)) in run.iter().enumerate() {
+                pairs.extend(run[i + 1..].iter().map(|&(_, b)| (a, b)));
+            }
+        }
+        pairs.sort_unstable();
+        let shared: Vec<(u32, u32)> =
+            pairs.chunk_by(|x, y| x == y).filter(|run| run.len() >= 2).map(|run| run[0]).collect();
+        assert!(shared.len() > 100, "{}", shared.len());
+        assert_eq!(pairs_of(&postings, 20, 2), shared);
     }
 
     fn sentence(source: u32, text: &str) -> Sentence {
