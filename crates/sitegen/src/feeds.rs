@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use corpus::{Corpus, Source};
+use rayon::prelude::*;
 
 use crate::pages::first_words;
 
@@ -61,27 +62,33 @@ pub fn atom(corpus: &Corpus) -> String {
     let _ = writeln!(out, "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}atom.xml\"/>", xml(&base));
     let _ = writeln!(out, "  <updated>{updated}T00:00:00Z</updated>");
     let _ = writeln!(out, "  <generator>{}</generator>", xml(crate::GENERATOR));
-    for source in sources {
-        let meta = &source.meta;
-        let author = meta.byline.as_deref().unwrap_or(&meta.outlet);
-        let summary = first_words(source.blocks.first().map_or("", |b| b.text.as_str()), 60);
-        out.push_str("  <entry>\n");
-        let _ = writeln!(out, "    <title>{}</title>", xml(&meta.title));
-        let _ = writeln!(out, "    <id>{}sources/{}.html</id>", xml(&ids), source.slug);
-        let _ = writeln!(
-            out,
-            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}sources/{}.html\"/>",
-            xml(&base),
-            source.slug
-        );
-        let _ = writeln!(out, "    <published>{}T00:00:00Z</published>", meta.published);
-        let _ = writeln!(out, "    <updated>{}T00:00:00Z</updated>", meta.published);
-        let _ = writeln!(out, "    <author><name>{}</name></author>", xml(author));
-        let _ = writeln!(out, "    <category term=\"{}\" label=\"{}\"/>", xml(&meta.outlet), xml(&meta.outlet));
-        let _ = writeln!(out, "    <summary>{}</summary>", xml(&summary));
-        out.push_str("  </entry>\n");
-    }
+    // One entry per source, 8 MB at 10,000 sources: made on every core, joined in order.
+    let entries: Vec<String> = sources.par_iter().map(|source| entry(source, &base, &ids)).collect();
+    entries.iter().for_each(|entry| out.push_str(entry));
     out.push_str("</feed>\n");
+    out
+}
+
+/// One source's `<entry>` in atom.xml.
+fn entry(source: &Source, base: &str, ids: &str) -> String {
+    let meta = &source.meta;
+    let author = meta.byline.as_deref().unwrap_or(&meta.outlet);
+    let summary = first_words(source.blocks.first().map_or("", |b| b.text.as_str()), 60);
+    let mut out = String::from("  <entry>\n");
+    let _ = writeln!(out, "    <title>{}</title>", xml(&meta.title));
+    let _ = writeln!(out, "    <id>{}sources/{}.html</id>", xml(ids), source.slug);
+    let _ = writeln!(
+        out,
+        "    <link rel=\"alternate\" type=\"text/html\" href=\"{}sources/{}.html\"/>",
+        xml(base),
+        source.slug
+    );
+    let _ = writeln!(out, "    <published>{}T00:00:00Z</published>", meta.published);
+    let _ = writeln!(out, "    <updated>{}T00:00:00Z</updated>", meta.published);
+    let _ = writeln!(out, "    <author><name>{}</name></author>", xml(author));
+    let _ = writeln!(out, "    <category term=\"{}\" label=\"{}\"/>", xml(&meta.outlet), xml(&meta.outlet));
+    let _ = writeln!(out, "    <summary>{}</summary>", xml(&summary));
+    out.push_str("  </entry>\n");
     out
 }
 
