@@ -18,7 +18,8 @@ sizes=("$@")
 command -v hugo >/dev/null || { echo "hugo is not installed (apt-get install hugo)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "GNU time is not installed (apt-get install time)" >&2; exit 1; }
 
-cargo build -q --release -p sitegen -p corpusgen --example rebuild_bench
+# --bins too: naming an example alone builds only the example (and its dependencies).
+cargo build -q --release -p sitegen -p corpusgen --bins --example rebuild_bench
 work=$(mktemp -d /tmp/sitegen-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
