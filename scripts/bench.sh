@@ -4,10 +4,12 @@
 #   scripts/bench.sh [SIZES...]        default: 1000 10000
 #
 # For each size N it generates N sources with corpusgen (seed 42) as a sitegen content folder
-# and as the same Markdown pages for Hugo (Debian's hugo), then times, once each after a warm-up
-# run: a plain copy of the content (the floor no build can beat), `hugo`, and `sitegen` (release).
-# It reports wall time, CPU time (user + system) and peak memory from GNU time, and sitegen's
-# own phase timings (--timings). Results go to stdout as a Markdown table. Then, on the
+# and as the same Markdown pages for Hugo (Debian's hugo). After a warm-up build with each, it
+# times RUNS rounds (default 3) of: a plain copy of the content (the floor no build can beat),
+# `hugo`, and `sitegen` (release), one after the other, each into a new folder, so that a slow
+# spell of the disk falls on all three. It reports the median wall time and CPU time (user +
+# system) and the largest peak memory from GNU time, and sitegen's own phase timings
+# (--timings) of its median run. Results go to stdout as a Markdown table. Then, on the
 # smallest corpus, it times the rebuild `sitegen serve` does after a one-source edit
 # (examples/rebuild_bench.rs: 30 edits, the median and the phases of the last).
 set -euo pipefail
@@ -23,12 +25,20 @@ cargo build -q --release -p sitegen -p corpusgen --bins --example rebuild_bench
 work=$(mktemp -d /tmp/sitegen-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-# measure LABEL COMMAND...: runs it under GNU time, prints "wall cpu peak_mb".
+runs=${RUNS:-3}
+
+# measure OUT COMMAND...: runs it under GNU time, appends "wall cpu peak_mb" to OUT.
 measure() {
-  local out="$work/time.txt"
-  /usr/bin/time -f "%e %U %S %M" -o "$out" "$@" >"$work/stdout.txt" 2>"$work/stderr.txt" || {
+  local out="$1"; shift
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" >"$work/stdout.txt" 2>"$work/stderr.txt" || {
     cat "$work/stderr.txt" >&2; exit 1; }
-  awk '{ printf "%.2f %.2f %.0f\n", $1, $2 + $3, $4 / 1024 }' "$out"
+  awk '{ printf "%.2f %.2f %.0f\n", $1, $2 + $3, $4 / 1024 }' "$work/time.txt" >>"$out"
+}
+
+# summary FILE: "median_wall median_cpu max_peak" of its lines.
+summary() {
+  sort -n -k1,1 "$1" | awk '{ w[NR] = $1; if ($3 > m) m = $3 } END { printf "%s ", w[int((NR + 1) / 2)] }'
+  sort -n -k2,2 "$1" | awk '{ c[NR] = $2; if ($3 > m) m = $3 } END { printf "%s %d\n", c[int((NR + 1) / 2)], m }'
 }
 
 echo "| sources | tool | wall (s) | CPU (s) | peak memory (MB) |"
@@ -36,15 +46,26 @@ echo "| ---: | --- | ---: | ---: | ---: |"
 for n in "${sizes[@]}"; do
   content="$work/content-$n"; hugo_site="$work/hugo-$n"
   ./target/release/corpusgen --sources "$n" --seed 42 --out "$content" --hugo "$hugo_site" >/dev/null
-  read -r w c m < <(measure cp -r "$content" "$work/copy-$n")
+  (cd "$hugo_site" && hugo --quiet --destination "$work/warm-hugo" >/dev/null 2>&1) || true
+  ./target/release/sitegen --content "$content" --output "$work/warm-site" >/dev/null 2>&1
+  rm -rf "$work/warm-hugo" "$work/warm-site"
+  for r in $(seq "$runs"); do
+    measure "$work/copy-$n.txt" cp -r "$content" "$work/copy-$n-$r"
+    (cd "$hugo_site" && measure "$work/hugo-$n.txt" hugo --quiet --destination "$work/hugo-out-$n-$r")
+    measure "$work/sitegen-$n.txt" ./target/release/sitegen --content "$content" --output "$work/site-$n-$r" --timings
+    # Keep each run's phases under its wall time, to report the median run's.
+    cp "$work/stderr.txt" "$work/phases-$n-$(tail -1 "$work/sitegen-$n.txt" | cut -d' ' -f1)-$r.txt"
+    rm -rf "$work/copy-$n-$r" "$work/hugo-out-$n-$r" "$work/site-$n-$r"
+  done
+  read -r w c m < <(summary "$work/copy-$n.txt")
   echo "| $n | copy of the content | $w | $c | $m |"
-  (cd "$hugo_site" && hugo --quiet --destination "$work/hugo-out-warm-$n" >/dev/null 2>&1) || true
-  read -r w c m < <(cd "$hugo_site" && measure hugo --quiet --destination "$work/hugo-out-$n")
+  read -r w c m < <(summary "$work/hugo-$n.txt")
   echo "| $n | hugo $(hugo version | awk '{print $2}' | cut -d+ -f1) | $w | $c | $m |"
-  ./target/release/sitegen --content "$content" --output "$work/site-warm-$n" >/dev/null 2>&1
-  read -r w c m < <(measure ./target/release/sitegen --content "$content" --output "$work/site-$n" --timings)
+  read -r w c m < <(summary "$work/sitegen-$n.txt")
   echo "| $n | sitegen | $w | $c | $m |"
-  grep -E "^  [a-z]" "$work/stderr.txt" | sed "s/^/    sitegen $n: /" >&2 || true
+  median_run=$(ls "$work"/phases-"$n"-"$w"-*.txt | head -1)
+  grep -E "^  [a-z]" "$median_run" | sed "s/^/    sitegen $n: /" >&2 || true
+  echo "    walls of the $runs runs, copy / hugo / sitegen: $(cut -d' ' -f1 "$work/copy-$n.txt" | xargs) / $(cut -d' ' -f1 "$work/hugo-$n.txt" | xargs) / $(cut -d' ' -f1 "$work/sitegen-$n.txt" | xargs)" >&2
 done
 
 echo
