@@ -2,6 +2,7 @@
 # Build speed, measured: sitegen against Hugo and a plain copy, on generated corpora.
 #
 #   scripts/bench.sh [SIZES...]        default: 1000 10000
+#   TMPDIR=/dev/shm scripts/bench.sh   everything (content and output) in memory, no disk
 #
 # For each size N it generates N sources with corpusgen (seed 42) as a sitegen content folder
 # and as the same Markdown pages for Hugo (Debian's hugo). After a warm-up build with each, it
@@ -22,7 +23,7 @@ command -v hugo >/dev/null || { echo "hugo is not installed (apt-get install hug
 
 # --bins too: naming an example alone builds only the example (and its dependencies).
 cargo build -q --release -p sitegen -p corpusgen --bins --example rebuild_bench
-work=$(mktemp -d /tmp/sitegen-bench.XXXXXX)
+work=$(mktemp -d "${TMPDIR:-/tmp}/sitegen-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 runs=${RUNS:-3}
