@@ -13,6 +13,8 @@ mod error;
 mod load;
 mod model;
 pub mod sentences;
+#[cfg(test)]
+mod test_texts;
 mod yaml;
 
 pub use yaml::{is_plain_char as is_plain_yaml_char, quoted_scalar};

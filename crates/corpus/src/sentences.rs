@@ -242,16 +242,7 @@ mod tests {
             "a", "B", "5", ".", "!", "?", "…", "”", "’", "\"", "'", "“", "‘", "(", " ", "\u{a0}", "U.S.", "Mr.",
             "e.g.", "J.", "Kerry", "said", "É", "é", ")", "—",
         ];
-        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-        for _ in 0..20_000 {
-            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            let len = (state >> 58) as usize;
-            let text: String = (0..len)
-                .map(|_| {
-                    state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                    pieces[(state >> 33) as usize % pieces.len()]
-                })
-                .collect();
+        for text in crate::test_texts::texts(&pieces, 20_000, 63) {
             assert_eq!(split(&text), split_by_chars(&text), "{text:?}");
             assert_eq!(glue_points(&text), glue_points_by_chars(&text), "{text:?}");
         }

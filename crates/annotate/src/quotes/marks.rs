@@ -52,9 +52,7 @@ fn classify(before: char, c: char, after: char) -> Option<(Mark, usize)> {
 
 /// The quoted spans of `text`, outermost only, in order.
 pub fn quoted_spans(text: &str) -> Vec<QuotedSpan> {
-    let mut spans = Vec::new();
-    // The open quotation: (byte of its mark, byte after the mark, double?).
-    let mut open: Option<(usize, usize, bool)> = None;
+    let mut spans = Spans::default();
     let mut from = 0;
     // Every mark is `"`, `'`, or starts with the byte 0xE2 (“ ” „ ‘ ’) or 0xC2 (« »): the
     // text between is skipped a byte at a time, undecoded.
@@ -70,87 +68,76 @@ pub fn quoted_spans(text: &str) -> Vec<QuotedSpan> {
             (2, Some(second)) => from + second.len_utf8(),
             _ => from,
         };
-        match (mark, open) {
-            (Mark::OpenDouble, None) => open = Some((at, end, true)),
-            (Mark::OpenSingle, None) => open = Some((at, end, false)),
+        spans.mark(mark, at, end);
+        from = end;
+    }
+    spans.finish(text)
+}
+
+/// The spans found so far, and the quotation still open.
+#[derive(Default)]
+struct Spans {
+    spans: Vec<QuotedSpan>,
+    /// The open quotation: (byte of its mark, byte after the mark, double?).
+    open: Option<(usize, usize, bool)>,
+}
+
+impl Spans {
+    /// Takes the mark at bytes `at..end`.
+    fn mark(&mut self, mark: Mark, at: usize, end: usize) {
+        match (mark, self.open) {
+            (Mark::OpenDouble, None) => self.open = Some((at, end, true)),
+            (Mark::OpenSingle, None) => self.open = Some((at, end, false)),
             (Mark::CloseDouble, Some((start, inner, true))) | (Mark::CloseSingle, Some((start, inner, false))) => {
-                spans.push(QuotedSpan { inner: inner..at, outer: start..end, closed: true, opened: true });
-                open = None;
+                self.spans.push(QuotedSpan { inner: inner..at, outer: start..end, closed: true, opened: true });
+                self.open = None;
             }
-            (Mark::CloseDouble, None) if spans.is_empty() => {
+            (Mark::CloseDouble, None) if self.spans.is_empty() => {
                 // Closes a quotation opened in an earlier paragraph.
-                spans.push(QuotedSpan { inner: 0..at, outer: 0..end, closed: true, opened: false });
+                self.spans.push(QuotedSpan { inner: 0..at, outer: 0..end, closed: true, opened: false });
             }
             _ => {}
         }
-        from = end;
     }
-    if let Some((start, inner, _)) = open {
-        spans.push(QuotedSpan { inner: inner..text.len(), outer: start..text.len(), closed: false, opened: true });
+
+    /// The spans of `text`, the one left open running to its end, those with no word left out.
+    fn finish(mut self, text: &str) -> Vec<QuotedSpan> {
+        if let Some((start, inner, _)) = self.open {
+            let span = QuotedSpan { inner: inner..text.len(), outer: start..text.len(), closed: false, opened: true };
+            self.spans.push(span);
+        }
+        self.spans.retain(|s| text[s.inner.clone()].chars().any(char::is_alphanumeric));
+        self.spans
     }
-    spans.retain(|s| text[s.inner.clone()].chars().any(char::is_alphanumeric));
-    spans
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The character scan's view of a mark: its neighbours taken from the decoded characters.
     fn classify_by_chars(chars: &[(usize, char)], i: usize) -> Option<(Mark, usize)> {
-        let c = chars[i].1;
         let before = if i == 0 { ' ' } else { chars[i - 1].1 };
         let after = chars.get(i + 1).map_or(' ', |&(_, c)| c);
-        let opens_here = before.is_whitespace() || matches!(before, '(' | '[' | '—' | '–' | '-' | ':');
-        match c {
-            '“' | '„' | '«' => Some((Mark::OpenDouble, 1)),
-            '”' | '»' => Some((Mark::CloseDouble, 1)),
-            '"' if opens_here && !after.is_whitespace() => Some((Mark::OpenDouble, 1)),
-            '"' => Some((Mark::CloseDouble, 1)),
-            // Two single quotes close like a double one: "patience and determination''.
-            '\'' if after == '\'' => Some((Mark::CloseDouble, 2)),
-            '’' if after == '’' => Some((Mark::CloseDouble, 2)),
-            '‘' => Some((Mark::OpenSingle, 1)),
-            '’' | '\'' if before.is_alphanumeric() && after.is_alphanumeric() => None,
-            '\'' if opens_here && after.is_alphabetic() => Some((Mark::OpenSingle, 1)),
-            '’' | '\'' if !before.is_whitespace() => Some((Mark::CloseSingle, 1)),
-            _ => None,
-        }
+        classify(before, chars[i].1, after)
     }
 
-    /// [`quoted_spans`] as first written, over the decoded characters: the definition.
+    /// [`quoted_spans`] as first written, over the decoded characters: the definition of
+    /// the scan.
     fn quoted_spans_by_chars(text: &str) -> Vec<QuotedSpan> {
         let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let mut spans = Vec::new();
-        // The open quotation: (byte of its mark, byte after the mark, double?).
-        let mut open: Option<(usize, usize, bool)> = None;
+        let mut spans = Spans::default();
         let mut i = 0;
         while i < chars.len() {
             let Some((mark, width)) = classify_by_chars(&chars, i) else {
                 i += 1;
                 continue;
             };
-            let at = chars[i].0;
             let end = chars.get(i + width).map_or(text.len(), |&(b, _)| b);
-            match (mark, open) {
-                (Mark::OpenDouble, None) => open = Some((at, end, true)),
-                (Mark::OpenSingle, None) => open = Some((at, end, false)),
-                (Mark::CloseDouble, Some((start, inner, true))) | (Mark::CloseSingle, Some((start, inner, false))) => {
-                    spans.push(QuotedSpan { inner: inner..at, outer: start..end, closed: true, opened: true });
-                    open = None;
-                }
-                (Mark::CloseDouble, None) if spans.is_empty() => {
-                    // Closes a quotation opened in an earlier paragraph.
-                    spans.push(QuotedSpan { inner: 0..at, outer: 0..end, closed: true, opened: false });
-                }
-                _ => {}
-            }
+            spans.mark(mark, chars[i].0, end);
             i += width;
         }
-        if let Some((start, inner, _)) = open {
-            spans.push(QuotedSpan { inner: inner..text.len(), outer: start..text.len(), closed: false, opened: true });
-        }
-        spans.retain(|s| text[s.inner.clone()].chars().any(char::is_alphanumeric));
-        spans
+        spans.finish(text)
     }
 
     #[test]

@@ -461,14 +461,7 @@ mod tests {
             "File photo",
             "Photograph by ",
         ];
-        let mut state = 0x2545_f491_u64;
-        for _ in 0..20_000 {
-            let mut line = String::new();
-            for _ in 0..(state % 40) {
-                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                line.push_str(pieces[(state >> 33) as usize % pieces.len()]);
-            }
-            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        for line in crate::test_texts::texts(&pieces, 20_000, 39) {
             assert_eq!(caption_credit_at(&line), credit_at_everywhere(&line), "{line:?}");
         }
         assert_eq!(nth_word_from_end("a b", 2), Some(0));

@@ -179,14 +179,7 @@ mod tests {
             "a", "Bé", " ", "  ", "\t", "\u{a0}", "\u{200b}", "\u{0}", "\u{ad}", "’", "\u{2003}", "\r", "\u{b}",
             "\u{1f}", "\u{85}", "\u{7f}",
         ];
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        for _ in 0..20_000 {
-            let mut next = || {
-                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                (state >> 33) as usize
-            };
-            let len = next() % 12;
-            let line: String = (0..len).map(|_| pieces[next() % pieces.len()]).collect();
+        for line in crate::test_texts::texts(&pieces, 20_000, 11) {
             assert_eq!(normalize_line(&line), normalize_by_chars(&line), "{line:?}");
         }
     }
@@ -211,14 +204,7 @@ mod tests {
             assert_eq!(hashes(text), by_words(&fold(text)), "{text}");
         }
         let pieces = ["a", "Z", "9", " ", "-", "’", "Ünal", "İ", "ß", "\u{a0}", "x2", "ΣΑ", "'"];
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        for _ in 0..5_000 {
-            let mut next = || {
-                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                (state >> 33) as usize
-            };
-            let len = next() % 10;
-            let text: String = (0..len).map(|_| pieces[next() % pieces.len()]).collect();
+        for text in crate::test_texts::texts(&pieces, 5_000, 9) {
             assert_eq!(hashes(&text), by_words(&fold(&text)), "{text:?}");
         }
         assert_eq!(hashes("Ünal said"), hashes("ünal, SAID"));
