@@ -1,4 +1,4 @@
-//! entities/<id>.html: who or what an entity is, the entities named with it, when it appears,
+//! `entities/<id>.html`: who or what an entity is, the entities named with it, when it appears,
 //! and the first page of its mentions in their sentences (`mention_pages.rs`).
 
 use std::collections::{BTreeMap, BTreeSet};

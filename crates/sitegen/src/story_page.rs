@@ -1,4 +1,4 @@
-//! stories/<id>.html: the versions of one story side by side.
+//! `stories/<id>.html`: the versions of one story side by side.
 
 use serde::Serialize;
 

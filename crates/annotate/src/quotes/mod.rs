@@ -5,7 +5,7 @@
 //! *phrases*, kept apart. Consecutive full quotations of one paragraph without an
 //! attribution of their own are one quotation in several parts, and a quotation left open
 //! at the end of a paragraph goes on in the next. The speaker comes from the attribution
-//! next to a speech verb ([`attribution`]). "He" and "she" resolve to the person the text
+//! next to a speech verb (`attribution`). "He" and "she" resolve to the person the text
 //! is about: the speaker of the quotation just before, or else the first person named in
 //! the sentence before. A quotation with no attribution continues the speaker of the
 //! quotation ending the previous paragraph, or of the one before it in its paragraph;

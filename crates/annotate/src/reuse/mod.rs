@@ -1,9 +1,9 @@
 //! Text reuse: which sentences of one source are copies of another's.
 //!
 //! Three steps, each linear in the size of the corpus for a bounded number of versions per
-//! story: tokenise every sentence ([`tokens`]); find candidate source pairs through an
-//! inverted index of rare word 5-grams ([`candidates`]); align the sentences of each
-//! candidate pair ([`align`]). No step compares all pairs of sources.
+//! story: tokenise every sentence (`tokens`); find candidate source pairs through an
+//! inverted index of rare word 5-grams (`candidates`); align the sentences of each
+//! candidate pair (`align`). No step compares all pairs of sources.
 
 mod align;
 mod candidates;
