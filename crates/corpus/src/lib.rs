@@ -20,7 +20,7 @@ mod yaml;
 pub use yaml::{is_plain_char as is_plain_yaml_char, quoted_scalar};
 
 pub use cache::LoadCache;
-pub use clean::{Cleaned, clean, fold};
+pub use clean::{Cleaned, WordHash, clean, fold};
 pub use date::{Date, MONTH_NAMES, month_number};
 pub use error::{ContentError, ContentErrors};
 pub use load::{load, load_cached, load_timed, parse_source};

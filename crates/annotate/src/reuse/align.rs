@@ -118,23 +118,27 @@ fn similarity_weighed(a: &[u64], b: &[u64], weight_a: f32, weight_b: f32) -> f32
     2.0 * weighted_lcs(a, b) / (weight_a + weight_b)
 }
 
-/// The highest [`similarity`] two sequences of these weights can have: a common subsequence
-/// weighs at most the lighter side. (Long sentences, compared by trigrams, are not bounded.)
-fn similarity_bound(a: &[u64], b: &[u64], weight_a: f32, weight_b: f32) -> f32 {
-    if a.len() * b.len() > MAX_LCS_CELLS || weight_a + weight_b == 0.0 {
-        return 1.0;
+/// Whether `a` and `b`, of total weights `weights`, can be `near` copies: a common
+/// subsequence weighs at most the lighter side, and at most the tokens the two share, counted
+/// as bags. `sorted` gives each side's tokens sorted, asked only when the first bound passes:
+/// most sentences that share a trigram share little else, and are told apart without the
+/// table. (Long sentences, compared by trigrams, are not bounded.)
+fn may_be_near<'s>(
+    a: &[u64],
+    b: &[u64],
+    weights: (f32, f32),
+    near: f32,
+    sorted: impl FnOnce() -> (&'s [u64], &'s [u64]),
+) -> bool {
+    let total = weights.0 + weights.1;
+    if a.len() * b.len() > MAX_LCS_CELLS || total == 0.0 {
+        return true;
     }
-    2.0 * weight_a.min(weight_b) / (weight_a + weight_b)
-}
-
-/// A tighter bound than [`similarity_bound`], from the tokens the two share (sorted tokens
-/// of each side): most sentences that share a trigram share little else, and are told
-/// apart without the table.
-fn shared_bound(a: &[u64], b: &[u64], sorted: (&[u64], &[u64]), weights: (f32, f32)) -> f32 {
-    if a.len() * b.len() > MAX_LCS_CELLS || weights.0 + weights.1 == 0.0 {
-        return 1.0;
+    let score = |shared: f32| 2.0 * shared / total;
+    score(weights.0.min(weights.1)) >= near && {
+        let (a_sorted, b_sorted) = sorted();
+        score(shared_weight(a_sorted, b_sorted)) >= near
     }
-    2.0 * shared_weight(sorted.0, sorted.1) / (weights.0 + weights.1)
 }
 
 /// True when `needle` stands in `haystack` as a contiguous run of tokens.
@@ -200,15 +204,14 @@ pub fn align(
             let long_enough = a.tokens.len() >= thresholds.min_tokens && b.tokens.len() >= thresholds.min_tokens;
             let verbatim = long_enough && a.tokens == b.tokens;
             let b_weight = b_weights[j - b_range.start];
-            // Sentences of very different weights cannot be near copies: no table for them.
+            // Sentences that cannot be near copies get no table.
+            let (a_slot, b_slot) = (&mut a_sorted, &mut b_sorted[j - b_range.start]);
             let can_be_near = long_enough
                 && !verbatim
-                && similarity_bound(&a.tokens, &b.tokens, a_weight, b_weight) >= thresholds.near
-                && {
-                    let a_sorted = a_sorted.get_or_insert_with(|| sorted(&a.tokens));
-                    let b_sorted = b_sorted[j - b_range.start].get_or_insert_with(|| sorted(&b.tokens));
-                    shared_bound(&a.tokens, &b.tokens, (a_sorted, b_sorted), (a_weight, b_weight)) >= thresholds.near
-                };
+                && may_be_near(&a.tokens, &b.tokens, (a_weight, b_weight), thresholds.near, move || {
+                    let a_sorted = a_slot.get_or_insert_with(|| sorted(&a.tokens));
+                    (a_sorted.as_slice(), b_slot.get_or_insert_with(|| sorted(&b.tokens)).as_slice())
+                });
             let score = if verbatim {
                 // What the table would give: the whole weight over itself, exactly 1.
                 1.0
@@ -261,8 +264,7 @@ mod tests {
 
     #[test]
     fn similarity_tolerates_small_edits_and_rejects_other_text() {
-        let t =
-            |s: &str| -> Vec<u64> { s.split(' ').map(|w| super::super::tokens::hash_bytes(w.as_bytes(), 0)).collect() };
+        let t = |s: &str| -> Vec<u64> { s.split(' ').map(super::super::tokens::token).collect() };
         let a = t(
             "un syria envoy staffan de mistura urged moscow and washington to push for a resumption of the talks next month",
         );
@@ -279,8 +281,8 @@ mod tests {
     fn trimming_the_common_ends_and_the_shared_bound_agree_with_the_table() {
         // Sequences over a small vocabulary, half of it function words, with ends in common.
         let vocabulary: Vec<u64> = ["the", "of", "and", "to", "syria", "talks", "kerry", "moscow"]
-            .iter()
-            .map(|w| super::super::tokens::hash_bytes(w.as_bytes(), 0))
+            .into_iter()
+            .map(super::super::tokens::token)
             .collect();
         let mut state = 0x2545_f491_4f6c_dd1d_u64;
         let mut next = |n: u64| {
@@ -302,7 +304,7 @@ mod tests {
     #[test]
     fn a_sentence_whose_best_match_is_taken_links_to_its_next_best() {
         let sentence = |text: &str| {
-            let tokens: Vec<u64> = text.split(' ').map(|w| super::super::tokens::hash_bytes(w.as_bytes(), 0)).collect();
+            let tokens: Vec<u64> = text.split(' ').map(super::super::tokens::token).collect();
             Sentence { source: 0, block: 0, range: 0..0, tokens, quotes: Vec::new() }
         };
         let sentences = [

@@ -39,7 +39,8 @@ impl GramPostings {
 /// Candidate pairs `(a, b)` of source indexes, `a < b`, sorted, that share at least
 /// `min_shared` grams of `gram` words, each gram in at most `df_cap` sources.
 pub fn candidate_pairs(sentences: &[Sentence], gram: usize, df_cap: usize, min_shared: usize) -> Vec<(u32, u32)> {
-    pairs_of(&gram_postings(sentences, gram), df_cap, min_shared)
+    let sources = sentences.iter().map(|s| s.source as usize + 1).max().unwrap_or(0);
+    pairs_of(&gram_postings(sentences, gram), sources, df_cap, min_shared)
 }
 
 /// The `(gram hash, source)` of every gram of `sentences`.
@@ -99,12 +100,11 @@ pub fn gram_postings(sentences: &[Sentence], gram: usize) -> GramPostings {
     GramPostings { buckets }
 }
 
-/// [`candidate_pairs`] from the corpus's [`gram_postings`]. The pairs each bucket proposes
-/// are placed by their first source's range, and each range is counted on its own, so no
-/// step runs on one core.
-pub fn pairs_of(postings: &GramPostings, df_cap: usize, min_shared: usize) -> Vec<(u32, u32)> {
+/// [`candidate_pairs`] from the [`gram_postings`] of a corpus of `sources` sources. The
+/// pairs each bucket proposes are placed by their first source's range, and each range is
+/// counted on its own, so no step runs on one core.
+pub fn pairs_of(postings: &GramPostings, sources: usize, df_cap: usize, min_shared: usize) -> Vec<(u32, u32)> {
     const RANGES: usize = 64;
-    let sources = postings.buckets.iter().flatten().map(|&(_, s)| s as usize + 1).max().unwrap_or(0);
     let range_of = |pair: &u64| ((pair >> 32) as usize * RANGES) / sources.max(1);
     let proposed: Vec<Bucketed<u64>> = postings
         .buckets
@@ -199,7 +199,7 @@ impl GramCache {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::reuse::tokens::hash_bytes;
+    use crate::reuse::tokens::token;
 
     #[test]
     fn postings_are_every_gram_of_every_source_sorted_once() {
@@ -229,11 +229,11 @@ mod tests {
         let shared: Vec<(u32, u32)> =
             pairs.chunk_by(|x, y| x == y).filter(|run| run.len() >= 2).map(|run| run[0]).collect();
         assert!(shared.len() > 100, "{}", shared.len());
-        assert_eq!(pairs_of(&postings, 20, 2), shared);
+        assert_eq!(pairs_of(&postings, 8_000, 20, 2), shared);
     }
 
     fn sentence(source: u32, text: &str) -> Sentence {
-        let tokens = text.split(' ').map(|w| hash_bytes(w.as_bytes(), 0)).collect();
+        let tokens = text.split(' ').map(token).collect();
         Sentence { source, block: 0, range: 0..0, tokens, quotes: Vec::new() }
     }
 

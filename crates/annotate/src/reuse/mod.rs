@@ -179,6 +179,7 @@ pub(crate) fn detect_in(
         None => candidates::candidate_pairs(sentences, options.gram, df_cap, min_shared),
         Some(cache) => candidates::pairs_of(
             cache.grams.update(sentences, &starts, &fingerprints, options.gram),
+            corpus.sources.len(),
             df_cap,
             min_shared,
         ),

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use corpus::Corpus;
+use corpus::{Corpus, WordHash};
 
 /// One sentence of one source, tokenised.
 #[derive(Debug, Clone)]
@@ -20,14 +20,9 @@ pub struct Sentence {
     pub quotes: Vec<Range<usize>>,
 }
 
-/// FNV-1a: small, fast and stable across runs and platforms, so output is deterministic.
-pub fn hash_bytes(bytes: &[u8], seed: u64) -> u64 {
-    let mut hash = 0xcbf2_9ce4_8422_2325 ^ seed;
-    for &byte in bytes {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
+/// The token of a word already lower-case: its [`WordHash`].
+pub fn token(word: &str) -> u64 {
+    WordHash::of_folded(word)
 }
 
 /// English function words: they carry a sentence's structure, not its content, so they
@@ -47,7 +42,7 @@ const FUNCTION_WORDS: &[&str] = &[
 fn function_word_hashes() -> &'static [u64] {
     static HASHES: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
     HASHES.get_or_init(|| {
-        let mut hashes: Vec<u64> = FUNCTION_WORDS.iter().map(|w| hash_bytes(w.as_bytes(), 0)).collect();
+        let mut hashes: Vec<u64> = FUNCTION_WORDS.iter().map(|w| token(w)).collect();
         hashes.sort_unstable();
         hashes
     })
@@ -75,27 +70,18 @@ fn is_close_quote(c: char) -> bool {
 /// offset where it starts. Quotation marks are reported as boundaries through `marks`:
 /// `(token index, opening?)` for every double quotation mark.
 fn tokenize(text: &str) -> (Vec<u64>, Vec<(usize, bool)>) {
-    // Each word is hashed as it is read ([`hash_bytes`] of its lower-case bytes, FNV-1a
-    // taken a byte at a time), without a copy of the word.
-    const START: u64 = 0xcbf2_9ce4_8422_2325;
-    let mix = |hash: u64, byte: u8| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
     let mut tokens = Vec::new();
     let mut marks = Vec::new();
-    let mut word: Option<u64> = None;
+    // Each word is hashed as it is read, without a copy of the word.
+    let mut word: Option<WordHash> = None;
     let mut previous = ' ';
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        if c.is_ascii_alphanumeric() {
-            // Most text is ASCII: no Unicode tables for it.
-            let hash = word.get_or_insert(START);
-            *hash = mix(*hash, c.to_ascii_lowercase() as u8);
-        } else if !c.is_ascii() && c.is_alphanumeric() {
-            let hash = word.get_or_insert(START);
-            for lower in c.to_lowercase() {
-                *hash = lower.encode_utf8(&mut [0; 4]).bytes().fold(*hash, mix);
-            }
+        // Most text is ASCII: no Unicode tables for it.
+        if c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()) {
+            word.get_or_insert_with(WordHash::default).push(c);
         } else {
-            tokens.extend(word.take());
+            tokens.extend(word.take().map(WordHash::finish));
             let next = chars.peek().copied().unwrap_or(' ');
             let straight_double = c == '"';
             // Two straight single quotes stand for a closing double quote in some feeds.
@@ -108,7 +94,7 @@ fn tokenize(text: &str) -> (Vec<u64>, Vec<(usize, bool)>) {
         }
         previous = c;
     }
-    tokens.extend(word);
+    tokens.extend(word.map(WordHash::finish));
     (tokens, marks)
 }
 
@@ -168,11 +154,11 @@ mod tests {
         let (b, _) = tokenize("\"We're here,\" He said — Isis");
         assert_eq!(a, b);
         assert_eq!(a.len(), 6);
-        // Each token is the hash of the word's lower-case bytes.
+        // Each token is the hash of the word lower-cased.
         let words = ["we", "re", "here", "he", "said", "isis"];
-        assert_eq!(a, words.map(|w| hash_bytes(w.as_bytes(), 0)));
+        assert_eq!(a, words.map(token));
         let (c, _) = tokenize("Ünal İstanbul");
-        assert_eq!(c, ["ünal", "i̇stanbul"].map(|w| hash_bytes(w.as_bytes(), 0)));
+        assert_eq!(c, ["ünal", "i̇stanbul"].map(token));
     }
 
     #[test]

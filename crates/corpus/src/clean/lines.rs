@@ -220,12 +220,12 @@ fn starts_with_ignoring_case(line: &str, prefix: &str) -> bool {
     line.as_bytes().get(..prefix.len()).is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
-/// `folded` holds the first words of the line: more than the five looked at.
+/// `folded` holds the first words of the line: more than the four looked at.
 fn is_reading_time(folded: &str) -> bool {
     if more_words_than(folded, 4) {
         return false;
     }
-    let words: Vec<&str> = folded.split(' ').take(5).collect();
+    let words: Vec<&str> = folded.split(' ').collect();
     let unit = |w: &str| matches!(w, "min" | "mins" | "minute" | "minutes");
     match words.as_slice() {
         [n, u, "read"] => n.bytes().all(|b| b.is_ascii_digit()) && unit(u),
@@ -235,13 +235,13 @@ fn is_reading_time(folded: &str) -> bool {
 }
 
 /// A line made only of dates, times, weekdays and words like "Published" or "Updated".
-/// `folded` holds the first words of the line: more than the 13 looked at.
+/// `folded` holds the first words of the line: more than the 12 looked at.
 fn is_date_line(folded: &str) -> bool {
     if more_words_than(folded, 12) {
         return false;
     }
-    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).take(13).collect();
-    if words.is_empty() || words.len() > 12 {
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.is_empty() {
         return false;
     }
     let number = |w: &str| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());

@@ -26,7 +26,7 @@ mod lines;
 mod text;
 mod wire;
 
-pub use text::fold;
+pub use text::{WordHash, fold};
 
 use std::collections::HashMap;
 
@@ -368,7 +368,7 @@ fn repeats_a_passage(texts: &[&str]) -> Vec<bool> {
     repeats
 }
 
-/// A polynomial hash of runs of word ids, modulo the prime 2^61 − 1: the hash of any window
+/// A polynomial hash of runs of words, modulo the prime 2^61 − 1: the hash of any window
 /// of a unit comes in constant time from the hashes of the unit's prefixes.
 struct WindowHash;
 
@@ -385,7 +385,7 @@ impl WindowHash {
         if folded >= Self::PRIME { folded - Self::PRIME } else { folded }
     }
 
-    /// A word id spread over the whole range, so that ids in sequence do not hash alike.
+    /// A word's hash spread over the whole range, below the prime.
     fn word(id: u64) -> u64 {
         let mut z = id.wrapping_add(0x9E37_79B9_7F4A_7C15);
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);

@@ -83,40 +83,65 @@ pub fn fold_words(text: &str, limit: usize) -> (String, bool) {
     (out, true)
 }
 
-/// A hash of each word of the [`fold`] of `text`, in order, without making the folded text:
-/// equal words hash alike, and different words almost never do.
-pub fn folded_word_hashes(text: &str) -> Vec<u64> {
-    // FNV-1a over the folded bytes of each word.
-    const START: u64 = 0xcbf2_9ce4_8422_2325;
-    let mix = |hash: u64, byte: u8| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-    let mut hashes = Vec::new();
-    let mut word: Option<u64> = None;
-    let mut at = 0;
-    while at < text.len() {
-        let byte = text.as_bytes()[at];
-        // ASCII bytes are folded without decoding.
-        if byte.is_ascii() {
-            at += 1;
-            if byte.is_ascii_alphanumeric() {
-                let hash = word.get_or_insert(START);
-                *hash = mix(*hash, byte.to_ascii_lowercase());
-            } else {
-                hashes.extend(word.take());
+/// The hash of one word of a [`fold`], taken a character at a time as the word is read:
+/// FNV-1a over its folded (lower-case) bytes. Stable across runs and platforms, so output
+/// built on it is deterministic; equal words, whatever their case, hash alike, and different
+/// words almost never do.
+#[derive(Debug, Clone, Copy)]
+pub struct WordHash(u64);
+
+impl Default for WordHash {
+    fn default() -> Self {
+        WordHash(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl WordHash {
+    /// The hash of `folded`, a word already folded (as [`fold`] writes it).
+    pub fn of_folded(folded: &str) -> u64 {
+        folded.bytes().fold(WordHash::default(), WordHash::byte).0
+    }
+
+    fn byte(self, byte: u8) -> WordHash {
+        WordHash((self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
+    }
+
+    /// Adds the next letter or digit of the word, folded.
+    pub fn push(&mut self, c: char) {
+        if c.is_ascii() {
+            *self = self.byte(c.to_ascii_lowercase() as u8);
+        } else {
+            for lower in c.to_lowercase() {
+                *self = lower.encode_utf8(&mut [0; 4]).bytes().fold(*self, WordHash::byte);
             }
-            continue;
-        }
-        let c = text[at..].chars().next().expect("at a character boundary");
-        at += c.len_utf8();
-        if !c.is_alphanumeric() {
-            hashes.extend(word.take());
-            continue;
-        }
-        let hash = word.get_or_insert(START);
-        for lower in c.to_lowercase() {
-            *hash = lower.encode_utf8(&mut [0; 4]).bytes().fold(*hash, mix);
         }
     }
-    hashes.extend(word);
+
+    /// The hash of the word read so far.
+    pub fn finish(self) -> u64 {
+        self.0
+    }
+}
+
+/// The [`WordHash`] of each word of the [`fold`] of `text`, in order, without making the
+/// folded text.
+pub fn folded_word_hashes(text: &str) -> Vec<u64> {
+    let mut hashes = Vec::new();
+    let mut word: Option<WordHash> = None;
+    let mut at = 0;
+    while at < text.len() {
+        // ASCII bytes are classified without decoding.
+        let byte = text.as_bytes()[at];
+        let c = if byte.is_ascii() { char::from(byte) } else { text[at..].chars().next().expect("at a boundary") };
+        at += c.len_utf8();
+        let alphanumeric = if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+        if alphanumeric {
+            word.get_or_insert_with(WordHash::default).push(c);
+        } else {
+            hashes.extend(word.take().map(WordHash::finish));
+        }
+    }
+    hashes.extend(word.map(WordHash::finish));
     hashes
 }
 
@@ -195,11 +220,10 @@ mod tests {
         assert_eq!(fold_words("  Hello,  WORLD -- ", 2), ("hello world".to_string(), true));
         assert_eq!(fold_words("", 0), (String::new(), true));
         let hashes = |text: &str| folded_word_hashes(text);
-        // FNV-1a of each folded word's bytes ("İ" folds to "i̇", whose dot is no letter).
-        let fnv = |w: &str| {
-            w.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+        // The hash of each folded word ("İ" folds to "i̇", whose dot is no letter).
+        let by_words = |folded: &str| -> Vec<u64> {
+            folded.split(' ').filter(|w| !w.is_empty()).map(WordHash::of_folded).collect()
         };
-        let by_words = |folded: &str| -> Vec<u64> { folded.split(' ').filter(|w| !w.is_empty()).map(fnv).collect() };
         for text in ["“We’re here,” he said -- ISIS.", "  Hello,  WORLD -- Ünal's İ 2nd! ", "", "--"] {
             assert_eq!(hashes(text), by_words(&fold(text)), "{text}");
         }
