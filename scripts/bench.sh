@@ -3,21 +3,26 @@
 #
 #   scripts/bench.sh [SIZES...]        default: 1000 10000
 #   TMPDIR=/dev/shm scripts/bench.sh   everything (content and output) in memory, no disk
+#   SHAPES=news scripts/bench.sh       only the news-shaped corpora (default: "seeds news")
 #
-# For each size N it generates N sources with corpusgen (seed 42) as a sitegen content folder
-# and as the same Markdown pages for Hugo (Debian's hugo). After a warm-up build with each, it
+# For each corpus shape in SHAPES (corpusgen --shape: seeds, stories of one to four versions;
+# news, heavy-tailed stories over thousands of outlets) and each size N, it generates N
+# sources with corpusgen (seed 42) as a sitegen content folder and as the same Markdown pages
+# for Hugo (Debian's hugo). After a warm-up build with each, it
 # times RUNS rounds (default 3) of: a plain copy of the content (the floor no build can beat),
 # `hugo`, and `sitegen` (release), one after the other, each into a new folder, so that a slow
 # spell of the disk falls on all three. It reports the median wall time and CPU time (user +
 # system) and the largest peak memory from GNU time, and sitegen's own phase timings
 # (--timings) of its median run. Results go to stdout as a Markdown table. Then, on the
-# smallest corpus, it times the rebuild `sitegen serve` does after a one-source edit
+# smallest corpus of the first shape, it times the rebuild `sitegen serve` does after a one-source edit
 # (examples/rebuild_bench.rs: 30 edits, the median and the phases of the last).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
+read -r -a shapes <<<"${SHAPES:-seeds news}"
+[ ${#shapes[@]} -gt 0 ] || { echo "SHAPES is empty" >&2; exit 1; }
 command -v hugo >/dev/null || { echo "hugo is not installed (apt-get install hugo)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "GNU time is not installed (apt-get install time)" >&2; exit 1; }
 
@@ -42,32 +47,35 @@ summary() {
   sort -n -k2,2 "$1" | awk '{ c[NR] = $2; if ($3 > m) m = $3 } END { printf "%s %d\n", c[int((NR + 1) / 2)], m }'
 }
 
-echo "| sources | tool | wall (s) | CPU (s) | peak memory (MB) |"
-echo "| ---: | --- | ---: | ---: | ---: |"
-for n in "${sizes[@]}"; do
-  content="$work/content-$n"; hugo_site="$work/hugo-$n"
-  ./target/release/corpusgen --sources "$n" --seed 42 --out "$content" --hugo "$hugo_site" >/dev/null
-  (cd "$hugo_site" && hugo --quiet --destination "$work/warm-hugo" >/dev/null 2>&1) || true
-  ./target/release/sitegen --content "$content" --output "$work/warm-site" >/dev/null 2>&1
-  rm -rf "$work/warm-hugo" "$work/warm-site"
-  for r in $(seq "$runs"); do
-    measure "$work/copy-$n.txt" cp -r "$content" "$work/copy-$n-$r"
-    (cd "$hugo_site" && measure "$work/hugo-$n.txt" hugo --quiet --destination "$work/hugo-out-$n-$r")
-    measure "$work/sitegen-$n.txt" ./target/release/sitegen --content "$content" --output "$work/site-$n-$r" --timings
-    # Keep each run's phases under its wall time, to report the median run's.
-    cp "$work/stderr.txt" "$work/phases-$n-$(tail -1 "$work/sitegen-$n.txt" | cut -d' ' -f1)-$r.txt"
-    rm -rf "$work/copy-$n-$r" "$work/hugo-out-$n-$r" "$work/site-$n-$r"
+echo "| shape | sources | tool | wall (s) | CPU (s) | peak memory (MB) |"
+echo "| --- | ---: | --- | ---: | ---: | ---: |"
+for shape in "${shapes[@]}"; do
+  for n in "${sizes[@]}"; do
+    id="$shape-$n"
+    content="$work/content-$id"; hugo_site="$work/hugo-$id"
+    ./target/release/corpusgen --sources "$n" --seed 42 --shape "$shape" --out "$content" --hugo "$hugo_site" >/dev/null
+    (cd "$hugo_site" && hugo --quiet --destination "$work/warm-hugo" >/dev/null 2>&1) || true
+    ./target/release/sitegen --content "$content" --output "$work/warm-site" >/dev/null 2>&1
+    rm -rf "$work/warm-hugo" "$work/warm-site"
+    for r in $(seq "$runs"); do
+      measure "$work/copy-$id.txt" cp -r "$content" "$work/copy-$id-$r"
+      (cd "$hugo_site" && measure "$work/hugo-$id.txt" hugo --quiet --destination "$work/hugo-out-$id-$r")
+      measure "$work/sitegen-$id.txt" ./target/release/sitegen --content "$content" --output "$work/site-$id-$r" --timings
+      # Keep each run's phases under its wall time, to report the median run's.
+      cp "$work/stderr.txt" "$work/phases-$id-$(tail -1 "$work/sitegen-$id.txt" | cut -d' ' -f1)-$r.txt"
+      rm -rf "$work/copy-$id-$r" "$work/hugo-out-$id-$r" "$work/site-$id-$r"
+    done
+    read -r w c m < <(summary "$work/copy-$id.txt")
+    echo "| $shape | $n | copy of the content | $w | $c | $m |"
+    read -r w c m < <(summary "$work/hugo-$id.txt")
+    echo "| $shape | $n | hugo $(hugo version | awk '{print $2}' | cut -d+ -f1) | $w | $c | $m |"
+    read -r w c m < <(summary "$work/sitegen-$id.txt")
+    echo "| $shape | $n | sitegen | $w | $c | $m |"
+    median_run=$(ls "$work"/phases-"$id"-"$w"-*.txt | head -1)
+    grep -E "^  [a-z]" "$median_run" | sed "s/^/    sitegen $shape $n: /" >&2 || true
+    echo "    $shape $n, walls of the $runs runs, copy / hugo / sitegen: $(cut -d' ' -f1 "$work/copy-$id.txt" | xargs) / $(cut -d' ' -f1 "$work/hugo-$id.txt" | xargs) / $(cut -d' ' -f1 "$work/sitegen-$id.txt" | xargs)" >&2
   done
-  read -r w c m < <(summary "$work/copy-$n.txt")
-  echo "| $n | copy of the content | $w | $c | $m |"
-  read -r w c m < <(summary "$work/hugo-$n.txt")
-  echo "| $n | hugo $(hugo version | awk '{print $2}' | cut -d+ -f1) | $w | $c | $m |"
-  read -r w c m < <(summary "$work/sitegen-$n.txt")
-  echo "| $n | sitegen | $w | $c | $m |"
-  median_run=$(ls "$work"/phases-"$n"-"$w"-*.txt | head -1)
-  grep -E "^  [a-z]" "$median_run" | sed "s/^/    sitegen $n: /" >&2 || true
-  echo "    walls of the $runs runs, copy / hugo / sitegen: $(cut -d' ' -f1 "$work/copy-$n.txt" | xargs) / $(cut -d' ' -f1 "$work/hugo-$n.txt" | xargs) / $(cut -d' ' -f1 "$work/sitegen-$n.txt" | xargs)" >&2
 done
 
 echo
-./target/release/examples/rebuild_bench "$work/content-${sizes[0]}" 30
+./target/release/examples/rebuild_bench "$work/content-${shapes[0]}-${sizes[0]}" 30

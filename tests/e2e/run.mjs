@@ -172,6 +172,10 @@ const PAGES = {
   quotes: "quotes.html",
 };
 
+// A source with a passage many sources carry, counted in its margin and linked to its row on
+// the story page (none in the seeds: their passages have one or two other carriers).
+const WIDE_SOURCE = firstMatching("sources", (html) => /<a class="xref-story" href="[^"]*#p\d+"/.test(html));
+
 // ---------------------------------------------------------------- harness
 
 let browser;
@@ -582,6 +586,31 @@ async function suite() {
     });
     check(inView, `${rel(url)}: the target paragraph #${id} is not scrolled into view`);
     note(`${PAGES.source} -> ${rel(url)}`);
+  });
+
+  await test("a widely carried passage's note leads to its row on the story page", async ({ newPage, note }) => {
+    if (!WIDE_SOURCE) {
+      note("no widely carried passage in this site: nothing to follow");
+      return;
+    }
+    const page = await open(await newPage(), WIDE_SOURCE);
+    const wide = page.locator("main .xref-wide").first();
+    const named = await wide.locator("a.xref").count();
+    check(named >= 1 && named <= 3, `${WIDE_SOURCE}: a wide note names ${named} outlets, not one to three`);
+    const link = wide.locator("a.xref-story");
+    check((await link.count()) === 1, `${WIDE_SOURCE}: the first wide note has no a.xref-story`);
+    const url = await follow(page, link, "story-page link");
+    const target = new URL(url);
+    check(/\/stories\/[^/]+\.html$/.test(target.pathname), `the note led to ${rel(url)}, not a story page`);
+    const id = target.hash.slice(1);
+    const row = page.locator(`tr[id="${id}"]`);
+    check((await row.count()) === 1, `${rel(url)}: no row with id="${id}"`);
+    const inView = await row.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.bottom > 0 && r.top < innerHeight;
+    });
+    check(inView, `${rel(url)}: the row #${id} is not scrolled into view`);
+    note(`${WIDE_SOURCE} -> ${rel(url)}`);
   });
 
   await test("the first timeline mark leads to a story or source page", async ({ newPage, note }) => {

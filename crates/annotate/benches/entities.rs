@@ -14,7 +14,7 @@ fn main() {
     println!("| sources | text | mentions | time | throughput |");
     println!("| ---: | ---: | ---: | ---: | ---: |");
     for size in common::sizes() {
-        let (_, corpus) = common::generate(&seeds, &template, size);
+        let (_, corpus) = common::generate(&seeds, &template, size, corpusgen::Shape::Seeds);
         let bytes: usize = corpus.sources.iter().flat_map(|s| &s.blocks).map(|b| b.text.len()).sum();
         let (best, mentions) = common::best_of(3, || find_mentions(&corpus, &matcher).len());
         let megabytes = bytes as f64 / 1e6;

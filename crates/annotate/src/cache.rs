@@ -1,8 +1,8 @@
 //! What annotation keeps between runs (`sitegen serve`): what each source yields by itself,
-//! found by a fingerprint of its text and of the catalogue, and the alignments of pairs of
-//! sources. An edit to one source then costs that source's mentions, sentences and
-//! quotations, and the alignments of its pairs; what joins the sources together (candidate
-//! pairs, stories, quotations across sources) is done again whole.
+//! found by a fingerprint of its text and of the catalogue. An edit to one source then costs
+//! that source's mentions, sentences and quotations; what joins the sources together
+//! (passages carried by several, stories, quotations across sources) is done again whole,
+//! in time linear in the corpus.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasher;
@@ -13,14 +13,12 @@ use rayon::prelude::*;
 use corpus::Corpus;
 
 use crate::quotes::{self, SourceQuotes};
-use crate::reuse::{self, AlignmentCache, Sentence};
+use crate::reuse::{self, Sentence};
 use crate::{EntityMatcher, Mention};
 
 /// What [`crate::annotate_cached`] keeps from one run to the next.
 #[derive(Debug, Default)]
 pub struct AnnotationCache {
-    /// The alignments of pairs of sources.
-    pub alignments: AlignmentCache,
     /// Each source's findings, by the fingerprint of its blocks and of the catalogue.
     sources: HashMap<u64, SourceFindings, FixedState>,
     /// Sources of the last run whose findings were taken from here.

@@ -6,6 +6,7 @@
 
 mod cache;
 pub mod candidates;
+mod disjoint_sets;
 mod entities;
 pub mod quotes;
 pub mod reuse;
@@ -13,8 +14,8 @@ pub mod stories;
 
 pub use cache::AnnotationCache;
 pub use entities::{EntityMatcher, Match, nested_aliases};
-pub use reuse::{AlignmentCache, ReuseKind, ReuseLink, ReuseOptions, SentenceRef};
-pub use stories::Story;
+pub use reuse::{ClusterKind, ClusterMember, ReuseCluster, ReuseKind, ReuseOptions, SentenceRef};
+pub use stories::{Role, Story};
 
 use std::ops::Range;
 
@@ -38,8 +39,8 @@ pub struct Mention {
 pub struct Annotations {
     /// Entity mentions, ordered by source, block and position.
     pub mentions: Vec<Mention>,
-    /// Reused sentences across sources, ordered by position.
-    pub reuse: Vec<ReuseLink>,
+    /// Passages carried by several sources, in corpus order of their origins.
+    pub reuse: Vec<ReuseCluster>,
     /// The sources grouped into stories.
     pub stories: Vec<Story>,
     /// Direct quotations and quoted phrases.
@@ -84,25 +85,21 @@ pub fn annotate(corpus: &Corpus, matcher: &EntityMatcher) -> Annotations {
     use rayon::prelude::*;
     let findings =
         (0..corpus.sources.len()).into_par_iter().map(|s| cache::SourceFindings::of(corpus, matcher, s)).collect();
-    annotate_from(corpus, findings, None)
+    annotate_from(corpus, findings)
 }
 
 /// [`annotate`], reusing what `cache` kept from the last run (each unchanged source's own
-/// mentions, sentences and quotations, and the alignments of pairs of unchanged sources) and
-/// keeping this run's (`sitegen serve`). The annotations are the same.
+/// mentions, sentences and quotations) and keeping this run's (`sitegen serve`). The
+/// annotations are the same.
 pub fn annotate_cached(corpus: &Corpus, matcher: &EntityMatcher, cache: &mut AnnotationCache) -> Annotations {
     let findings = cache.findings(corpus, matcher);
-    annotate_from(corpus, findings, Some(&mut cache.alignments))
+    annotate_from(corpus, findings)
 }
 
-/// The annotations of the corpus from what each source yields by itself: the sources are
-/// joined by their reused sentences, into stories, and their quotations into quotations
-/// reported by several.
-fn annotate_from(
-    corpus: &Corpus,
-    findings: Vec<cache::SourceFindings>,
-    alignments: Option<&mut AlignmentCache>,
-) -> Annotations {
+/// The annotations of the corpus from what each source yields by itself: the sources'
+/// sentences are joined into passages carried by several, the sources into stories, and
+/// their quotations into quotations reported by several.
+fn annotate_from(corpus: &Corpus, findings: Vec<cache::SourceFindings>) -> Annotations {
     let mut mentions = Vec::with_capacity(findings.iter().map(|f| f.mentions.len()).sum());
     let mut sentences = Vec::with_capacity(findings.iter().map(|f| f.sentences.len()).sum());
     let mut per_source_quotes = Vec::with_capacity(findings.len());
@@ -111,7 +108,7 @@ fn annotate_from(
         sentences.extend(found.sentences);
         per_source_quotes.push(found.quotes);
     }
-    let reuse = reuse::detect_in(corpus, &sentences, &ReuseOptions::default(), alignments);
+    let reuse = reuse::detect_in(corpus, &sentences, &ReuseOptions::default());
     let stories = stories::group(corpus, &reuse);
     let quotations = quotes::group(corpus, per_source_quotes, &reuse, &stories);
     Annotations { mentions, reuse, stories, quotations }

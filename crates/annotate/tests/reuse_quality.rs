@@ -22,6 +22,28 @@ struct GoldPair {
 
 type Pair = ((String, String), (String, String));
 
+/// A sentence pair read from the clusters.
+struct Link {
+    a: annotate::SentenceRef,
+    b: annotate::SentenceRef,
+    kind: ReuseKind,
+}
+
+impl std::fmt::Debug for Link {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}-{:?} {:?}", self.a.position(), self.b.position(), self.kind)
+    }
+}
+
+/// Every pair of sentences of different sources the clusters hold.
+fn links_of(clusters: &[annotate::ReuseCluster]) -> Vec<Link> {
+    reuse::pairs(clusters).into_iter().map(|(a, b, kind)| Link { a, b, kind }).collect()
+}
+
+fn detect(corpus: &corpus::Corpus, options: &ReuseOptions) -> Vec<Link> {
+    links_of(&reuse::detect(corpus, options))
+}
+
 fn ordered(a: (String, String), b: (String, String)) -> Pair {
     if a <= b { (a, b) } else { (b, a) }
 }
@@ -34,7 +56,8 @@ fn gold() -> Vec<GoldPair> {
 #[test]
 fn sentence_links_match_the_gold_labels() {
     let corpus = seeds();
-    let links = reuse::detect(&corpus, &ReuseOptions::default());
+    let clusters = reuse::detect(&corpus, &ReuseOptions::default());
+    let links = links_of(&clusters);
     let sentence = |r: &annotate::SentenceRef| {
         let s = &corpus.sources[r.source];
         (s.slug.clone(), s.blocks[r.block].text[r.range.clone()].to_string())
@@ -92,8 +115,7 @@ fn sentence_links_match_the_gold_labels() {
 #[test]
 fn the_seeds_group_into_three_stories() {
     let corpus = seeds();
-    let links = reuse::detect(&corpus, &ReuseOptions::default());
-    let stories = stories::group(&corpus, &links);
+    let stories = stories::group(&corpus, &reuse::detect(&corpus, &ReuseOptions::default()));
     let slugs: Vec<Vec<&str>> =
         stories.iter().map(|s| s.sources.iter().map(|&i| corpus.sources[i].slug.as_str()).collect()).collect();
     assert_eq!(
@@ -139,12 +161,13 @@ Share this article";
             "Heavy rain flooded the old town of Porto on Tuesday, closing schools and the metro.\n\nThe city council said repairs to the river wall would take several months and cost millions.",
         ),
     ]);
-    let links = reuse::detect(&corpus, &ReuseOptions::default());
+    let clusters = reuse::detect(&corpus, &ReuseOptions::default());
+    let links = links_of(&clusters);
     let linked: BTreeSet<(usize, usize)> = links.iter().map(|l| (l.a.source, l.b.source)).collect();
     assert_eq!(linked, BTreeSet::from([(0, 1)]), "only the copy links to the original");
     assert!(links.len() >= 4, "the four surviving sentences link: {links:?}");
     assert!(links.iter().any(|l| l.kind == ReuseKind::Verbatim), "the restyled quotation is verbatim");
-    let stories = stories::group(&corpus, &links);
+    let stories = stories::group(&corpus, &clusters);
     assert_eq!(stories.iter().find(|s| s.sources.len() == 2).map(|s| s.id.as_str()), Some("original"));
 }
 
@@ -153,69 +176,131 @@ fn a_shared_quotation_links_sentences_that_otherwise_differ() {
     let a = "“One of the key problems is that the healthy part of the opposition should be separated,” Putin told reporters in Vladivostok on Thursday, before flying on to the summit in China where he was due to meet the Turkish president.";
     let b = "Russia's leader, who has backed the government in Damascus since last September and often accuses Washington of shielding extremists, said: “One of the key problems is that the healthy part of the opposition should be separated.”";
     let corpus = corpus_of(vec![source("a", "A", "2016-09-01", a), source("b", "B", "2016-09-01", b)]);
-    let links = reuse::detect(&corpus, &ReuseOptions::default());
+    let links = detect(&corpus, &ReuseOptions::default());
     assert_eq!(links.iter().map(|l| l.kind).collect::<Vec<_>>(), [ReuseKind::Quote], "{links:?}");
 }
 
 #[test]
 fn sources_with_nothing_in_common_get_no_link() {
     let corpus = seeds();
-    let links = reuse::detect(&corpus, &ReuseOptions::default());
+    let links = detect(&corpus, &ReuseOptions::default());
     let irish = corpus.sources.iter().position(|s| s.slug == "2015-12-16-irish-times-kerry-moscow").unwrap();
     assert!(links.iter().all(|l| l.a.source != irish && l.b.source != irish), "004 shares nothing");
     let september = |i: usize| corpus.sources[i].meta.published.month == 9;
     assert!(links.iter().all(|l| september(l.a.source) == september(l.b.source)), "no link across stories");
 }
 
-#[test]
-fn stock_phrases_shared_by_many_sources_create_no_links() {
-    let stock = "The views expressed in this article are the author's own and do not reflect the editorial policy of this outlet.";
-    let topics = [
-        "rain in Porto",
-        "elections in Chile",
-        "a strike in Lyon",
-        "a bridge in Oslo",
-        "wildfires in Greece",
-        "a festival in Kyoto",
-    ];
-    let sources = topics
-        .iter()
-        .enumerate()
-        .map(|(i, topic)| {
-            let text = format!("Reporters covered {topic} on day {i} with new details every hour.\n\n{stock}");
-            source(&format!("s{i}"), "Outlet", "2016-09-01", &text)
-        })
-        .collect();
-    let corpus = corpus_of(sources);
-    let options = ReuseOptions { df_cap: 5, ..ReuseOptions::default() };
-    assert!(reuse::detect(&corpus, &options).is_empty(), "a phrase in more sources than the cap proposes nothing");
+/// Words of a made-up language, different for every `seed`: text no other source shares.
+fn words(seed: usize, count: usize) -> String {
+    const SYLLABLES: [&str; 16] =
+        ["ka", "lo", "mi", "ren", "tus", "va", "dor", "pe", "si", "gal", "nu", "bri", "os", "te", "zam", "qui"];
+    let mut state = (seed as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let mut next = || {
+        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as usize
+    };
+    (0..count)
+        .map(|_| (0..2 + next() % 2).map(|_| SYLLABLES[next() % 16]).collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
-/// Alignments kept between runs give the links a fresh run gives, after an edit too, and
-/// only the pairs whose sources did not change are taken from the cache.
+/// `count` unrelated short articles, each on its own topic and day, with `extra` appended.
+fn unrelated_sources(count: usize, extra: impl Fn(usize) -> String) -> Vec<corpus::Source> {
+    (0..count)
+        .map(|i| {
+            let text = format!(
+                "The {} of today.\n\nThe {} by evening.\n\n{}",
+                words(2 * i, 14),
+                words(2 * i + 1, 12),
+                extra(i)
+            );
+            let date = format!("2016-{:02}-{:02}", 1 + i % 12, 1 + i % 28);
+            source(&format!("s{i:04}"), &format!("Outlet {}", i % 37), &date, &text)
+        })
+        .collect()
+}
+
 #[test]
-fn cached_alignments_give_the_links_of_a_fresh_run() {
-    let options = ReuseOptions::default();
-    let mut cache = reuse::AlignmentCache::default();
+fn stock_phrases_and_sign_offs_shared_by_many_sources_make_no_cluster() {
+    let stock = [
+        "The views expressed in this article are the author's own and do not reflect the editorial policy of this outlet.",
+        "The ministry did not respond to a request for comment.",
+        "Details were not immediately available.",
+        "(Reporting by Maria Tsvetkova; Editing by Andrew Heavens)",
+        "AP writer Matthew Lee contributed to this report.",
+    ];
+    let corpus = corpus_of(unrelated_sources(500, |i| format!("{}\n\n{}", stock[i % 5], stock[(i + 2) % 5])));
+    let clusters = reuse::detect(&corpus, &ReuseOptions::default());
+    let sizes: Vec<usize> = clusters.iter().map(|c| c.members.len()).collect();
+    assert!(clusters.is_empty(), "clusters of these sizes: {sizes:?}");
+    let stories = stories::group(&corpus, &clusters);
+    assert_eq!(stories.len(), 500, "no story joins");
+}
+
+#[test]
+fn one_text_carried_by_300_sources_is_one_story_of_one_cluster_per_sentence() {
+    let mut sources: Vec<corpus::Source> = (0..300)
+        .map(|i| {
+            let day = 1 + i % 3;
+            source(&format!("copy{i:03}"), &format!("Outlet {i}"), &format!("2016-09-{day:02}"), ORIGINAL)
+        })
+        .collect();
+    sources.extend(unrelated_sources(50, |_| String::new()));
+    let corpus = corpus_of(sources);
+    let clusters = reuse::detect(&corpus, &ReuseOptions::default());
+    // Every sentence of the text is a cluster of 300, one sentence from each copy.
+    let first = &corpus.sources[0];
+    let sentences = first.blocks.iter().map(|b| b.sentences.len()).sum::<usize>();
+    let copies: Vec<_> = clusters.iter().filter(|c| c.kind == annotate::ClusterKind::Sentence).collect();
+    assert_eq!(copies.len(), sentences, "one cluster per sentence");
+    for cluster in &copies {
+        assert_eq!((cluster.members.len(), cluster.source_count()), (300, 300));
+        assert!(cluster.members.iter().all(|m| m.kind == ReuseKind::Verbatim && m.wording == 0));
+    }
+    let stories = stories::group(&corpus, &clusters);
+    let big: Vec<_> = stories.iter().filter(|s| s.sources.len() > 1).collect();
+    assert_eq!(big.len(), 1);
+    assert_eq!(big[0].sources.len(), 300, "every copy in the story");
+    assert_eq!(big[0].texts.len(), 1, "one text");
+    assert_eq!(stories.len(), 51);
+}
+
+#[test]
+fn one_outlets_standing_line_over_months_makes_no_cluster() {
+    let promo = "Follow the Dunmore Courier's coverage of the Syrian war on our website and in our weekly newsletter.";
+    let mut sources = unrelated_sources(40, |_| promo.to_string());
+    sources.iter_mut().for_each(|s| s.meta.outlet = "The Dunmore Courier".to_string());
+    let corpus = corpus_of(sources);
+    assert!(reuse::detect(&corpus, &ReuseOptions::default()).is_empty(), "furniture of one outlet");
+    // The same line carried by several outlets is a passage.
+    let mut sources = unrelated_sources(40, |_| promo.to_string());
+    sources[1].meta.outlet = "Another Outlet".to_string();
+    let clusters = reuse::detect(&corpus_of(sources), &ReuseOptions::default());
+    assert_eq!(clusters.iter().map(|c| c.members.len()).collect::<Vec<_>>(), [40]);
+}
+
+#[test]
+fn stories_sharing_only_background_sentences_stay_apart() {
+    let background = "The conflict, which began in 2011, has killed more than 280,000 people and displaced half of the country's population.\n\nWashington and Moscow back opposing sides in the war, with Russia providing air support to government forces since last September.";
+    let mut sources = unrelated_sources(2, |_| String::new());
+    for (i, source_) in sources.iter_mut().enumerate() {
+        // Twelve sentences of its own, then the two background sentences.
+        let own: Vec<String> = (0..12).map(|k| format!("The {}.", words(100 * i + k, 14))).collect();
+        let text = format!("{}\n\n{background}", own.join("\n\n"));
+        *source_ = source(&format!("story{i}"), &format!("Outlet {i}"), "2016-09-01", &text);
+    }
+    let corpus = corpus_of(sources);
+    let clusters = reuse::detect(&corpus, &ReuseOptions::default());
+    assert_eq!(clusters.len(), 2, "the two background sentences are passages");
+    assert_eq!(stories::group(&corpus, &clusters).len(), 2, "but the stories stay apart");
+}
+
+#[test]
+fn a_version_that_drops_the_origins_own_sentences_is_not_its_text() {
     let corpus = seeds();
-    let first = reuse::detect_cached(&corpus, &options, &mut cache);
-    assert_eq!(first, reuse::detect(&corpus, &options));
-    assert_eq!(cache.reused, 0);
-
-    let again = reuse::detect_cached(&corpus, &options, &mut cache);
-    assert_eq!(again, first);
-    assert!(cache.reused > 1, "every pair reused: {}", cache.reused);
-    let pairs = cache.reused;
-
-    // Drop a sentence from one source: its pairs are aligned again, the others reused.
-    let mut edited = corpus.clone();
-    let source = edited.sources.iter_mut().find(|s| s.slug.contains("straits-times")).expect("the Straits Times seed");
-    let block = source.blocks.iter_mut().find(|b| b.sentences.len() > 1).expect("a paragraph of two sentences");
-    let cut = block.sentences[0].end;
-    block.text = block.text[cut..].trim_start().to_string();
-    block.sentences = corpus::sentences::split(&block.text);
-    let after = reuse::detect_cached(&edited, &options, &mut cache);
-    assert_eq!(after, reuse::detect(&edited, &options));
-    assert!(cache.reused < pairs, "the edited source's pairs were aligned again");
-    assert_ne!(after, first);
+    let stories = stories::group(&corpus, &reuse::detect(&corpus, &ReuseOptions::default()));
+    let bloomberg = stories.iter().find(|s| s.id == "2016-09-01-bloomberg-putin-interview").expect("the story");
+    // SOTT carries part of Bloomberg's article, which has passages no one else carries.
+    assert_eq!(bloomberg.texts.len(), 2, "{:?}", bloomberg.texts);
 }

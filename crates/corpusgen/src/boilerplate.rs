@@ -30,7 +30,7 @@ pub struct Frame<'a> {
 /// True when `a` and `b` can be glued as scraped pages glue them ("State.Putin"): `a` ends
 /// with a lower-case letter or digit and a full stop, `b` starts with a capital or an opening
 /// curly quote.
-fn glueable(a: &str, b: &str) -> bool {
+pub fn glueable(a: &str, b: &str) -> bool {
     let core = a.trim_end_matches(['”', '’', '"', '\'']);
     let mut tail = core.chars().rev();
     let ends = tail.next() == Some('.') && tail.next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
@@ -40,7 +40,7 @@ fn glueable(a: &str, b: &str) -> bool {
 
 /// The wire tag for `agency`, at the start of the first paragraph or (Reuters, sometimes)
 /// at the end of the last.
-fn add_wire_tag(paragraphs: &mut [String], agency: &str, event: Day, rng: &mut Rng) {
+pub fn add_wire_tag(paragraphs: &mut [String], agency: &str, event: Day, rng: &mut Rng) {
     let place = rng.pick(DATELINES);
     let first = &paragraphs[0];
     let opens_text = first.chars().next().is_some_and(|c| c.is_uppercase() || matches!(c, '“' | '"' | '‘'));
@@ -78,9 +78,10 @@ fn caption(frame: &Frame, rng: &mut Rng) -> String {
     format!("{text}\n{text}PHOTO: {}", rng.pick(PHOTO_CREDITS))
 }
 
-/// The raw text of one source: `article` with the page furniture of `frame` around it.
-/// Blocks are separated by blank lines.
-pub fn render(article: &Article, frame: &Frame, rng: &mut Rng) -> String {
+/// The raw text of one source: `article` with the page furniture of `frame` around it, and
+/// the furniture lines added (wire tags, which share a line with the text, aside). Blocks
+/// are separated by blank lines.
+pub fn render(article: &Article, frame: &Frame, rng: &mut Rng) -> (String, Vec<String>) {
     let mut paragraphs: Vec<String> = article.iter().map(|p| p.join(" ")).collect();
     // Lost paragraph breaks.
     if !frame.origin && rng.chance(0.3) {
@@ -125,19 +126,25 @@ pub fn render(article: &Article, frame: &Frame, rng: &mut Rng) -> String {
         let d = frame.published;
         head.push(format!("{} {}, {}", d.day, MONTHS[usize::from(d.month) - 1], d.year));
     }
+    let mut added: Vec<String> = head.clone();
     let mut blocks: Vec<String> = paragraphs;
     if rng.chance(0.4 * furniture) {
         let at = rng.below(blocks.len().min(2) + 1);
-        blocks.insert(at, caption(frame, rng));
+        let caption = caption(frame, rng);
+        added.extend(caption.lines().map(str::to_string));
+        blocks.insert(at, caption);
     }
     if rng.chance(0.4 * furniture) {
         for _ in 0..rng.range(1, 2) {
             let at = 1 + rng.below(blocks.len());
             blocks.insert(at.min(blocks.len()), "Advertisement".to_string());
+            added.push("Advertisement".to_string());
         }
     }
     if rng.chance(0.4 * furniture) {
-        blocks.push(format!("©{} {}", frame.published.year, frame.outlet));
+        let copyright = format!("©{} {}", frame.published.year, frame.outlet);
+        added.push(copyright.clone());
+        blocks.push(copyright);
     }
     let mut text = String::new();
     if !head.is_empty() {
@@ -146,7 +153,7 @@ pub fn render(article: &Article, frame: &Frame, rng: &mut Rng) -> String {
     }
     text.push_str(&blocks.join("\n\n"));
     text.push('\n');
-    text
+    (text, added)
 }
 
 #[cfg(test)]

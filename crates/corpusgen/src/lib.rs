@@ -1,7 +1,7 @@
 //! A deterministic generator of synthetic news corpora, for benchmarks.
 //!
 //! [`generate`] turns the seed articles (`content/texts/*.txt`) into any number of sources
-//! that look like a real news corpus:
+//! that look like a real news corpus. In the default shape, [`Shape::Seeds`]:
 //!
 //! - Sources come in *stories*, one event each. A story's base article is 12–30 sentences
 //!   sampled from the seeds, in paragraphs of one to three sentences, rewritten with a
@@ -17,27 +17,46 @@
 //!   tags), all of it of shapes the cleaner removes.
 //! - About 5% of stories quote a sentence verbatim from another story.
 //!
+//! [`Shape::News`] makes a corpus shaped like a news feed instead: story sizes are
+//! heavy-tailed (most stories have one or two versions, the largest hundreds), thousands of
+//! outlets each print their own page furniture, half the versions carry the wire text
+//! verbatim, and stock sentences and wire sign-offs recur across unrelated stories (see the
+//! `news` module).
+//!
 //! The same seeds and [`Options`] give byte-identical output. [`to_corpus`] loads the result
 //! in memory; [`write_content`] writes a content folder for `sitegen`, and [`write_hugo`] the
-//! same sources as a Hugo site, for a speed comparison.
+//! same sources as a Hugo site, for a speed comparison. Every source knows its true story, and
+//! [`b_cubed`] scores a clustering of the sources against it.
 
 mod boilerplate;
 mod date;
+mod eval;
 mod mutate;
+mod news;
 mod rng;
+mod seeds;
+mod summary;
 mod vocab;
 mod write;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use boilerplate::{Frame, render};
-use date::Day;
-use mutate::{Article, base_article, insert_sentence, pick_quotation, republish, title_of, tweak_title};
 use rng::{Rng, hash};
-use vocab::{OUTLETS, WIRES};
 
-pub use write::{write_content, write_hugo};
+pub use eval::{BCubed, b_cubed};
+pub use summary::{Summary, summarize};
+pub use write::{write_content, write_hugo, write_truth};
+
+/// The shape of the generated corpus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Shape {
+    /// Stories of one to four versions each, from the 40 outlets of a small desk.
+    #[default]
+    Seeds,
+    /// A news feed: heavy-tailed story sizes (wire stories carried by hundreds of outlets),
+    /// thousands of outlets with their own furniture, stock phrases across stories.
+    News,
+}
 
 /// What to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +65,20 @@ pub struct Options {
     pub sources: usize,
     /// The random seed; the same seed gives the same corpus.
     pub seed: u64,
+    /// The shape of the corpus.
+    pub shape: Shape,
+}
+
+impl Options {
+    /// `sources` sources of the seeds shape ([`Shape::Seeds`]).
+    pub fn new(sources: usize, seed: u64) -> Self {
+        Options { sources, seed, shape: Shape::Seeds }
+    }
+
+    /// `sources` sources of the news shape ([`Shape::News`]).
+    pub fn news(sources: usize, seed: u64) -> Self {
+        Options { sources, seed, shape: Shape::News }
+    }
 }
 
 /// One generated source: metadata and raw text.
@@ -67,6 +100,9 @@ pub struct GeneratedSource {
     pub version: usize,
     /// The raw text, boilerplate included, paragraphs separated by blank lines.
     pub body: String,
+    /// The lines of page furniture and sign-offs in `body`, as written there: what a perfect
+    /// cleaner drops. Wire tags, which open or close a paragraph's line, are not listed.
+    pub furniture: Vec<String>,
 }
 
 /// Reads the seed texts: every `*.txt` under `texts_dir`, sorted by path. Fails when there
@@ -90,78 +126,23 @@ pub fn read_seeds(texts_dir: &Path) -> std::io::Result<Vec<String>> {
     paths.iter().map(std::fs::read_to_string).collect()
 }
 
-/// Probability that a story has a single source.
-const SINGLE_STORY: f64 = 0.4;
-/// Probability that a story quotes a sentence of another story.
-const SHARED_QUOTE: f64 = 0.05;
-/// Probability that a story is wire copy.
-const WIRE_COPY: f64 = 0.6;
-
 /// Generates exactly `options.sources` sources from the seed texts, deterministically for
-/// (seeds, options). Sources are shuffled, so the versions of a story are spread over the
-/// corpus, and named `s000000`, `s000001`, … in order.
+/// (seeds, options), in the shape `options.shape`. Sources are shuffled, so the versions of a
+/// story are spread over the corpus, and named `s000000`, `s000001`, … in order.
 ///
 /// # Panics
 ///
 /// When the seeds hold no usable sentence (five words or more, ending with a full stop).
 pub fn generate(seeds: &[String], options: &Options) -> Vec<GeneratedSource> {
-    let n = options.sources;
-    if n == 0 {
+    if options.sources == 0 {
         return Vec::new();
     }
     let pool = mutate::sentence_pool(seeds);
     assert!(!pool.is_empty(), "the seed texts hold no usable sentence");
-    let mut bases: Vec<Article> = Vec::new();
-    let mut out: Vec<GeneratedSource> = Vec::with_capacity(n);
-    while out.len() < n {
-        let story = bases.len();
-        let salt = hash(&[options.seed, story as u64, 1]);
-        let mut rng = Rng::new(hash(&[options.seed, story as u64, 2]));
-        let versions = if rng.chance(SINGLE_STORY) { 1 } else { rng.range(2, 4) };
-        let versions = versions.min(n - out.len());
-        let mut base = base_article(&pool, salt, &mut rng);
-        if story > 0 && rng.chance(SHARED_QUOTE) {
-            let other = rng.below(story);
-            if let Some(quote) = pick_quotation(&bases[other], &mut rng) {
-                insert_sentence(&mut base, quote, &mut rng);
-            }
-        }
-        let wire = rng.chance(WIRE_COPY).then(|| *rng.pick(WIRES));
-        let event = Day::START.plus(rng.below(Day::PERIOD));
-        let outlets = rng.sample(OUTLETS.len(), versions);
-        let origin_title = title_of(&base);
-        for (version, &outlet) in outlets.iter().enumerate() {
-            let (article, title, published) = if version == 0 {
-                (base.clone(), origin_title.clone(), event)
-            } else {
-                let plain = rng.chance(0.5);
-                let article = republish(&base, plain, &mut rng);
-                let title = tweak_title(&origin_title, &mut rng);
-                (article, title, event.plus(rng.range(0, 3)))
-            };
-            let frame = Frame {
-                title: &title,
-                outlet: OUTLETS[outlet],
-                wire,
-                published,
-                event,
-                story_salt: salt,
-                origin: version == 0,
-            };
-            let body = render(&article, &frame, &mut rng);
-            out.push(GeneratedSource {
-                slug: String::new(),
-                title,
-                outlet: OUTLETS[outlet].to_string(),
-                wire: wire.map(str::to_string),
-                published: published.to_string(),
-                story,
-                version,
-                body,
-            });
-        }
-        bases.push(base);
-    }
+    let mut out = match options.shape {
+        Shape::Seeds => seeds::generate(&pool, options),
+        Shape::News => news::generate(&pool, options),
+    };
     Rng::new(hash(&[options.seed, 3])).shuffle(&mut out);
     for (i, source) in out.iter_mut().enumerate() {
         source.slug = format!("s{i:06}");
@@ -205,36 +186,5 @@ pub fn to_corpus(sources: &[GeneratedSource], template: &corpus::Corpus) -> corp
         briefing: template.briefing.clone(),
         sources: loaded,
         entities: template.entities.clone(),
-    }
-}
-
-/// Figures about a generated corpus, for the command line's report.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Summary {
-    /// Number of sources.
-    pub sources: usize,
-    /// Number of stories.
-    pub stories: usize,
-    /// For each number of versions, how many stories have that many.
-    pub versions: BTreeMap<usize, usize>,
-    /// Total size of the raw bodies, in bytes.
-    pub body_bytes: usize,
-}
-
-/// Counts sources, stories, versions per story and body bytes.
-pub fn summarize(sources: &[GeneratedSource]) -> Summary {
-    let mut per_story: BTreeMap<usize, usize> = BTreeMap::new();
-    for source in sources {
-        *per_story.entry(source.story).or_default() += 1;
-    }
-    let mut versions = BTreeMap::new();
-    for &count in per_story.values() {
-        *versions.entry(count).or_default() += 1;
-    }
-    Summary {
-        sources: sources.len(),
-        stories: per_story.len(),
-        versions,
-        body_bytes: sources.iter().map(|s| s.body.len()).sum(),
     }
 }

@@ -61,6 +61,18 @@ pub fn write_content(dir: &Path, template_content: &Path, sources: &[GeneratedSo
     Ok(())
 }
 
+/// Writes the true stories to `path`: one line `slug<TAB>story<TAB>version` per source,
+/// sorted by slug, for scoring a clustering of the sources (see [`crate::b_cubed`]).
+pub fn write_truth(path: &Path, sources: &[GeneratedSource]) -> io::Result<()> {
+    let mut rows: Vec<&GeneratedSource> = sources.iter().collect();
+    rows.sort_by(|a, b| a.slug.cmp(&b.slug));
+    let mut text = String::with_capacity(rows.len() * 20);
+    for source in rows {
+        let _ = writeln!(text, "{}\t{}\t{}", source.slug, source.story, source.version);
+    }
+    fs::write(path, text).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+}
+
 const HUGO_CONFIG: &str = r#"baseURL = "/"
 title = "corpusgen benchmark"
 disableKinds = ["taxonomy", "term"]

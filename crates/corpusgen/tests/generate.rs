@@ -14,7 +14,7 @@ fn seeds() -> Vec<String> {
 }
 
 fn generated(sources: usize, seed: u64) -> Vec<GeneratedSource> {
-    generate(&seeds(), &Options { sources, seed })
+    generate(&seeds(), &Options::new(sources, seed))
 }
 
 fn template() -> corpus::Corpus {

@@ -2,10 +2,12 @@
 
 use serde::Serialize;
 
-use annotate::Annotations;
+use annotate::{Annotations, Role};
 use corpus::{Corpus, Date, Source};
 
-use crate::coverage::{Coverage, Role};
+/// A story of at most this many versions has them all listed on the briefing page; a
+/// larger one has its origin listed and the others counted.
+pub const LISTED_VERSIONS: usize = 3;
 
 /// `site` in every template.
 #[derive(Serialize)]
@@ -119,16 +121,17 @@ pub struct StoryGroup<'a> {
     pub title: &'a str,
     /// Link to the story page, for stories of more than one source.
     pub href: Option<String>,
+    /// How many versions the story has.
+    pub versions: usize,
+    /// The versions listed: all of them, or the origin alone when there are more than
+    /// [`LISTED_VERSIONS`].
     pub sources: Vec<VersionSummary<'a>>,
+    /// How many versions are not listed.
+    pub more: usize,
 }
 
 /// The stories of the corpus, oldest first, as linked from a page `root` away.
-pub fn story_groups<'a>(
-    corpus: &'a Corpus,
-    annotations: &'a Annotations,
-    coverage: &Coverage,
-    root: &str,
-) -> Vec<StoryGroup<'a>> {
+pub fn story_groups<'a>(corpus: &'a Corpus, annotations: &'a Annotations, root: &str) -> Vec<StoryGroup<'a>> {
     annotations
         .stories
         .iter()
@@ -136,6 +139,7 @@ pub fn story_groups<'a>(
             let dates = story.sources.iter().map(|&s| corpus.sources[s].meta.published);
             let start = dates.clone().min().expect("stories are never empty");
             let end = dates.max().expect("stories are never empty");
+            let listed = if story.sources.len() <= LISTED_VERSIONS { story.sources.len() } else { 1 };
             StoryGroup {
                 id: &story.id,
                 label: date_range_label(start, end),
@@ -143,18 +147,19 @@ pub fn story_groups<'a>(
                 end: end.to_string(),
                 title: &corpus.sources[story.origin].meta.title,
                 href: (story.sources.len() > 1).then(|| format!("{root}stories/{}.html", story.id)),
+                versions: story.sources.len(),
                 sources: story
                     .sources
                     .iter()
-                    .map(|&s| {
-                        let role = coverage.role(annotations, s);
-                        VersionSummary {
-                            source: SourceSummary::new(&corpus.sources[s], root),
-                            role: role.as_str(),
-                            role_label: role_label(role),
-                        }
+                    .zip(&story.roles)
+                    .take(listed)
+                    .map(|(&s, &role)| VersionSummary {
+                        source: SourceSummary::new(&corpus.sources[s], root),
+                        role: role.as_str(),
+                        role_label: role_label(role),
                     })
                     .collect(),
+                more: story.sources.len() - listed,
             }
         })
         .collect()

@@ -22,9 +22,16 @@ impl<'t> Words<'t> {
         Words { words, keys }
     }
 
-    /// True when both texts have the same words, whatever their punctuation and quotes.
-    pub fn same_as(&self, other: &Words<'_>) -> bool {
-        self.keys.iter().filter(|k| !k.is_empty()).eq(other.keys.iter().filter(|k| !k.is_empty()))
+    /// The words' comparison keys joined by spaces: equal for two texts exactly when they
+    /// have the same words, whatever their punctuation and quotes, so wordings can be grouped
+    /// by hashing.
+    pub fn key(&self) -> String {
+        self.keys.iter().filter(|k| !k.is_empty()).map(String::as_str).collect::<Vec<_>>().join(" ")
+    }
+
+    /// How many words the text has.
+    pub fn word_count(&self) -> usize {
+        self.words.len()
     }
 }
 
@@ -88,7 +95,7 @@ mod tests {
     }
 
     fn same_words(a: &str, b: &str) -> bool {
-        Words::new(a).same_as(&Words::new(b))
+        Words::new(a).key() == Words::new(b).key()
     }
 
     #[test]

@@ -1,4 +1,11 @@
-//! briefing.json: everything the site shows, as data (schema documented in the README).
+//! briefing.json: everything the site shows, as data (schema documented in the README and
+//! in `docs/briefing.schema.json`).
+//!
+//! Nothing in it grows with pairs of copies: a passage carried by 800 sources is one
+//! cluster of 800 members, its text written once per distinct wording.
+
+mod quotes;
+mod reuse;
 
 use std::io::{self, Write};
 
@@ -10,48 +17,7 @@ use corpus::Corpus;
 use crate::pretty_json::PrettyObject;
 
 /// The version of the briefing.json schema; raised on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 1;
-
-#[derive(Serialize)]
-struct QuoteExport<'a> {
-    /// The first report's words (parts joined with " … ").
-    text: String,
-    speaker: Option<&'a str>,
-    speaker_text: Option<&'a str>,
-    reports: Vec<QuoteReportExport<'a>>,
-}
-
-#[derive(Serialize)]
-struct QuoteReportExport<'a> {
-    source: &'a str,
-    paragraph: String,
-    /// This source's words.
-    text: String,
-    speaker_text: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct ReusedSentence<'a> {
-    source: &'a str,
-    paragraph: String,
-    text: &'a str,
-}
-
-#[derive(Serialize)]
-struct Reuse<'a> {
-    a: ReusedSentence<'a>,
-    b: ReusedSentence<'a>,
-    /// Rounded to three decimals, so the export does not depend on float printing.
-    score: f64,
-    kind: &'static str,
-}
-
-#[derive(Serialize)]
-struct StoryExport<'a> {
-    id: &'a str,
-    origin: &'a str,
-    sources: Vec<&'a str>,
-}
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Site<'a> {
@@ -133,7 +99,7 @@ pub fn write_briefing_json(corpus: &Corpus, annotations: &Annotations, out: &mut
                 .iter()
                 .enumerate()
                 .map(|(i, b)| Paragraph {
-                    id: format!("p{}", i + 1),
+                    id: reuse::paragraph_id(i),
                     kind: b.kind.as_str(),
                     text: &b.text,
                     attribution: b.attribution.as_deref(),
@@ -160,7 +126,7 @@ pub fn write_briefing_json(corpus: &Corpus, annotations: &Annotations, out: &mut
                     let source = &corpus.sources[mention.source];
                     Mention {
                         source: &source.slug,
-                        paragraph: format!("p{}", mention.block + 1),
+                        paragraph: reuse::paragraph_id(mention.block),
                         text: &source.blocks[mention.block].text[mention.range.clone()],
                         start: mention.range.start,
                         end: mention.range.end,
@@ -169,53 +135,9 @@ pub fn write_briefing_json(corpus: &Corpus, annotations: &Annotations, out: &mut
                 .collect(),
         })
         .collect();
-    let sentence = |r: &annotate::SentenceRef| {
-        let source = &corpus.sources[r.source];
-        ReusedSentence {
-            source: &source.slug,
-            paragraph: format!("p{}", r.block + 1),
-            text: &source.blocks[r.block].text[r.range.clone()],
-        }
-    };
-    let reuse: Vec<Reuse> = annotations
-        .reuse
-        .iter()
-        .map(|l| Reuse {
-            a: sentence(&l.a),
-            b: sentence(&l.b),
-            score: (f64::from(l.score) * 1000.0).round() / 1000.0,
-            kind: l.kind.as_str(),
-        })
-        .collect();
-    let stories: Vec<StoryExport> = annotations
-        .stories
-        .iter()
-        .map(|s| StoryExport {
-            id: &s.id,
-            origin: &corpus.sources[s.origin].slug,
-            sources: s.sources.iter().map(|&i| corpus.sources[i].slug.as_str()).collect(),
-        })
-        .collect();
-    let quotes: Vec<QuoteExport> = annotations
-        .quotations
-        .quotes
-        .iter()
-        .map(|q| QuoteExport {
-            text: q.reports[0].text(corpus),
-            speaker: q.speaker.map(|e| corpus.entities[e].id.as_str()),
-            speaker_text: q.speaker_text.as_deref(),
-            reports: q
-                .reports
-                .iter()
-                .map(|r| QuoteReportExport {
-                    source: &corpus.sources[r.source].slug,
-                    paragraph: format!("p{}", r.parts[0].block + 1),
-                    text: r.text(corpus),
-                    speaker_text: r.speaker_text.as_deref(),
-                })
-                .collect(),
-        })
-        .collect();
+    let clusters = reuse::clusters(corpus, &annotations.reuse);
+    let stories = reuse::stories(corpus, &annotations.stories);
+    let quotes = quotes::quotes(corpus, &annotations.quotations.quotes);
     // Field by field, the arrays serialised on every core.
     let mut object = PrettyObject::start(out)?;
     object.field("schema_version", &SCHEMA_VERSION)?;
@@ -231,7 +153,7 @@ pub fn write_briefing_json(corpus: &Corpus, annotations: &Annotations, out: &mut
     )?;
     object.array("sources", &sources)?;
     object.array("entities", &entities)?;
-    object.array("reuse", &reuse)?;
+    object.array("clusters", &clusters)?;
     object.array("stories", &stories)?;
     object.array("quotes", &quotes)?;
     object.end()

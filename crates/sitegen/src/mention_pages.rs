@@ -54,11 +54,27 @@ pub(crate) struct MentionPages {
     links: Vec<PageLink>,
 }
 
+/// A link in a pager: to one page, or a gap standing for pages left out.
 #[derive(Serialize)]
-struct PageLink {
+pub(crate) struct PageLink {
     number: Option<usize>,
     href: Option<String>,
     current: bool,
+}
+
+/// Links to the first and last of `count` pages and to those within 2 of page `number`, with
+/// a gap (`number: None`) for each run of pages left out; `href` gives a page's address.
+pub(crate) fn page_links(number: usize, count: usize, href: &dyn Fn(usize) -> String) -> Vec<PageLink> {
+    let mut links: Vec<PageLink> = Vec::new();
+    for n in 1..=count {
+        let near = n == 1 || n == count || n.abs_diff(number) <= 2;
+        if near {
+            links.push(PageLink { number: Some(n), href: Some(href(n)), current: n == number });
+        } else if links.last().is_some_and(|l| l.number.is_some()) {
+            links.push(PageLink { number: None, href: None, current: false });
+        }
+    }
+    links
 }
 
 impl<'a> SiteModel<'a> {
@@ -97,15 +113,7 @@ impl<'a> SiteModel<'a> {
         let href = |n: usize| {
             if n == 1 { format!("{root}entities/{id}.html") } else { format!("{root}entities/{id}/{n}.html") }
         };
-        let mut links: Vec<PageLink> = Vec::new();
-        for n in 1..=count {
-            let near = n == 1 || n == count || n.abs_diff(number) <= 2;
-            if near {
-                links.push(PageLink { number: Some(n), href: Some(href(n)), current: n == number });
-            } else if links.last().is_some_and(|l| l.number.is_some()) {
-                links.push(PageLink { number: None, href: None, current: false });
-            }
-        }
+        let links = page_links(number, count, &href);
         let pages = MentionPages {
             number,
             count,

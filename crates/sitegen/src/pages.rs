@@ -5,12 +5,13 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use annotate::{Annotations, EntityMatcher, Mention};
+use annotate::{Annotations, EntityMatcher, Mention, Role};
 use corpus::{Corpus, EntityKind};
 
 use crate::context::{EntityGroup, EntitySummary, SiteView, SourceSummary, role_label, story_groups};
-use crate::coverage::{Coverage, Role};
+use crate::coverage::{Coverage, NAMED_CARRIERS};
 use crate::html::{Link, Mark, annotated_text};
+use crate::margins::{WideNote, XrefView, margin};
 pub use crate::page::Page;
 use crate::page::PageContext;
 use crate::{linker, markdown};
@@ -42,7 +43,7 @@ pub struct SiteModel<'a> {
     pub(crate) annotations: &'a Annotations,
     matcher: &'a EntityMatcher,
     /// Reuse indexed for pages.
-    pub(crate) coverage: Coverage,
+    pub(crate) coverage: Coverage<'a>,
     /// Quotation parts per (source, block): quotation index and byte range.
     quote_parts: QuoteParts,
     /// Each quotation's words, as pages show them.
@@ -65,8 +66,10 @@ pub(crate) struct BlockView<'a> {
     kind: &'static str,
     html: String,
     attribution: Option<&'a str>,
-    /// Paragraphs of other sources carrying some of the same text.
+    /// Paragraphs of the few other sources carrying some of the same text.
     xrefs: Vec<XrefView<'a>>,
+    /// Passages of the paragraph that many sources carry, counted rather than listed.
+    wide: Vec<WideNote<'a>>,
     /// The quotations in this block, once each.
     quotes: Vec<QuoteNote<'a>>,
     /// On pages other than the source page: the paragraph on its source page.
@@ -90,15 +93,6 @@ struct QuoteNote<'a> {
     href: String,
 }
 
-#[derive(Serialize)]
-struct XrefView<'a> {
-    outlet: &'a str,
-    title: &'a str,
-    number: usize,
-    href: String,
-    kind: &'static str,
-}
-
 /// A source's place in its story, for the source page's header.
 #[derive(Serialize)]
 struct StoryRelation<'a> {
@@ -109,10 +103,14 @@ struct StoryRelation<'a> {
     role_label: &'static str,
     /// The origin, for republications and versions.
     origin: Option<SourceSummary<'a>>,
-    /// For the origin: the versions that republish it.
+    /// For the origin: the first few versions that republish it.
     republished_by: Vec<SourceSummary<'a>>,
-    /// For the origin: the versions that share part of it.
+    /// How many more republish it.
+    republished_more: usize,
+    /// For the origin: the first few versions that share part of it.
     other_versions: Vec<SourceSummary<'a>>,
+    /// How many more share part of it.
+    other_versions_more: usize,
 }
 
 #[derive(Serialize)]
@@ -257,7 +255,7 @@ impl<'a> SiteModel<'a> {
         let mut context =
             self.base_context("", PageMeta { title, kind: "index", path: "index.html", description: &description });
         context.insert("overview_html", overview.html);
-        context.insert("stories", story_groups(self.corpus, self.annotations, &self.coverage, ""));
+        context.insert("stories", story_groups(self.corpus, self.annotations, ""));
         let (timeline_svg, timeline_shown) = crate::timeline::timeline_svg(self.corpus, &self.annotations.stories, "");
         context.insert("timeline_svg", timeline_svg);
         context.insert("timeline_shown", timeline_shown);
@@ -339,14 +337,16 @@ impl<'a> SiteModel<'a> {
             let name = quote.speaker.map(|e| corpus.entities[e].name.as_str());
             name.or(quote.speaker_text.as_deref()).unwrap_or("speaker unknown")
         };
-        let mut marks: Vec<Mark<'_>> = self.coverage.reused[source][block]
-            .iter()
-            .map(|(range, kind)| Mark {
-                range: range.clone(),
-                class: reused_class(*kind),
-                title: Some(reused_title(*kind)),
-            })
-            .collect();
+        let mut marks: Vec<Mark<'_>> = Vec::new();
+        // One mark per reused sentence, of its strongest kind across its passages.
+        for run in self.coverage.passages(source, block).chunk_by(|p, q| p.range == q.range) {
+            let kind = run.iter().map(|p| p.kind).min().expect("runs are not empty");
+            marks.push(Mark {
+                range: run[0].range.clone(),
+                class: reused_class(kind),
+                title: Some(reused_title(kind)),
+            });
+        }
         marks.extend(quotes_here.iter().map(|(q, range)| Mark {
             range: range.clone(),
             class: "quote",
@@ -355,7 +355,7 @@ impl<'a> SiteModel<'a> {
         let mut quotes: Vec<QuoteNote<'a>> = Vec::new();
         for &(q, _) in quotes_here {
             let quote = &self.annotations.quotations.quotes[q];
-            let href = format!("{root}quotes.html#q{}", q + 1);
+            let href = self.quote_href(q, root);
             if quotes.iter().all(|n| n.href != href) {
                 quotes.push(QuoteNote {
                     speaker_name: quote.speaker.map(|e| corpus.entities[e].name.as_str()),
@@ -365,26 +365,15 @@ impl<'a> SiteModel<'a> {
                 });
             }
         }
-        let xrefs = self.coverage.xrefs[source][block]
-            .iter()
-            .map(|x| {
-                let other = &corpus.sources[x.source];
-                XrefView {
-                    outlet: &other.meta.outlet,
-                    title: &other.meta.title,
-                    number: x.block + 1,
-                    href: format!("{root}sources/{}.html#p{}", other.slug, x.block + 1),
-                    kind: x.kind.as_str(),
-                }
-            })
-            .collect();
+        let margin = margin(corpus, &self.coverage, &self.annotations.stories, source, block, root);
         BlockView {
             id: format!("p{}", block + 1),
             number: block + 1,
             kind: block_data.kind.as_str(),
             html: annotated_text(&block_data.text, &marks, &links),
             attribution: block_data.attribution.as_deref(),
-            xrefs,
+            xrefs: margin.xrefs,
+            wide: margin.wide,
             quotes,
             source_href: None,
         }
@@ -392,25 +381,30 @@ impl<'a> SiteModel<'a> {
 
     fn story_relation(&self, source: usize, root: &str) -> StoryRelation<'a> {
         let story = &self.annotations.stories[self.coverage.story_of[source]];
-        let role = self.coverage.role(self.annotations, source);
+        let role = self.coverage.role(source);
         let summary = |s: usize| SourceSummary::new(&self.corpus.sources[s], root);
-        let others_with = |wanted: Role| -> Vec<SourceSummary<'a>> {
-            story
-                .sources
-                .iter()
-                .filter(|&&s| s != source && self.coverage.role(self.annotations, s) == wanted)
-                .map(|&s| summary(s))
-                .collect()
+        // The first few versions of a role, and how many more there are: the origin's
+        // header names a handful of the outlets carrying it, however many there are.
+        let others_with = |wanted: Role| -> (Vec<SourceSummary<'a>>, usize) {
+            if role != Role::Origin {
+                return (Vec::new(), 0);
+            }
+            let mut of_role = story.sources.iter().zip(&story.roles).filter(|&(_, &r)| r == wanted);
+            let named = of_role.by_ref().take(NAMED_CARRIERS).map(|(&s, _)| summary(s)).collect();
+            (named, of_role.count())
         };
-        let is_origin = role == Role::Origin;
+        let (republished_by, republished_more) = others_with(Role::Republication);
+        let (other_versions, other_versions_more) = others_with(Role::Version);
         StoryRelation {
             id: &story.id,
             href: (story.sources.len() > 1).then(|| format!("{root}stories/{}.html", story.id)),
             role: role.as_str(),
             role_label: role_label(role),
             origin: matches!(role, Role::Republication | Role::Version).then(|| summary(story.origin)),
-            republished_by: if is_origin { others_with(Role::Republication) } else { Vec::new() },
-            other_versions: if is_origin { others_with(Role::Version) } else { Vec::new() },
+            republished_by,
+            republished_more,
+            other_versions,
+            other_versions_more,
         }
     }
 

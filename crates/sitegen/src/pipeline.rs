@@ -66,8 +66,7 @@ pub struct BuildCache {
     rendered: usize,
     /// What the last build was made from, when builds are kept for the next.
     last: Option<LastBuild>,
-    /// What annotation found of each source, and the alignments of pairs of sources, in
-    /// the last build.
+    /// What annotation found of each source in the last build.
     annotation: annotate::AnnotationCache,
     /// The search index's documents of the last build.
     search: searchindex::IndexCache,

@@ -40,6 +40,8 @@ enum PageJob {
     Index,
     Entities,
     Quotes,
+    /// A quotes page after the first: its number, from 2.
+    QuotesPage(usize),
     Source(usize),
     Entity(usize),
     /// An entity's mentions beyond the first page: (entity, page number from 2).
@@ -53,6 +55,7 @@ impl PageJob {
             PageJob::Index => model.index(),
             PageJob::Entities => model.entity_index(),
             PageJob::Quotes => model.quotes_page(),
+            PageJob::QuotesPage(n) => model.quotes_page_number(n),
             PageJob::Source(i) => model.source(i),
             PageJob::Entity(i) => model.entity(i),
             PageJob::EntityMentions(i, n) => model.entity_mentions(i, n),
@@ -81,6 +84,7 @@ pub fn render_pages(
 ) -> Result<(Vec<WrittenPage>, RenderMemo), RenderError> {
     let corpus = model.corpus;
     let mut jobs = vec![PageJob::Index, PageJob::Entities, PageJob::Quotes];
+    jobs.extend((2..=model.quote_page_count()).map(PageJob::QuotesPage));
     jobs.extend((0..corpus.sources.len()).map(PageJob::Source));
     jobs.extend((0..corpus.entities.len()).map(PageJob::Entity));
     for entity in 0..corpus.entities.len() {

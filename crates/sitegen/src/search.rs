@@ -14,7 +14,7 @@ use searchindex::{Document, DocumentType, IndexCache, IndexFile, Section};
 
 use crate::markdown::text_blocks;
 use crate::output::Staging;
-use crate::quotes_page::{quote_dates, shown_text};
+use crate::quotes_page::{quote_dates, quote_page_href, quote_pages, shown_text};
 
 /// The folder of the index inside the site.
 pub const FOLDER: &str = searchindex::FOLDER;
@@ -60,10 +60,11 @@ fn briefing(corpus: &Corpus) -> Document<'_> {
     Document { url: "index.html".into(), title: Cow::Borrowed(&site.title), meta: Vec::new(), sections }
 }
 
-/// One document per quotation, pointing at its entry on quotes.html: a search for its words
+/// One document per quotation, pointing at its entry on its quotes page: a search for its words
 /// finds the quotation itself, not one page of thousands of them.
 fn quotations<'a>(corpus: &'a Corpus, annotations: &'a annotate::Annotations) -> Vec<Document<'a>> {
     let quotes = &annotations.quotations.quotes;
+    let pages = quote_pages(corpus, quotes);
     let mut documents = Vec::with_capacity(quotes.len());
     for (index, quote) in quotes.iter().enumerate() {
         let speaker = match (quote.speaker, &quote.speaker_text) {
@@ -86,7 +87,7 @@ fn quotations<'a>(corpus: &'a Corpus, annotations: &'a annotate::Annotations) ->
         let id = format!("q{}", index + 1);
         let text = shown_text(&quote.reports[0].text(corpus)).to_string();
         documents.push(Document {
-            url: format!("quotes.html#{id}"),
+            url: quote_page_href(pages[index], index, ""),
             title: format!("{speaker}, {dates}").into(),
             meta: vec![carried.into()],
             sections: vec![

@@ -1,34 +1,14 @@
-//! `stories/<id>.html`: the versions of one story side by side.
+//! `stories/<id>.html`: the versions of one story compared. Versions carrying the same text
+//! are one entry; the origin's text and the texts that differ most from it stand side by
+//! side, so the page stays the same size however many outlets carry the story.
 
 use serde::Serialize;
 
-use annotate::Story;
-
-use crate::context::{SourceSummary, date_range_label, role_label};
-use crate::coverage::Role;
+use crate::context::{SourceSummary, date_range_label};
 use crate::pages::{BlockView, Page, SiteModel};
-use crate::svg::story_svg;
-
-#[derive(Serialize)]
-struct SentenceView<'a> {
-    text: &'a str,
-    number: usize,
-    href: String,
-}
-
-#[derive(Serialize)]
-struct VersionView<'a> {
-    source: SourceSummary<'a>,
-    role: &'static str,
-    role_label: &'static str,
-    sentences: usize,
-    /// Sentences linked to another version of the story.
-    shared: usize,
-    /// Sentences no other version carries.
-    only_here: Vec<SentenceView<'a>>,
-    /// Sentences of the origin this version does not carry (empty for the origin).
-    left_out: Vec<SentenceView<'a>>,
-}
+use crate::story_rows::{row_class, story_rows};
+use crate::story_texts::{StoryTexts, TextView};
+use crate::svg::{SvgColumn, story_svg};
 
 #[derive(Serialize)]
 struct CellView<'a> {
@@ -37,10 +17,20 @@ struct CellView<'a> {
 
 #[derive(Serialize)]
 struct RowView<'a> {
+    /// `p<n>` for the row of the origin's paragraph n (the place other pages link to).
+    id: Option<String>,
     cells: Vec<CellView<'a>>,
     /// `shared` (versions share text here), `differs` (versions have different text
     /// here) or `own` (one version only).
     class: &'static str,
+}
+
+/// A column of the side-by-side comparison: the version standing for a text.
+#[derive(Serialize)]
+struct ColumnView<'a> {
+    source: SourceSummary<'a>,
+    /// How many versions carry the text.
+    outlets: usize,
 }
 
 #[derive(Serialize)]
@@ -48,101 +38,64 @@ struct StoryView<'a> {
     id: &'a str,
     title: &'a str,
     label: String,
-    versions: Vec<VersionView<'a>>,
+    /// How many versions the story has, and how many distinct texts they carry.
+    version_count: usize,
+    text_count: usize,
+    /// The texts described in full (the compared ones and the most widely carried).
+    versions: Vec<TextView<'a>>,
+    /// The other texts, with counts only.
+    other_texts: Vec<TextView<'a>>,
+    /// The texts side by side.
+    columns: Vec<ColumnView<'a>>,
     rows: Vec<RowView<'a>>,
+    /// Texts shown beside the origin's.
+    beside_origin: usize,
+    /// Texts not shown side by side.
+    hidden_texts: usize,
     svg_html: String,
 }
 
 impl<'a> SiteModel<'a> {
-    /// The sentences of `source` selected by `keep(block, sentence start)`.
-    fn sentences_where(&self, source: usize, root: &str, keep: impl Fn(usize, usize) -> bool) -> Vec<SentenceView<'a>> {
-        let s = &self.corpus.sources[source];
-        let mut out = Vec::new();
-        for (b, block) in s.blocks.iter().enumerate() {
-            for range in &block.sentences {
-                if keep(b, range.start) {
-                    out.push(SentenceView {
-                        text: &block.text[range.clone()],
-                        number: b + 1,
-                        href: format!("{root}sources/{}.html#p{}", s.slug, b + 1),
-                    });
-                }
-            }
-        }
-        out
-    }
-
-    fn version_view(&self, story: &Story, source: usize, root: &str) -> VersionView<'a> {
-        let role = self.coverage.role(self.annotations, source);
-        let linked = |other: usize, b: usize, start: usize| -> bool {
-            self.coverage.linked_sources(other, b, start).is_some_and(|set| set.contains(&source))
-        };
-        let in_story = |b: usize, start: usize| -> bool {
-            self.coverage
-                .linked_sources(source, b, start)
-                .is_some_and(|set| set.iter().any(|s| story.sources.contains(s)))
-        };
-        let only_here = self.sentences_where(source, root, |b, start| !in_story(b, start));
-        let left_out = if role == Role::Origin {
-            Vec::new()
-        } else {
-            self.sentences_where(story.origin, root, |b, start| !linked(story.origin, b, start))
-        };
-        let sentences = self.coverage.sentence_counts[source];
-        VersionView {
-            source: SourceSummary::new(&self.corpus.sources[source], root),
-            role: role.as_str(),
-            role_label: role_label(role),
-            sentences,
-            shared: sentences - only_here.len(),
-            only_here,
-            left_out,
-        }
-    }
-
     /// stories/<id>.html for the story at `index` (stories of more than one source only).
     pub fn story(&self, index: usize) -> Page<'_> {
         let root = "../";
         let story = &self.annotations.stories[index];
+        let story_texts = StoryTexts::new(self, story);
+        let texts = &story_texts.texts;
+        let compared = story_texts.compared();
+        let columns: Vec<usize> = compared.iter().map(|&t| texts[t][0]).collect();
         let href = self.entity_href(root);
-        let mention_slices: Vec<&[annotate::Mention]> = story.sources.iter().map(|&s| self.mentions_of(s)).collect();
-        let rows = self
-            .coverage
-            .story_rows(self.corpus, story)
+        let mention_slices: Vec<&[annotate::Mention]> = columns.iter().map(|&s| self.mentions_of(s)).collect();
+        let rows = story_rows(self.corpus, &self.coverage, &columns)
             .into_iter()
-            .map(|cells| {
-                let placed: Vec<(usize, usize)> =
-                    cells.iter().enumerate().flat_map(|(v, blocks)| blocks.iter().map(move |&b| (v, b))).collect();
-                let shared = placed.iter().any(|&(v, b)| {
-                    placed.iter().any(|&(w, c)| {
-                        w != v && self.coverage.blocks_linked((story.sources[v], b), (story.sources[w], c))
-                    })
-                });
-                let versions_here = cells.iter().filter(|c| !c.is_empty()).count();
-                let class = if shared {
-                    "shared"
-                } else if versions_here > 1 {
-                    "differs"
-                } else {
-                    "own"
-                };
-                let cells = cells
+            .map(|row| {
+                let class = row_class(&self.coverage, &columns, &row);
+                let cells = row
+                    .cells
                     .into_iter()
                     .enumerate()
                     .map(|(v, blocks)| CellView {
                         blocks: blocks
                             .into_iter()
                             .map(|b| {
-                                let mut view = self.block_view(story.sources[v], b, root, &href, mention_slices[v]);
-                                view.link_to_source(&self.corpus.sources[story.sources[v]].slug, root);
+                                let mut view = self.block_view(columns[v], b, root, &href, mention_slices[v]);
+                                view.link_to_source(&self.corpus.sources[columns[v]].slug, root);
                                 view
                             })
                             .collect(),
                     })
                     .collect();
-                RowView { cells, class }
+                RowView { id: row.origin_block.map(|b| format!("p{}", b + 1)), cells, class }
             })
             .collect();
+        let detailed = story_texts.detailed(&compared);
+        let (mut versions, mut other_texts) = (Vec::new(), Vec::new());
+        for (t, &full) in detailed.iter().enumerate() {
+            let view = story_texts.view(t, root, full);
+            if full { versions.push(view) } else { other_texts.push(view) }
+        }
+        let svg_columns: Vec<SvgColumn> =
+            compared.iter().map(|&t| SvgColumn { source: texts[t][0], outlets: texts[t].len() }).collect();
         let dates = story.sources.iter().map(|&s| self.corpus.sources[s].meta.published);
         let (start, end) = (dates.clone().min().expect("not empty"), dates.max().expect("not empty"));
         let origin = &self.corpus.sources[story.origin];
@@ -150,9 +103,21 @@ impl<'a> SiteModel<'a> {
             id: &story.id,
             title: &origin.meta.title,
             label: date_range_label(start, end),
-            versions: story.sources.iter().map(|&s| self.version_view(story, s, root)).collect(),
+            version_count: story.sources.len(),
+            text_count: texts.len(),
+            versions,
+            other_texts,
+            columns: compared
+                .iter()
+                .map(|&t| ColumnView {
+                    source: SourceSummary::new(&self.corpus.sources[texts[t][0]], root),
+                    outlets: texts[t].len(),
+                })
+                .collect(),
             rows,
-            svg_html: story_svg(self.corpus, &self.coverage, &story.sources),
+            beside_origin: compared.len() - 1,
+            hidden_texts: texts.len() - compared.len(),
+            svg_html: story_svg(self.corpus, &self.coverage, &svg_columns),
         };
         let path = format!("stories/{}.html", story.id);
         let description =

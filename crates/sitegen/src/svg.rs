@@ -1,17 +1,20 @@
-//! The picture at the top of a story page: each version a column of its paragraphs, shared
-//! ones marked and joined to their counterparts in the next column, so the overlap is seen
-//! before it is read. Drawn at build time as inline SVG; colours come from the stylesheet.
+//! The picture at the top of a story page: each text shown (a version, or the first of the
+//! versions carrying the same text) a column of its paragraphs, shared ones marked and
+//! joined to their counterparts in the next column, so the overlap is seen before it is
+//! read. Drawn at build time as inline SVG; colours come from the stylesheet.
 
 use std::fmt::Write;
 
 use corpus::Corpus;
 
-use crate::coverage::Coverage;
+use crate::coverage::{Coverage, pair_kind};
 use crate::html::escape_into;
 
 const COLUMN_WIDTH: usize = 150;
 const COLUMN_GAP: usize = 70;
 const HEADER: usize = 44;
+/// The header's height when a column stands for several versions and says how many.
+const HEADER_WITH_COUNT: usize = 58;
 const BLOCK_GAP: usize = 3;
 
 fn block_height(text: &str) -> usize {
@@ -19,13 +22,23 @@ fn block_height(text: &str) -> usize {
     (words / 5).clamp(4, 36)
 }
 
-/// The SVG for the versions `sources` (origin first) of one story.
-pub fn story_svg(corpus: &Corpus, coverage: &Coverage, sources: &[usize]) -> String {
-    // Vertical position (top, height) of every block of every version.
+/// A column of the story map: the version standing for a text, and how many carry it.
+pub struct SvgColumn {
+    /// Index of the source drawn.
+    pub source: usize,
+    /// How many versions carry its text.
+    pub outlets: usize,
+}
+
+/// The SVG for the texts `columns` (the origin's first) of one story.
+pub fn story_svg(corpus: &Corpus, coverage: &Coverage<'_>, columns: &[SvgColumn]) -> String {
+    let sources: Vec<usize> = columns.iter().map(|c| c.source).collect();
+    let header = if columns.iter().any(|c| c.outlets > 1) { HEADER_WITH_COUNT } else { HEADER };
+    // Vertical position (top, height) of every block of every column.
     let layout: Vec<Vec<(usize, usize)>> = sources
         .iter()
         .map(|&s| {
-            let mut y = HEADER;
+            let mut y = header;
             corpus.sources[s]
                 .blocks
                 .iter()
@@ -38,7 +51,7 @@ pub fn story_svg(corpus: &Corpus, coverage: &Coverage, sources: &[usize]) -> Str
                 .collect()
         })
         .collect();
-    let height = layout.iter().filter_map(|c| c.last()).map(|(y, h)| y + h).max().unwrap_or(HEADER) + 8;
+    let height = layout.iter().filter_map(|c| c.last()).map(|(y, h)| y + h).max().unwrap_or(header) + 8;
     let width = sources.len() * COLUMN_WIDTH + sources.len().saturating_sub(1) * COLUMN_GAP;
     let mut svg = String::new();
     let _ = write!(
@@ -50,21 +63,34 @@ pub fn story_svg(corpus: &Corpus, coverage: &Coverage, sources: &[usize]) -> Str
         let (left, right) = (pair[0], pair[1]);
         let x1 = column * (COLUMN_WIDTH + COLUMN_GAP) + COLUMN_WIDTH;
         let x2 = x1 + COLUMN_GAP;
-        for (block, xrefs) in coverage.xrefs[left].iter().enumerate() {
-            for xref in xrefs.iter().filter(|x| x.source == right) {
+        for block in 0..corpus.sources[left].blocks.len() {
+            // The right column's blocks sharing a passage with this one, each once with the
+            // strongest kind, in block order.
+            let mut joins: Vec<(usize, annotate::ReuseKind)> = Vec::new();
+            for passage in coverage.passages(left, block) {
+                let cluster = coverage.cluster(passage.cluster);
+                for m in coverage.members_in(passage.cluster, right) {
+                    let kind = pair_kind(cluster, passage.member as usize, m);
+                    joins.push((cluster.members[m].sentence.block, kind));
+                }
+            }
+            joins.sort_unstable();
+            joins.dedup_by_key(|(b, _)| *b);
+            for (right_block, kind) in joins {
                 let (y1, h1) = layout[column][block];
-                let (y2, h2) = layout[column + 1][xref.block];
+                let (y2, h2) = layout[column + 1][right_block];
                 let (y1, y2) = (y1 + h1 / 2, y2 + h2 / 2);
                 let mid = (x1 + x2) / 2;
                 let _ = write!(
                     svg,
                     r#"<path class="story-join join-{}" d="M{x1} {y1} C{mid} {y1} {mid} {y2} {x2} {y2}"/>"#,
-                    xref.kind.as_str()
+                    kind.as_str()
                 );
             }
         }
     }
-    for (column, &s) in sources.iter().enumerate() {
+    for (column, shown) in columns.iter().enumerate() {
+        let s = shown.source;
         let source = &corpus.sources[s];
         let x = column * (COLUMN_WIDTH + COLUMN_GAP);
         svg.push_str(r#"<text class="story-label" x=""#);
@@ -72,9 +98,12 @@ pub fn story_svg(corpus: &Corpus, coverage: &Coverage, sources: &[usize]) -> Str
         escape_into(&source.meta.outlet, &mut svg);
         let _ =
             write!(svg, r#"</text><text class="story-date" x="{x}" y="32">{}</text>"#, source.meta.published.label());
+        if shown.outlets > 1 {
+            let _ = write!(svg, r#"<text class="story-date" x="{x}" y="46">{} outlets</text>"#, shown.outlets);
+        }
         for (b, block) in source.blocks.iter().enumerate() {
             let (y, h) = layout[column][b];
-            let shared = coverage.xrefs[s][b].iter().any(|x| sources.contains(&x.source));
+            let shared = coverage.block_shared_in_story(s, b);
             let class = if shared { "story-block shared" } else { "story-block unique" };
             let _ = write!(
                 svg,

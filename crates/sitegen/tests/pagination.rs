@@ -37,7 +37,7 @@ fn mentions_of_a_much_named_entity_go_on_over_pages() {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
     let seeds = corpusgen::read_seeds(&repo().join("content/texts")).unwrap();
-    let generated = corpusgen::generate(&seeds, &corpusgen::Options { sources: 160, seed: 7 });
+    let generated = corpusgen::generate(&seeds, &corpusgen::Options::new(160, 7));
     corpusgen::write_content(&content, &repo().join("content"), &generated).unwrap();
     let output = dir.path().join("site");
     let options = sitegen::BuildOptions { content, output: output.clone(), theme: None, verbose: false };

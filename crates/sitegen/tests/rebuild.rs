@@ -112,8 +112,8 @@ fn an_incremental_rebuild_makes_the_same_site_as_a_fresh_build() {
 
     // The other source's cross-references and the export follow the edit.
     let json: Value = serde_json::from_slice(&live_files[Path::new("briefing.json")]).unwrap();
-    let reuse = json["reuse"].as_array().unwrap();
-    assert!(!reuse.iter().any(|link| link.to_string().contains("urged Moscow and Washington")));
+    let clusters = json["clusters"].as_array().unwrap();
+    assert!(!clusters.iter().any(|cluster| cluster.to_string().contains("urged Moscow and Washington")));
     let page = String::from_utf8_lossy(&live_files[&PathBuf::from(format!("sources/{NEW_ARAB}.html"))]).to_string();
     // The paragraph with its margin notes: up to the next paragraph.
     let urged = page.find("push for a resumption of the talks next month").unwrap();

@@ -209,7 +209,7 @@ fn mentions_in_json_are_the_words_as_written() {
         }
     }
     assert!(count > 300, "{count} mentions");
-    assert_eq!(data["schema_version"], 1);
+    assert_eq!(data["schema_version"], 2);
 }
 
 /// Lines of the raw seeds that are boilerplate, as they read in the seed files.
@@ -458,20 +458,25 @@ fn shared_paragraphs_cross_reference_each_other() {
         bloomberg
             .contains(r#"<a class="xref xref-verbatim" href="../sources/2016-09-02-sott-putin-interview.html#p1""#)
     );
-    // Every cross-reference has its counterpart on the other page.
+    // Every passage the seeds share has few carriers: each page carrying it links every
+    // other carrier's paragraph.
     let data = json();
-    for link in data["reuse"].as_array().unwrap() {
-        let (a, b) = (&link["a"], &link["b"]);
-        for (from, to) in [(a, b), (b, a)] {
-            let page = read(&site().join(format!("sources/{}.html", from["source"].as_str().unwrap())));
-            let href = format!(
-                "href=\"../sources/{}.html#{}\"",
-                to["source"].as_str().unwrap(),
-                to["paragraph"].as_str().unwrap()
-            );
-            assert!(page.contains(&href), "{} lacks a cross-reference {href}", from["source"]);
+    for cluster in data["clusters"].as_array().unwrap() {
+        let members = cluster["members"].as_array().unwrap();
+        assert!(members.len() <= 4, "the seeds' passages are carried by two to four sentences");
+        for from in members {
+            for to in members.iter().filter(|to| to["source"] != from["source"]) {
+                let page = read(&site().join(format!("sources/{}.html", from["source"].as_str().unwrap())));
+                let href = format!(
+                    "href=\"../sources/{}.html#{}\"",
+                    to["source"].as_str().unwrap(),
+                    to["paragraph"].as_str().unwrap()
+                );
+                assert!(page.contains(&href), "{} lacks a cross-reference {href}", from["source"]);
+            }
         }
     }
+    assert!(!sott.contains("class=\"xref-wide") && !bloomberg.contains("class=\"xref-wide"), "no passage is counted");
     assert!(sott.contains("Republication of <a href=\"../sources/2016-09-01-bloomberg-putin-interview.html\">"));
     assert!(
         bloomberg.contains("Republished by <a href=\"../sources/2016-09-02-sott-putin-interview.html\">SOTT.net</a>")
@@ -483,23 +488,30 @@ fn shared_paragraphs_cross_reference_each_other() {
 #[test]
 fn reuse_and_stories_are_exported() {
     let data = json();
-    let reuse = data["reuse"].as_array().unwrap();
-    assert!(reuse.len() >= 30, "{} links", reuse.len());
-    let paragraph_text = |side: &Value| -> String {
-        let source = data["sources"].as_array().unwrap().iter().find(|s| s["slug"] == side["source"]).unwrap();
-        let paragraph = source["paragraphs"].as_array().unwrap().iter().find(|p| p["id"] == side["paragraph"]).unwrap();
+    let clusters = data["clusters"].as_array().unwrap();
+    assert!(clusters.len() >= 25, "{} passages", clusters.len());
+    let paragraph_text = |member: &Value| -> String {
+        let source = data["sources"].as_array().unwrap().iter().find(|s| s["slug"] == member["source"]).unwrap();
+        let paragraphs = source["paragraphs"].as_array().unwrap();
+        let paragraph = paragraphs.iter().find(|p| p["id"] == member["paragraph"]).unwrap();
         paragraph["text"].as_str().unwrap().to_string()
     };
-    for link in reuse {
-        for side in [&link["a"], &link["b"]] {
-            assert!(
-                paragraph_text(side).contains(side["text"].as_str().unwrap()),
-                "the matched sentence is in its paragraph as written"
-            );
+    for cluster in clusters {
+        let members = cluster["members"].as_array().unwrap();
+        let sources: std::collections::BTreeSet<&str> = members.iter().map(|m| m["source"].as_str().unwrap()).collect();
+        assert!(sources.len() >= 2, "a passage is carried by two sources or more");
+        assert_eq!(members[0]["wording"], 0, "the origin's words come first");
+        for member in members {
+            // The sentence, at its offsets in its paragraph, has its wording's words (the
+            // wording is written as its first carrier has it: quotes and commas may differ).
+            let text = paragraph_text(member);
+            let (start, end) = (member["start"].as_u64().unwrap() as usize, member["end"].as_u64().unwrap() as usize);
+            let wording = &cluster["wordings"][member["wording"].as_u64().unwrap() as usize];
+            assert_eq!(words(&text[start..end]), words(wording.as_str().unwrap()), "{member}");
+            assert!(["verbatim", "near", "quote"].contains(&member["kind"].as_str().unwrap()));
+            let score = member["score"].as_f64().unwrap();
+            assert!((0.0..=1.0).contains(&score));
         }
-        assert!(["verbatim", "near", "quote"].contains(&link["kind"].as_str().unwrap()));
-        let score = link["score"].as_f64().unwrap();
-        assert!((0.0..=1.0).contains(&score));
     }
     let stories = data["stories"].as_array().unwrap();
     let ids: Vec<&str> = stories.iter().map(|s| s["id"].as_str().unwrap()).collect();
@@ -535,11 +547,18 @@ fn story_pages_compare_the_versions() {
         .expect("a shared row");
     let row = &row[..row.find("</tr>").unwrap()];
     assert_eq!(row.matches("If we cannot get to a solution").count(), 2, "both versions sit side by side");
+    assert!(page.contains("<tr class=\"row-shared\" id=\"p13\">"), "rows are anchored by the origin's paragraph");
     // What each version alone carries and what it left out.
     assert!(
         page.contains("Only in this version (18)") && page.contains("Left out from the origin (18)"),
         "counts of own and missing sentences"
     );
+    // SOTT carries the passages Bloomberg shares in Bloomberg's words, but left out fifteen
+    // of Bloomberg's sentences: it is not the origin's text carried verbatim.
+    let putin = read(&site().join("stories/2016-09-01-bloomberg-putin-interview.html"));
+    assert_eq!(putin.matches("<th scope=\"col\">").count(), 2, "one column per text");
+    assert!(putin.contains("Left out from the origin (15)") && !putin.contains("Carried verbatim"));
+    assert!(putin.contains("2 versions of one story. "), "as many texts as versions");
     let index = read(&site().join("index.html"));
     assert_eq!(index.matches("<section class=\"story-group\"").count(), 3, "the index groups sources by story");
     assert!(index.contains("href=\"stories/2016-09-01-bloomberg-putin-interview.html\""));
@@ -590,7 +609,8 @@ fn quotations_are_gathered_by_speaker_and_marked_in_sources() {
     let data = json();
     let exported = data["quotes"].as_array().unwrap();
     assert_eq!(exported.len(), 24);
-    let shared = exported.iter().find(|q| q["text"].as_str().unwrap().starts_with("Only the Syrian people")).unwrap();
+    let shared =
+        exported.iter().find(|q| q["wordings"][0].as_str().unwrap().starts_with("Only the Syrian people")).unwrap();
     assert_eq!(shared["speaker"], "bashar-al-assad");
     assert_eq!(shared["reports"].as_array().unwrap().len(), 2);
     assert!(exported.iter().any(|q| q["speaker"].is_null() && q["speaker_text"] == "a senior western diplomat"));

@@ -10,6 +10,19 @@ pub fn sizes() -> Vec<usize> {
     if sizes.is_empty() { vec![1_000, 10_000] } else { sizes }
 }
 
+/// The corpus shapes named on the command line (`seeds`, `news`), or both.
+pub fn shapes() -> Vec<corpusgen::Shape> {
+    let named: Vec<corpusgen::Shape> = std::env::args()
+        .skip(1)
+        .filter_map(|a| match a.as_str() {
+            "seeds" => Some(corpusgen::Shape::Seeds),
+            "news" => Some(corpusgen::Shape::News),
+            _ => None,
+        })
+        .collect();
+    if named.is_empty() { vec![corpusgen::Shape::Seeds, corpusgen::Shape::News] } else { named }
+}
+
 /// The real content (for its catalogue and site) and the seed texts generated corpora grow from.
 pub fn template_and_seeds() -> (corpus::Corpus, Vec<String>) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
@@ -18,13 +31,14 @@ pub fn template_and_seeds() -> (corpus::Corpus, Vec<String>) {
     (template, seeds)
 }
 
-/// `size` sources generated from `seeds` (seed 42), and the corpus they make.
+/// `size` sources of `shape` generated from `seeds` (seed 42), and the corpus they make.
 pub fn generate(
     seeds: &[String],
     template: &corpus::Corpus,
     size: usize,
+    shape: corpusgen::Shape,
 ) -> (Vec<corpusgen::GeneratedSource>, corpus::Corpus) {
-    let generated = corpusgen::generate(seeds, &corpusgen::Options { sources: size, seed: 42 });
+    let generated = corpusgen::generate(seeds, &corpusgen::Options { shape, ..corpusgen::Options::new(size, 42) });
     let corpus = corpusgen::to_corpus(&generated, template);
     (generated, corpus)
 }

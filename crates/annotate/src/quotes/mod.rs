@@ -20,7 +20,7 @@ use std::ops::Range;
 
 use corpus::{BlockKind, Corpus, EntityKind};
 
-use crate::{Mention, ReuseLink, Story};
+use crate::{Mention, ReuseCluster, Story};
 use attribution::SpeakerPhrase;
 pub use marks::{QuotedSpan, quoted_spans};
 
@@ -238,7 +238,7 @@ fn find(parent: &mut [usize], x: usize) -> usize {
 }
 
 /// Extracts every quotation of the corpus and joins the reports of the same quotation.
-pub fn extract(corpus: &Corpus, mentions: &[Mention], reuse: &[ReuseLink], stories: &[Story]) -> Quotations {
+pub fn extract(corpus: &Corpus, mentions: &[Mention], reuse: &[ReuseCluster], stories: &[Story]) -> Quotations {
     // Sources are read on every core, each into its own reports and phrases, put together
     // in corpus order.
     use rayon::prelude::*;
@@ -278,11 +278,11 @@ pub(crate) fn of_source(corpus: &Corpus, s: usize, mentions: &[Mention]) -> Sour
 }
 
 /// The quotations of the corpus from each source's own ([`of_source`], in source order): the
-/// reports of one quotation in several sources are found through the reuse links.
+/// reports of one quotation in several sources are found through the reuse clusters.
 pub(crate) fn group(
     corpus: &Corpus,
     per_source: impl IntoIterator<Item = SourceQuotes>,
-    reuse: &[ReuseLink],
+    reuse: &[ReuseCluster],
     stories: &[Story],
 ) -> Quotations {
     let mut phrases = Vec::new();
@@ -302,11 +302,15 @@ pub(crate) fn group(
         }
     }
     let mut parent: Vec<usize> = (0..reports.len()).collect();
-    for link in reuse {
+    // The reports a cluster's members hold are one quotation: each joins the first.
+    for cluster in reuse {
         let key = |x: &crate::SentenceRef| (x.source, x.block, x.range.start);
-        if let (Some(&a), Some(&b)) = (by_sentence.get(&key(&link.a)), by_sentence.get(&key(&link.b))) {
-            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-            parent[ra.max(rb)] = ra.min(rb);
+        let mut reports_in = cluster.members.iter().filter_map(|m| by_sentence.get(&key(&m.sentence)).copied());
+        if let Some(first) = reports_in.next() {
+            for other in reports_in {
+                let (ra, rb) = (find(&mut parent, first), find(&mut parent, other));
+                parent[ra.max(rb)] = ra.min(rb);
+            }
         }
     }
     // Sources in story order, so the origin's report comes first.

@@ -1,21 +1,24 @@
-//! Text reuse: which sentences of one source are copies of another's.
+//! Text reuse: the passages several sources carry, as clusters of their copies.
 //!
-//! Three steps, each linear in the size of the corpus for a bounded number of versions per
-//! story: tokenise every sentence (`tokens`); find candidate source pairs through an
-//! inverted index of rare word 5-grams (`candidates`); align the sentences of each
-//! candidate pair (`align`). No step compares all pairs of sources.
+//! Every sentence is tokenised (`tokens`). Stock sentences are left out by their shape
+//! (`stock`). Copies of one sentence are grouped (`group`): identical ones by a hash of their
+//! tokens, near ones through MinHash band keys, each compared with the first of its band,
+//! and joined when similar enough (`similarity`). Sentences carrying one direct quotation are
+//! grouped the same way over their quoted words. Each group becomes a [`ReuseCluster`] with
+//! its origin, the earliest carrier (`assemble`). No step compares pairs of sources or pairs
+//! of copies, and no step ignores a passage because many sources carry it: the work grows
+//! with the sentences of the corpus.
 
-mod align;
-mod candidates;
+mod assemble;
+mod group;
+mod minhash;
+mod similarity;
+mod stock;
 mod tokens;
 
 pub(crate) use tokens::{Sentence, source_sentences};
 
-use std::collections::HashMap;
-use std::hash::BuildHasher;
 use std::ops::Range;
-
-use foldhash::fast::FixedState;
 
 use corpus::Corpus;
 
@@ -62,17 +65,90 @@ impl SentenceRef {
     }
 }
 
-/// Two sentences of different sources that carry the same text.
+/// What a reuse cluster gathers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ClusterKind {
+    /// Copies of one sentence, verbatim or lightly edited.
+    Sentence,
+    /// Otherwise different sentences that carry one direct quotation.
+    Quotation,
+}
+
+impl ClusterKind {
+    /// The name used in JSON and templates.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClusterKind::Sentence => "sentence",
+            ClusterKind::Quotation => "quotation",
+        }
+    }
+}
+
+/// One sentence of a [`ReuseCluster`], and how it carries the origin's text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ReuseLink {
-    /// The sentence in the source that comes first in the corpus.
-    pub a: SentenceRef,
-    /// The sentence in the other source.
-    pub b: SentenceRef,
-    /// Similarity from 0 to 1 (of the sentences, or of the shared quotation).
-    pub score: f32,
-    /// Verbatim, near or quote.
+pub struct ClusterMember {
+    /// Where the sentence is.
+    pub sentence: SentenceRef,
+    /// Against the origin: `Verbatim` (the origin itself is), `Near` or `Quote` (a
+    /// different sentence carrying the origin's quotation).
     pub kind: ReuseKind,
+    /// Similarity to the origin, from 0 to 1 (1 for the origin and verbatim copies).
+    pub score: f32,
+    /// Members with the same words (ignoring case, punctuation and quote style) share a
+    /// number: the origin's wording is 0, the others numbered in order of first appearance.
+    pub wording: u32,
+}
+
+/// A passage carried by several sources: every copy of one sentence, or every sentence
+/// carrying one quotation. Its size grows with the copies, never with pairs of them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReuseCluster {
+    /// Copies of a sentence, or carriers of a quotation.
+    pub kind: ClusterKind,
+    /// The members: the origin (the earliest carrier) first, then by position in the corpus.
+    /// Members come from at least two sources.
+    pub members: Vec<ClusterMember>,
+}
+
+impl ReuseCluster {
+    /// The origin: the sentence of the earliest source that carries the passage.
+    pub fn origin(&self) -> &ClusterMember {
+        &self.members[0]
+    }
+
+    /// How many different sources carry the passage.
+    pub fn source_count(&self) -> usize {
+        let mut sources: Vec<usize> = self.members.iter().map(|m| m.sentence.source).collect();
+        sources.sort_unstable();
+        sources.dedup();
+        sources.len()
+    }
+}
+
+/// Every pair of sentences of different sources that one cluster holds, as `(a, b, kind)`
+/// with `a` before `b` in the corpus, and the strongest kind when two clusters hold the
+/// pair. Quadratic in a cluster's size: for tests and small corpora, never for pages.
+pub fn pairs(clusters: &[ReuseCluster]) -> Vec<(SentenceRef, SentenceRef, ReuseKind)> {
+    let mut pairs: Vec<(SentenceRef, SentenceRef, ReuseKind)> = Vec::new();
+    for cluster in clusters {
+        for (i, x) in cluster.members.iter().enumerate() {
+            for y in &cluster.members[i + 1..] {
+                if x.sentence.source == y.sentence.source {
+                    continue;
+                }
+                let (a, b) = if x.sentence.position() <= y.sentence.position() { (x, y) } else { (y, x) };
+                let kind = match cluster.kind {
+                    ClusterKind::Quotation => ReuseKind::Quote,
+                    ClusterKind::Sentence if a.wording == b.wording => ReuseKind::Verbatim,
+                    ClusterKind::Sentence => ReuseKind::Near,
+                };
+                pairs.push((a.sentence.clone(), b.sentence.clone(), kind));
+            }
+        }
+    }
+    pairs.sort_by_key(|p| (p.0.position(), p.1.position(), p.2));
+    pairs.dedup_by(|later, earlier| later.0 == earlier.0 && later.1 == earlier.1);
+    pairs
 }
 
 /// Similarity thresholds of the sentence alignment.
@@ -89,152 +165,65 @@ pub struct Thresholds {
 /// Settings of reuse detection.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReuseOptions {
-    /// Words per gram in the candidate index.
-    pub gram: usize,
-    /// Grams found in more sources than this are stock phrases and ignored.
-    pub df_cap: usize,
-    /// Rare grams two sources must share to be aligned.
-    pub min_shared_grams: usize,
-    /// Alignment thresholds.
+    /// Similarity thresholds.
     pub thresholds: Thresholds,
 }
 
 impl Default for ReuseOptions {
     fn default() -> Self {
-        ReuseOptions {
-            gram: 5,
-            df_cap: 100,
-            min_shared_grams: 3,
-            thresholds: Thresholds { near: 0.7, quote: 0.8, min_tokens: 5 },
-        }
+        ReuseOptions { thresholds: Thresholds { near: 0.7, quote: 0.8, min_tokens: 5 } }
     }
 }
 
-/// Finds reused sentences across the sources of `corpus`, ordered by sentence position.
-pub fn detect(corpus: &Corpus, options: &ReuseOptions) -> Vec<ReuseLink> {
-    detect_with(corpus, options, None)
+/// True when a sentence of `tokens` can be a passage: long enough, and not stock text.
+pub(crate) fn is_passage(tokens: &[u64], thresholds: &Thresholds) -> bool {
+    tokens.len() >= thresholds.min_tokens && !stock::is_stock(tokens)
 }
 
-/// The alignments of pairs of sources kept between runs of [`detect_cached`] (`sitegen
-/// serve`): a pair whose two sources tokenise to the same sentences is not aligned again.
-/// It keeps the pairs of the last run only.
-#[derive(Debug, Default)]
-pub struct AlignmentCache {
-    /// The links of each pair, by the fingerprints of its two sources, with sentences
-    /// numbered within their source.
-    pairs: HashMap<(u64, u64), Vec<align::SentenceLink>, FixedState>,
-    /// Pairs the last run took from the cache.
-    pub reused: usize,
-    /// The n-grams the candidate pairs of the last run came from.
-    grams: candidates::GramCache,
+/// Finds the passages carried by several sources of `corpus`, in corpus order of their origins.
+pub fn detect(corpus: &Corpus, options: &ReuseOptions) -> Vec<ReuseCluster> {
+    detect_in(corpus, &tokens::sentences(corpus), options)
 }
 
-/// [`detect`], reusing the alignments `cache` holds for pairs whose sources did not change,
-/// and keeping this run's. The links are the ones [`detect`] finds.
-pub fn detect_cached(corpus: &Corpus, options: &ReuseOptions, cache: &mut AlignmentCache) -> Vec<ReuseLink> {
-    detect_with(corpus, options, Some(cache))
-}
-
-fn detect_with(corpus: &Corpus, options: &ReuseOptions, cache: Option<&mut AlignmentCache>) -> Vec<ReuseLink> {
-    detect_in(corpus, &tokens::sentences(corpus), options, cache)
-}
-
-/// [`detect_with`], given the corpus's sentences ([`tokens::sentences`]).
-pub(crate) fn detect_in(
-    corpus: &Corpus,
-    sentences: &[Sentence],
-    options: &ReuseOptions,
-    mut cache: Option<&mut AlignmentCache>,
-) -> Vec<ReuseLink> {
-    let mut starts = vec![0usize; corpus.sources.len() + 1];
-    for sentence in sentences {
-        starts[sentence.source as usize + 1] += 1;
-    }
-    for i in 1..starts.len() {
-        starts[i] += starts[i - 1];
-    }
-    // Pairs are aligned independently, on every core; the links are sorted below.
+/// [`detect`], given the corpus's sentences ([`tokens::sentences`], in corpus order).
+pub(crate) fn detect_in(corpus: &Corpus, sentences: &[Sentence], options: &ReuseOptions) -> Vec<ReuseCluster> {
     use rayon::prelude::*;
-    // A source's fingerprint, when alignments are kept: everything alignment reads of it
-    // (its sentences, their positions, tokens and quotations) and the thresholds.
-    let fingerprints: Vec<u64> = match cache {
-        None => Vec::new(),
-        Some(_) => (0..corpus.sources.len())
-            .into_par_iter()
-            .map(|s| {
-                let state = FixedState::with_seed(u64::from(options.thresholds.min_tokens as u32));
-                state.hash_one((
-                    options.thresholds.near.to_bits(),
-                    options.thresholds.quote.to_bits(),
-                    sentences[starts[s]..starts[s + 1]]
-                        .iter()
-                        .map(|x| (x.block, &x.range, &x.tokens, &x.quotes))
-                        .collect::<Vec<_>>(),
-                ))
-            })
-            .collect(),
-    };
-    let (df_cap, min_shared) = (options.df_cap, options.min_shared_grams);
-    let pairs = match cache.as_deref_mut() {
-        None => candidates::candidate_pairs(sentences, options.gram, df_cap, min_shared),
-        Some(cache) => candidates::pairs_of(
-            cache.grams.update(sentences, &starts, &fingerprints, options.gram),
-            corpus.sources.len(),
-            df_cap,
-            min_shared,
-        ),
-    };
-    let align_pair = |(a, b): (u32, u32)| {
-        let (a, b) = (a as usize, b as usize);
-        align::align(sentences, starts[a]..starts[a + 1], starts[b]..starts[b + 1], &options.thresholds)
-    };
-    let aligned: Vec<Vec<align::SentenceLink>> = match cache {
-        None => pairs.par_iter().map(|&pair| align_pair(pair)).collect(),
-        Some(cache) => {
-            let kept = std::mem::take(&mut cache.pairs);
-            // Cached links number sentences within their source; `to_corpus` turns them into
-            // indexes of `sentences`, and back when false.
-            let shift = |links: &[align::SentenceLink],
-                         a: usize,
-                         b: usize,
-                         to_corpus: bool|
-             -> Vec<align::SentenceLink> {
-                let (a, b) = (starts[a], starts[b]);
-                let moved = |i: usize, by: usize| if to_corpus { i + by } else { i - by };
-                links.iter().map(|l| align::SentenceLink { a: moved(l.a, a), b: moved(l.b, b), ..l.clone() }).collect()
-            };
-            let relative: Vec<(Vec<align::SentenceLink>, bool)> = pairs
-                .par_iter()
-                .map(|&(a, b)| match kept.get(&(fingerprints[a as usize], fingerprints[b as usize])) {
-                    Some(links) => (links.clone(), true),
-                    None => (shift(&align_pair((a, b)), a as usize, b as usize, false), false),
-                })
-                .collect();
-            cache.reused = relative.iter().filter(|(_, reused)| *reused).count();
-            pairs
-                .iter()
-                .zip(relative)
-                .map(|(&(a, b), (relative, _))| {
-                    let (a, b) = (a as usize, b as usize);
-                    let links = shift(&relative, a, b, true);
-                    cache.pairs.insert((fingerprints[a], fingerprints[b]), relative);
-                    links
-                })
-                .collect()
-        }
-    };
-    let mut links: Vec<ReuseLink> = aligned
+    let thresholds = &options.thresholds;
+    // Sentence copies, among the sentences that can be passages.
+    let passages: Vec<usize> =
+        (0..sentences.len()).into_par_iter().filter(|&i| is_passage(&sentences[i].tokens, thresholds)).collect();
+    let texts: Vec<&[u64]> = passages.iter().map(|&i| sentences[i].tokens.as_slice()).collect();
+    let copies: Vec<Vec<usize>> = group::copies(&texts, thresholds.near)
         .into_iter()
-        .flatten()
-        .map(|link| {
-            let at = |i: usize| {
-                let s = &sentences[i];
-                SentenceRef { source: s.source as usize, block: s.block as usize, range: s.range.clone() }
-            };
-            ReuseLink { a: at(link.a), b: at(link.b), score: link.score, kind: link.kind }
+        .map(|g| g.into_iter().map(|k| passages[k]).collect())
+        .collect();
+    // Quotations: every quoted span, grouped over its words.
+    let spans: Vec<(usize, &[u64])> = sentences
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| s.quotes.iter().map(move |q| (i, &s.tokens[q.clone()])))
+        .collect();
+    let quoted: Vec<&[u64]> = spans.iter().map(|&(_, t)| t).collect();
+    let mut group_of = vec![u32::MAX; sentences.len()];
+    for (g, members) in copies.iter().enumerate() {
+        members.iter().for_each(|&i| group_of[i] = g as u32);
+    }
+    let carriers: Vec<Vec<usize>> = group::copies(&quoted, thresholds.quote)
+        .into_iter()
+        .filter_map(|g| {
+            let mut members: Vec<usize> = g.into_iter().map(|k| spans[k].0).collect();
+            members.dedup();
+            // Carriers that are all copies of one sentence add nothing to that sentence's cluster.
+            let first = group_of[members[0]];
+            let one_sentence = first != u32::MAX && members.iter().all(|&m| group_of[m] == first);
+            (!one_sentence).then_some(members)
         })
         .collect();
-    // Hundreds of thousands at 10,000 sources: sorted on every core (stable, like the rest).
-    links.par_sort_by_key(|l| (l.a.position(), l.b.position()));
-    links
+    let mut clusters: Vec<ReuseCluster> = copies
+        .par_iter()
+        .filter_map(|g| assemble::cluster(corpus, sentences, ClusterKind::Sentence, g))
+        .chain(carriers.par_iter().filter_map(|g| assemble::cluster(corpus, sentences, ClusterKind::Quotation, g)))
+        .collect();
+    assemble::sort(&mut clusters);
+    clusters
 }

@@ -38,19 +38,41 @@ const FUNCTION_WORDS: &[&str] = &[
     "why", "will", "with", "would", "you", "your",
 ];
 
-/// Hashes of [`FUNCTION_WORDS`], sorted for binary search.
-fn function_word_hashes() -> &'static [u64] {
-    static HASHES: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
-    HASHES.get_or_init(|| {
-        let mut hashes: Vec<u64> = FUNCTION_WORDS.iter().map(|w| token(w)).collect();
-        hashes.sort_unstable();
-        hashes
-    })
+/// A small set of tokens, asked about every token of the corpus: a 4,096-bit filter turns
+/// most tokens away in one step, and the sorted tokens answer the rest.
+pub struct TokenSet {
+    filter: [u64; 64],
+    sorted: Vec<u64>,
+}
+
+impl TokenSet {
+    /// The set of `tokens`.
+    pub fn new(tokens: impl IntoIterator<Item = u64>) -> TokenSet {
+        let mut sorted: Vec<u64> = tokens.into_iter().collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let mut filter = [0u64; 64];
+        for &t in &sorted {
+            filter[(t >> 6) as usize & 63] |= 1 << (t & 63);
+        }
+        TokenSet { filter, sorted }
+    }
+
+    /// True when `token` is in the set.
+    pub fn contains(&self, token: u64) -> bool {
+        self.filter[(token >> 6) as usize & 63] & (1 << (token & 63)) != 0 && self.sorted.binary_search(&token).is_ok()
+    }
+}
+
+/// The tokens of [`FUNCTION_WORDS`].
+fn function_words() -> &'static TokenSet {
+    static SET: std::sync::OnceLock<TokenSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| TokenSet::new(FUNCTION_WORDS.iter().map(|w| token(w))))
 }
 
 /// The weight of a token in sentence similarity: a quarter for function words.
 pub fn weight(token: u64) -> f32 {
-    if function_word_hashes().binary_search(&token).is_ok() { 0.25 } else { 1.0 }
+    if function_words().contains(token) { 0.25 } else { 1.0 }
 }
 
 /// Hash of `n` consecutive tokens.
