@@ -13,7 +13,8 @@
 # `hugo`, and `sitegen` (release), one after the other, each into a new folder, so that a slow
 # spell of the disk falls on all three. It reports the median wall time and CPU time (user +
 # system) and the largest peak memory from GNU time, and sitegen's own phase timings
-# (--timings) of its median run. Results go to stdout as a Markdown table. Then, on the
+# (--timings) of its median run, and the sizes of the first run's site against the content
+# (whole site, briefing.json, largest page). Results go to stdout as a Markdown table. Then, on the
 # smallest corpus of the first shape, it times the rebuild `sitegen serve` does after a one-source edit
 # (examples/rebuild_bench.rs: 30 edits, the median and the phases of the last).
 set -euo pipefail
@@ -63,6 +64,15 @@ for shape in "${shapes[@]}"; do
       measure "$work/sitegen-$id.txt" ./target/release/sitegen --content "$content" --output "$work/site-$id-$r" --timings
       # Keep each run's phases under its wall time, to report the median run's.
       cp "$work/stderr.txt" "$work/phases-$id-$(tail -1 "$work/sitegen-$id.txt" | cut -d' ' -f1)-$r.txt"
+      if [ "$r" = 1 ]; then
+        # Sizes: the whole site and briefing.json against the content, and the largest page.
+        site_bytes=$(du -sb "$work/site-$id-$r" | cut -f1); content_bytes=$(du -sb "$content" | cut -f1)
+        json_bytes=$(stat -c %s "$work/site-$id-$r/briefing.json")
+        largest=$(find "$work/site-$id-$r" -name '*.html' -printf '%s %P\n' | sort -n | tail -1)
+        awk -v s="$site_bytes" -v c="$content_bytes" -v j="$json_bytes" -v l="$largest" -v id="$shape $n" 'BEGIN {
+          printf "    %s sizes: content %.1f MB, site %.1f MB (%.1fx), briefing.json %.1f MB (%.1fx), largest page %s bytes\n",
+            id, c / 1e6, s / 1e6, s / c, j / 1e6, j / c, l }' >&2
+      fi
       rm -rf "$work/copy-$id-$r" "$work/hugo-out-$id-$r" "$work/site-$id-$r"
     done
     read -r w c m < <(summary "$work/copy-$id.txt")

@@ -109,7 +109,7 @@ fn annotate_from(corpus: &Corpus, findings: Vec<cache::SourceFindings>) -> Annot
         per_source_quotes.push(found.quotes);
     }
     let reuse = reuse::detect_in(corpus, &sentences, &ReuseOptions::default());
-    let stories = stories::group(corpus, &reuse);
+    let stories = stories::group_in(corpus, &sentences, &reuse);
     let quotations = quotes::group(corpus, per_source_quotes, &reuse, &stories);
     Annotations { mentions, reuse, stories, quotations }
 }

@@ -22,7 +22,7 @@ use foldhash::fast::FixedState;
 use corpus::Corpus;
 
 use crate::disjoint_sets::DisjointSets;
-use crate::reuse::{self, ClusterKind, ReuseCluster, ReuseOptions, is_passage};
+use crate::reuse::{self, ClusterKind, ReuseCluster, Sentence};
 
 /// Clusters a source must share with an origin to be a version of its story.
 const MIN_SHARED_CLUSTERS: usize = 2;
@@ -80,6 +80,11 @@ pub struct Story {
 /// Groups the corpus's sources into stories, ordered by the origin's date and slug. A
 /// source that shares nothing is a story of its own.
 pub fn group(corpus: &Corpus, clusters: &[ReuseCluster]) -> Vec<Story> {
+    group_in(corpus, &reuse::tokens::sentences(corpus), clusters)
+}
+
+/// [`group`], given the corpus's sentences (in corpus order).
+pub(crate) fn group_in(corpus: &Corpus, sentences: &[Sentence], clusters: &[ReuseCluster]) -> Vec<Story> {
     let count = corpus.sources.len();
     let days = |s: usize| corpus.sources[s].meta.published.days_since_epoch();
     // (member source, origin source) once per cluster, counted by sorting.
@@ -136,26 +141,25 @@ pub fn group(corpus: &Corpus, clusters: &[ReuseCluster]) -> Vec<Story> {
         let (ox, oy) = (&corpus.sources[x.origin], &corpus.sources[y.origin]);
         (ox.meta.published, &ox.slug).cmp(&(oy.meta.published, &oy.slug))
     });
-    describe_versions(corpus, clusters, &mut stories);
+    describe_versions(corpus, sentences, clusters, &mut stories);
     stories
 }
 
 /// A sentence of a source in a passage: its (block, start), the cluster and its wording.
 type Carried = ((usize, usize), u32, u32);
 
-/// How many sentences of source `s` could be passages (long enough, not stock) but are in
+/// How many of a source's `sentences` could be passages (long enough, not stock) but are in
 /// no cluster, given the positions of those that are (`carried`, sorted).
-fn uncarried_passages(corpus: &Corpus, s: usize, carried: &[Carried]) -> usize {
-    let thresholds = ReuseOptions::default().thresholds;
-    reuse::source_sentences(&corpus.sources[s], s)
+fn uncarried_passages(sentences: &[Sentence], carried: &[Carried]) -> usize {
+    sentences
         .iter()
-        .filter(|x| is_passage(&x.tokens, &thresholds))
+        .filter(|x| x.print.is_some())
         .filter(|x| carried.binary_search_by(|c| c.0.cmp(&(x.block as usize, x.range.start))).is_err())
         .count()
 }
 
 /// Fills each story's roles and texts from the clusters its sources carry.
-fn describe_versions(corpus: &Corpus, clusters: &[ReuseCluster], stories: &mut [Story]) {
+fn describe_versions(corpus: &Corpus, sentences: &[Sentence], clusters: &[ReuseCluster], stories: &mut [Story]) {
     let count = corpus.sources.len();
     let mut origin_of = vec![0usize; count];
     for story in stories.iter() {
@@ -203,7 +207,9 @@ fn describe_versions(corpus: &Corpus, clusters: &[ReuseCluster], stories: &mut [
             let mut signature: Vec<(u32, u32)> = carried[s].iter().map(|&(_, c, w)| (c, w)).collect();
             if s == story.origin && story.sources.len() > 1 {
                 // Passages only the origin carries: no version carries its text whole.
-                let own = uncarried_passages(corpus, s, &carried[s]);
+                let from = sentences.partition_point(|x| (x.source as usize) < s);
+                let to = sentences.partition_point(|x| (x.source as usize) <= s);
+                let own = uncarried_passages(&sentences[from..to], &carried[s]);
                 signature.extend((0..own as u32).map(|k| (u32::MAX, k)));
             }
             let next = texts.len();

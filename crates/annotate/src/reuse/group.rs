@@ -8,27 +8,26 @@
 //! passage carried by 800 sources in 300 wordings costs about 300 comparisons a band, where
 //! comparing every pair would cost 45,000. A group is a connected set of such joins.
 
-use std::hash::BuildHasher;
-
-use foldhash::fast::FixedState;
 use rayon::prelude::*;
 
-use super::minhash::{BANDS, band_keys};
+use super::minhash::{BANDS, Fingerprint};
 use super::similarity::is_near;
 use crate::disjoint_sets::DisjointSets;
+
+/// A text to group: its tokens and their fingerprint.
+pub type Text<'a> = (&'a [u64], &'a Fingerprint);
 
 /// Groups the texts `texts[i]` (token sequences, given in corpus order) into copies of one
 /// another: identical, or `is_near` at `threshold` through a chain of joins. Returns the
 /// groups of two texts or more, each sorted, in order of their first text.
-pub fn copies(texts: &[&[u64]], threshold: f32) -> Vec<Vec<usize>> {
+pub fn copies(texts: &[Text<'_>], threshold: f32) -> Vec<Vec<usize>> {
     let wordings = wordings(texts);
-    let first_text = |w: usize| texts[wordings[w][0] as usize];
-
-    let keys: Vec<[u64; BANDS]> = (0..wordings.len()).into_par_iter().map(|w| band_keys(first_text(w))).collect();
+    let first_text = |w: usize| texts[wordings[w][0] as usize].0;
+    let keys = |w: usize| &texts[wordings[w][0] as usize].1.keys;
     let mut candidates: Vec<u64> = (0..BANDS)
         .into_par_iter()
         .flat_map_iter(|band| {
-            let mut postings: Vec<(u64, u32)> = keys.iter().enumerate().map(|(w, k)| (k[band], w as u32)).collect();
+            let mut postings: Vec<(u64, u32)> = (0..wordings.len()).map(|w| (keys(w)[band], w as u32)).collect();
             postings.sort_unstable();
             let pairs: Vec<u64> = postings
                 .chunk_by(|x, y| x.0 == y.0)
@@ -62,18 +61,16 @@ pub fn copies(texts: &[&[u64]], threshold: f32) -> Vec<Vec<usize>> {
 
 /// The texts as wordings: the indexes of identical texts together, each list in corpus
 /// order, the lists in corpus order of their first text.
-fn wordings(texts: &[&[u64]]) -> Vec<Vec<u32>> {
-    let state = FixedState::with_seed(0x00c0_91e5);
-    let mut by_hash: Vec<(u64, u32)> =
-        texts.par_iter().enumerate().map(|(i, t)| (state.hash_one(t), i as u32)).collect();
+fn wordings(texts: &[Text<'_>]) -> Vec<Vec<u32>> {
+    let mut by_hash: Vec<(u64, u32)> = texts.iter().enumerate().map(|(i, t)| (t.1.hash, i as u32)).collect();
     by_hash.par_sort_unstable();
     let mut wordings: Vec<Vec<u32>> = Vec::new();
     for run in by_hash.chunk_by(|x, y| x.0 == y.0) {
         // Texts of one hash are nearly always one wording; a collision splits the run.
         let start = wordings.len();
         for &(_, i) in run {
-            let text = texts[i as usize];
-            match wordings[start..].iter_mut().find(|w| texts[w[0] as usize] == text) {
+            let text = texts[i as usize].0;
+            match wordings[start..].iter_mut().find(|w| texts[w[0] as usize].0 == text) {
                 Some(wording) => wording.push(i),
                 None => wordings.push(vec![i]),
             }
@@ -93,6 +90,13 @@ mod tests {
         text.split(' ').map(token).collect()
     }
 
+    /// [`copies`] of token sequences at 0.7.
+    fn group(texts: &[Vec<u64>]) -> Vec<Vec<usize>> {
+        let prints: Vec<Fingerprint> = texts.iter().map(|t| Fingerprint::of(t)).collect();
+        let keyed: Vec<Text<'_>> = texts.iter().zip(&prints).map(|(t, p)| (t.as_slice(), p)).collect();
+        copies(&keyed, 0.7)
+    }
+
     #[test]
     fn identical_and_near_texts_group_and_others_stay_alone() {
         let texts = [
@@ -109,8 +113,7 @@ mod tests {
             tokens("heavy rain flooded the old town of porto on tuesday closing schools and the metro"),
             tokens("the diplomat said the names suggested to head the secretariat were riad hijab and ahmad jarba"),
         ];
-        let refs: Vec<&[u64]> = texts.iter().map(Vec::as_slice).collect();
-        assert_eq!(copies(&refs, 0.7), [vec![0, 2, 3], vec![1, 5]]);
+        assert_eq!(group(&texts), [vec![0, 2, 3], vec![1, 5]]);
     }
 
     #[test]
@@ -124,8 +127,7 @@ mod tests {
                 _ => tokens(&base.replace("region", &format!("r{i}"))),
             })
             .collect();
-        let refs: Vec<&[u64]> = texts.iter().map(Vec::as_slice).collect();
-        let groups = copies(&refs, 0.7);
+        let groups = group(&texts);
         assert_eq!(groups.len(), 1);
         assert_eq!(groups[0].len(), 900);
     }

@@ -53,6 +53,25 @@ pub fn band_keys(tokens: &[u64]) -> [u64; BANDS] {
     })
 }
 
+/// What grouping reads of a text besides its tokens, made once per text (and kept with a
+/// source's findings between rebuilds): the hash of its tokens and its band keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// A hash of the tokens: identical texts have the same.
+    pub hash: u64,
+    /// The MinHash band keys ([`band_keys`]).
+    pub keys: [u64; BANDS],
+}
+
+impl Fingerprint {
+    /// The fingerprint of a text of `tokens`.
+    pub fn of(tokens: &[u64]) -> Fingerprint {
+        use std::hash::BuildHasher;
+        let hash = foldhash::fast::FixedState::with_seed(0x00c0_91e5).hash_one(tokens);
+        Fingerprint { hash, keys: band_keys(tokens) }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

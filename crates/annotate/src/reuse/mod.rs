@@ -14,7 +14,7 @@ mod group;
 mod minhash;
 mod similarity;
 mod stock;
-mod tokens;
+pub(crate) mod tokens;
 
 pub(crate) use tokens::{Sentence, source_sentences};
 
@@ -192,18 +192,29 @@ pub(crate) fn detect_in(corpus: &Corpus, sentences: &[Sentence], options: &Reuse
     // Sentence copies, among the sentences that can be passages.
     let passages: Vec<usize> =
         (0..sentences.len()).into_par_iter().filter(|&i| is_passage(&sentences[i].tokens, thresholds)).collect();
-    let texts: Vec<&[u64]> = passages.iter().map(|&i| sentences[i].tokens.as_slice()).collect();
+    // Fingerprints are made with the sentences, for passages by the default thresholds.
+    let made: Vec<Option<minhash::Fingerprint>> = passages
+        .par_iter()
+        .map(|&i| sentences[i].print.is_none().then(|| minhash::Fingerprint::of(&sentences[i].tokens)))
+        .collect();
+    let texts: Vec<group::Text<'_>> = passages
+        .iter()
+        .zip(&made)
+        .map(|(&i, made)| {
+            (sentences[i].tokens.as_slice(), made.as_ref().or(sentences[i].print.as_ref()).expect("made"))
+        })
+        .collect();
     let copies: Vec<Vec<usize>> = group::copies(&texts, thresholds.near)
         .into_iter()
         .map(|g| g.into_iter().map(|k| passages[k]).collect())
         .collect();
     // Quotations: every quoted span, grouped over its words.
-    let spans: Vec<(usize, &[u64])> = sentences
+    let spans: Vec<(usize, group::Text<'_>)> = sentences
         .iter()
         .enumerate()
-        .flat_map(|(i, s)| s.quotes.iter().map(move |q| (i, &s.tokens[q.clone()])))
+        .flat_map(|(i, s)| s.quotes.iter().zip(&s.quote_prints).map(move |(q, p)| (i, (&s.tokens[q.clone()], p))))
         .collect();
-    let quoted: Vec<&[u64]> = spans.iter().map(|&(_, t)| t).collect();
+    let quoted: Vec<group::Text<'_>> = spans.iter().map(|&(_, t)| t).collect();
     let mut group_of = vec![u32::MAX; sentences.len()];
     for (g, members) in copies.iter().enumerate() {
         members.iter().for_each(|&i| group_of[i] = g as u32);

@@ -5,6 +5,8 @@ use std::ops::Range;
 
 use corpus::{Corpus, WordHash};
 
+use super::minhash::Fingerprint;
+
 /// One sentence of one source, tokenised.
 #[derive(Debug, Clone)]
 pub struct Sentence {
@@ -18,6 +20,10 @@ pub struct Sentence {
     pub tokens: Vec<u64>,
     /// Token index ranges of direct quotations inside the sentence.
     pub quotes: Vec<Range<usize>>,
+    /// The fingerprint of the tokens, when the sentence can be a passage.
+    pub print: Option<Fingerprint>,
+    /// The fingerprint of each quotation's tokens, as `quotes`.
+    pub quote_prints: Vec<Fingerprint>,
 }
 
 /// The token of a word already lower-case: its [`WordHash`].
@@ -160,7 +166,18 @@ pub fn source_sentences(source: &corpus::Source, s: usize) -> Vec<Sentence> {
         for range in &block.sentences {
             let (tokens, marks) = tokenize(&block.text[range.clone()]);
             let quotes = quoted_ranges(&marks, tokens.len());
-            out.push(Sentence { source: s as u32, block: b as u32, range: range.clone(), tokens, quotes });
+            let thresholds = super::ReuseOptions::default().thresholds;
+            let print = super::is_passage(&tokens, &thresholds).then(|| Fingerprint::of(&tokens));
+            let quote_prints = quotes.iter().map(|q| Fingerprint::of(&tokens[q.clone()])).collect();
+            out.push(Sentence {
+                source: s as u32,
+                block: b as u32,
+                range: range.clone(),
+                tokens,
+                quotes,
+                print,
+                quote_prints,
+            });
         }
     }
     out
