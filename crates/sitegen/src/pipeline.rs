@@ -51,8 +51,8 @@ pub struct Summary {
 }
 
 /// What a build keeps for the next one, so that `sitegen serve` rebuilds only what an edit
-/// touched: the sources whose files did not change are not read and cleaned again, the
-/// source pairs whose sentences did not change are not aligned again, the search documents
+/// touched: the sources whose files did not change are not read and cleaned again (nor
+/// tokenised and fingerprinted for reuse, nor searched for mentions), the search documents
 /// that did not change are not cut into words again, and the pages whose template context
 /// did not change are not rendered again (their files, and the search index files that come
 /// out the same, are hard-linked from the current output). The rest of annotation and the

@@ -172,3 +172,37 @@ fn no_page_links_to_every_copy() {
     assert!(index.contains(&format!("and {} more versions</a>", VERSIONS - 1)));
     assert!(index.len() < PAGE_LIMIT, "the briefing is {} bytes", index.len());
 }
+
+/// An edit to one copy of the 300 renders again the pages it changes (the copy's page, the
+/// story page, the pages that list sources), not the other copies' pages.
+#[test]
+fn an_edit_to_one_copy_renders_few_pages_again() {
+    let project = tempfile::tempdir().unwrap();
+    let content = project.path().join("content");
+    write_content(&content);
+    copy_dir(&repo().join("themes"), &project.path().join("themes"));
+    let options = sitegen::BuildOptions {
+        content: content.clone(),
+        output: project.path().join("site"),
+        theme: None,
+        verbose: false,
+    };
+    let mut cache = sitegen::BuildCache::for_rebuilds();
+    let first = sitegen::build_with(&options, &mut cache).unwrap();
+    // Copy 150 rewords one sentence of its own.
+    let text = read(&content.join("texts/full.txt"));
+    fs::write(
+        content.join("texts/own.txt"),
+        text.replace(EDITED_FROM, "Many hundreds of thousands have died in the conflict"),
+    )
+    .unwrap();
+    let yaml = content.join(format!("sources/{}.yaml", slug(150)));
+    fs::write(&yaml, read(&yaml).replace("../texts/full.txt", "../texts/own.txt")).unwrap();
+    let rebuilt = sitegen::build_with(&options, &mut cache).unwrap();
+    assert_eq!(rebuilt.pages, first.pages);
+    let rendered = cache.rendered_pages();
+    println!("one copy of {VERSIONS} edited: {rendered} of {} pages rendered again", rebuilt.pages);
+    assert!(rendered <= 12, "{rendered} of {} pages rendered again", rebuilt.pages);
+    let fresh = sitegen::build(&sitegen::BuildOptions { output: project.path().join("fresh"), ..options }).unwrap();
+    assert_eq!(rebuilt.digest, fresh.digest, "the same site as a fresh build");
+}
