@@ -123,8 +123,10 @@ fn source_pages_count_the_carriers_and_name_a_few() {
     assert!(copy.len() < PAGE_LIMIT, "a copy's page is {} bytes", copy.len());
     let others = VERSIONS - 1;
     assert!(copy.contains(&format!("also in {others} sources: ")), "the margin counts the other carriers");
+    // The first wide note: up to the next one, or the end of the margin.
     let note = &copy[copy.find("<span class=\"xref-wide").unwrap()..];
-    let note = &note[..note.find("</span>").unwrap()];
+    let end = note[1..].find("<span class=\"xref-wide").map_or(note.find("</aside>").unwrap(), |n| n + 1);
+    let note = &note[..end];
     assert_eq!(note.matches("class=\"xref xref-").count(), 3, "three outlets named: {note}");
     assert!(note.contains(&format!("href=\"../sources/{}.html#p1\"", slug(0))), "the origin named first: {note}");
     assert!(note.contains(&format!("and {} more", others - 3)), "{note}");
