@@ -89,14 +89,10 @@ pub(crate) fn group_in(corpus: &Corpus, sentences: &[Sentence], clusters: &[Reus
     let days = |s: usize| corpus.sources[s].meta.published.days_since_epoch();
     // (member source, origin source) once per cluster, counted by sorting.
     let mut carried: Vec<u64> = Vec::new();
-    let mut sources_of: Vec<usize> = Vec::new();
     for cluster in clusters.iter().filter(|c| c.kind == ClusterKind::Sentence) {
         let origin = cluster.origin().sentence.source;
-        sources_of.clear();
-        sources_of.extend(cluster.members.iter().map(|m| m.sentence.source).filter(|&s| s != origin));
-        sources_of.sort_unstable();
-        sources_of.dedup();
-        carried.extend(sources_of.iter().map(|&s| ((s as u64) << 32) | origin as u64));
+        let others = cluster.sources().into_iter().filter(|&s| s != origin);
+        carried.extend(others.map(|s| ((s as u64) << 32) | origin as u64));
     }
     carried.sort_unstable();
     let sentence_count = |s: usize| corpus.sources[s].blocks.iter().map(|b| b.sentences.len()).sum::<usize>();
@@ -169,12 +165,8 @@ fn describe_versions(corpus: &Corpus, sentences: &[Sentence], clusters: &[ReuseC
     // passages as (position, cluster, wording), to be put in order.
     let mut from_origin = vec![0usize; count];
     let mut carried: Vec<Vec<Carried>> = vec![Vec::new(); count];
-    let mut sources_in: Vec<usize> = Vec::new();
     for (c, cluster) in clusters.iter().enumerate().filter(|(_, c)| c.kind == ClusterKind::Sentence) {
-        sources_in.clear();
-        sources_in.extend(cluster.members.iter().map(|m| m.sentence.source));
-        sources_in.sort_unstable();
-        sources_in.dedup();
+        let sources_in = cluster.sources();
         for member in &cluster.members {
             let s = member.sentence.source;
             if origin_of[s] != s && sources_in.binary_search(&origin_of[s]).is_ok() {

@@ -3,22 +3,13 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use corpusgen::{GeneratedSource, Options, generate, read_seeds, to_corpus, write_content};
+use corpusgen::{GeneratedSource, Options, generate, to_corpus, write_content};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn seeds() -> Vec<String> {
-    read_seeds(&root().join("content/texts")).expect("seed texts")
-}
+mod common;
+use common::{root, seeds, template};
 
 fn generated(sources: usize, seed: u64) -> Vec<GeneratedSource> {
     generate(&seeds(), &Options::new(sources, seed))
-}
-
-fn template() -> corpus::Corpus {
-    corpus::load(&root().join("content")).expect("the real content loads")
 }
 
 /// Every file under `dir`, by relative path, with its bytes.

@@ -2,25 +2,15 @@
 //! cleaner, text shared within and across stories, and scoring against the truth.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use corpusgen::{GeneratedSource, Options, Shape, b_cubed, generate, read_seeds, summarize, to_corpus, write_content};
+use corpusgen::{GeneratedSource, Options, Shape, b_cubed, generate, summarize, to_corpus, write_content};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn seeds() -> Vec<String> {
-    read_seeds(&root().join("content/texts")).expect("seed texts")
-}
+mod common;
+use common::{root, seeds, template};
 
 fn news(sources: usize, seed: u64) -> Vec<GeneratedSource> {
     generate(&seeds(), &Options::news(sources, seed))
-}
-
-fn template() -> corpus::Corpus {
-    corpus::load(&root().join("content")).expect("the real content loads")
 }
 
 /// A 2,000-source news corpus and its cleaned form, shared by the tests that clean: cleaning

@@ -82,10 +82,8 @@ impl<'a> Coverage<'a> {
                     kind,
                 });
             }
-            let mut carriers: Vec<u32> = cluster.members.iter().map(|m| m.sentence.source as u32).collect();
-            carriers.sort_unstable();
-            carriers.dedup();
-            let mut stories: Vec<u32> = carriers.iter().map(|&s| story_of[s as usize] as u32).collect();
+            let carriers = cluster.sources();
+            let mut stories: Vec<u32> = carriers.iter().map(|&s| story_of[s] as u32).collect();
             stories.sort_unstable();
             let per_story = stories.chunk_by(|x, y| x == y).map(|run| (run[0], run.len() as u32)).collect();
             let mut first_carriers: Vec<u32> = Vec::with_capacity(NAMED_CARRIERS + 1);
@@ -187,15 +185,6 @@ impl<'a> Coverage<'a> {
     }
 }
 
-/// How two members of one cluster relate: a shared quotation, the same words, or an edit.
-pub fn pair_kind(cluster: &ReuseCluster, a: usize, b: usize) -> ReuseKind {
-    match cluster.kind {
-        ClusterKind::Quotation => ReuseKind::Quote,
-        ClusterKind::Sentence if cluster.members[a].wording == cluster.members[b].wording => ReuseKind::Verbatim,
-        ClusterKind::Sentence => ReuseKind::Near,
-    }
-}
-
 /// For each member, the strongest kind of reuse it has with a member of another source: a
 /// member is a verbatim copy when another source has its wording, an edit otherwise.
 fn member_kinds(cluster: &ReuseCluster) -> Vec<ReuseKind> {
@@ -240,9 +229,9 @@ mod tests {
         };
         use ReuseKind::{Near, Verbatim};
         assert_eq!(member_kinds(&cluster), [Verbatim, Near, Verbatim, Near, Near]);
-        assert_eq!((pair_kind(&cluster, 0, 2), pair_kind(&cluster, 0, 1)), (Verbatim, Near));
+        assert_eq!((cluster.pair_kind(0, 2), cluster.pair_kind(0, 1)), (Verbatim, Near));
         let quotation = ReuseCluster { kind: ClusterKind::Quotation, ..cluster };
         assert!(member_kinds(&quotation).iter().all(|&k| k == ReuseKind::Quote));
-        assert_eq!(pair_kind(&quotation, 0, 2), ReuseKind::Quote);
+        assert_eq!(quotation.pair_kind(0, 2), ReuseKind::Quote);
     }
 }

@@ -14,7 +14,7 @@ use serde::Serialize;
 use annotate::{ReuseKind, Story};
 use corpus::Corpus;
 
-use crate::coverage::{Coverage, NAMED_CARRIERS, pair_kind};
+use crate::coverage::{Coverage, NAMED_CARRIERS};
 
 /// A paragraph of another source that carries some of the same text.
 #[derive(Serialize)]
@@ -94,7 +94,7 @@ pub(crate) fn margin<'a>(
                 let at = &other.sentence;
                 if at.source != source {
                     let order = coverage.position[at.source];
-                    let kind = pair_kind(cluster, member, m);
+                    let kind = cluster.pair_kind(member, m);
                     xrefs.push(Xref { order, source: at.source, block: at.block, kind });
                 }
             }
@@ -106,7 +106,7 @@ pub(crate) fn margin<'a>(
             .map(|&m| (m as usize, &cluster.members[m as usize].sentence))
             .filter(|(_, at)| at.source != source)
             .take(NAMED_CARRIERS)
-            .map(|(m, at)| Xref { order: 0, source: at.source, block: at.block, kind: pair_kind(cluster, member, m) })
+            .map(|(m, at)| Xref { order: 0, source: at.source, block: at.block, kind: cluster.pair_kind(member, m) })
             .collect();
         let story_index = coverage.story_of[source];
         let story = &stories[story_index];

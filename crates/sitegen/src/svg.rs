@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use corpus::Corpus;
 
-use crate::coverage::{Coverage, pair_kind};
+use crate::coverage::Coverage;
 use crate::html::escape_into;
 
 const COLUMN_WIDTH: usize = 150;
@@ -70,7 +70,7 @@ pub fn story_svg(corpus: &Corpus, coverage: &Coverage<'_>, columns: &[SvgColumn]
             for passage in coverage.passages(left, block) {
                 let cluster = coverage.cluster(passage.cluster);
                 for m in coverage.members_in(passage.cluster, right) {
-                    let kind = pair_kind(cluster, passage.member as usize, m);
+                    let kind = cluster.pair_kind(passage.member as usize, m);
                     joins.push((cluster.members[m].sentence.block, kind));
                 }
             }

@@ -20,6 +20,7 @@ use std::ops::Range;
 
 use corpus::{BlockKind, Corpus, EntityKind};
 
+use crate::disjoint_sets::DisjointSets;
 use crate::{Mention, ReuseCluster, Story};
 use attribution::SpeakerPhrase;
 pub use marks::{QuotedSpan, quoted_spans};
@@ -228,15 +229,6 @@ fn source_quotes(corpus: &Corpus, s: usize, mentions: &[Mention], phrases: &mut 
     reports
 }
 
-fn find(parent: &mut [usize], x: usize) -> usize {
-    let mut root = x;
-    while parent[root] != root {
-        root = parent[root];
-    }
-    parent[x] = root;
-    root
-}
-
 /// Extracts every quotation of the corpus and joins the reports of the same quotation.
 pub fn extract(corpus: &Corpus, mentions: &[Mention], reuse: &[ReuseCluster], stories: &[Story]) -> Quotations {
     // Sources are read on every core, each into its own reports and phrases, put together
@@ -301,16 +293,13 @@ pub(crate) fn group(
             }
         }
     }
-    let mut parent: Vec<usize> = (0..reports.len()).collect();
+    let mut sets = DisjointSets::new(reports.len());
     // The reports a cluster's members hold are one quotation: each joins the first.
     for cluster in reuse {
         let key = |x: &crate::SentenceRef| (x.source, x.block, x.range.start);
         let mut reports_in = cluster.members.iter().filter_map(|m| by_sentence.get(&key(&m.sentence)).copied());
         if let Some(first) = reports_in.next() {
-            for other in reports_in {
-                let (ra, rb) = (find(&mut parent, first), find(&mut parent, other));
-                parent[ra.max(rb)] = ra.min(rb);
-            }
+            reports_in.for_each(|other| sets.union(first, other));
         }
     }
     // Sources in story order, so the origin's report comes first.
@@ -322,8 +311,7 @@ pub(crate) fn group(
     }
     let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
     for r in 0..reports.len() {
-        let root = find(&mut parent, r);
-        groups.entry(root).or_default().push(r);
+        groups.entry(sets.find(r)).or_default().push(r);
     }
     let mut quotes: Vec<Quote> = groups
         .into_values()

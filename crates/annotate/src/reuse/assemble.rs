@@ -32,8 +32,7 @@ pub fn cluster(corpus: &Corpus, sentences: &[Sentence], kind: ClusterKind, membe
         }
     }
     // The earliest carrier; sentences are in corpus order, so the index breaks ties.
-    let published = |m: usize| corpus.sources[sentences[m].source as usize].meta.published;
-    let origin = *members.iter().min_by_key(|&&m| (published(m), m)).expect("not empty");
+    let origin = *members.iter().min_by_key(|&&m| (source(m).meta.published, m)).expect("not empty");
     let mut ordered: Vec<usize> = members.iter().copied().filter(|&m| m != origin).collect();
     ordered.sort_unstable();
     ordered.insert(0, origin);

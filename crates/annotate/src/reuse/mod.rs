@@ -116,12 +116,26 @@ impl ReuseCluster {
         &self.members[0]
     }
 
-    /// How many different sources carry the passage.
-    pub fn source_count(&self) -> usize {
+    /// The sources that carry the passage, each once, in order.
+    pub fn sources(&self) -> Vec<usize> {
         let mut sources: Vec<usize> = self.members.iter().map(|m| m.sentence.source).collect();
         sources.sort_unstable();
         sources.dedup();
-        sources.len()
+        sources
+    }
+
+    /// How many different sources carry the passage.
+    pub fn source_count(&self) -> usize {
+        self.sources().len()
+    }
+
+    /// How members `a` and `b` relate: a shared quotation, the same words, or an edit.
+    pub fn pair_kind(&self, a: usize, b: usize) -> ReuseKind {
+        match self.kind {
+            ClusterKind::Quotation => ReuseKind::Quote,
+            ClusterKind::Sentence if self.members[a].wording == self.members[b].wording => ReuseKind::Verbatim,
+            ClusterKind::Sentence => ReuseKind::Near,
+        }
     }
 }
 
@@ -132,17 +146,12 @@ pub fn pairs(clusters: &[ReuseCluster]) -> Vec<(SentenceRef, SentenceRef, ReuseK
     let mut pairs: Vec<(SentenceRef, SentenceRef, ReuseKind)> = Vec::new();
     for cluster in clusters {
         for (i, x) in cluster.members.iter().enumerate() {
-            for y in &cluster.members[i + 1..] {
+            for (j, y) in cluster.members.iter().enumerate().skip(i + 1) {
                 if x.sentence.source == y.sentence.source {
                     continue;
                 }
                 let (a, b) = if x.sentence.position() <= y.sentence.position() { (x, y) } else { (y, x) };
-                let kind = match cluster.kind {
-                    ClusterKind::Quotation => ReuseKind::Quote,
-                    ClusterKind::Sentence if a.wording == b.wording => ReuseKind::Verbatim,
-                    ClusterKind::Sentence => ReuseKind::Near,
-                };
-                pairs.push((a.sentence.clone(), b.sentence.clone(), kind));
+                pairs.push((a.sentence.clone(), b.sentence.clone(), cluster.pair_kind(i, j)));
             }
         }
     }

@@ -162,11 +162,12 @@ pub fn sentences(corpus: &Corpus) -> Vec<Sentence> {
 /// The sentences of `source`, the source numbered `s`.
 pub fn source_sentences(source: &corpus::Source, s: usize) -> Vec<Sentence> {
     let mut out = Vec::new();
+    // Fingerprints for the sentences that are passages by the default thresholds.
+    let thresholds = super::ReuseOptions::default().thresholds;
     for (b, block) in source.blocks.iter().enumerate() {
         for range in &block.sentences {
             let (tokens, marks) = tokenize(&block.text[range.clone()]);
             let quotes = quoted_ranges(&marks, tokens.len());
-            let thresholds = super::ReuseOptions::default().thresholds;
             let print = super::is_passage(&tokens, &thresholds).then(|| Fingerprint::of(&tokens));
             let quote_prints = quotes.iter().map(|q| Fingerprint::of(&tokens[q.clone()])).collect();
             out.push(Sentence {
