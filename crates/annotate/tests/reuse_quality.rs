@@ -304,3 +304,37 @@ fn a_version_that_drops_the_origins_own_sentences_is_not_its_text() {
     // SOTT carries part of Bloomberg's article, which has passages no one else carries.
     assert_eq!(bloomberg.texts.len(), 2, "{:?}", bloomberg.texts);
 }
+
+#[test]
+fn captions_make_no_cluster_even_where_the_cleaner_kept_them() {
+    // Two outlets' captions of two meetings seven months apart: alike in wording, yet no
+    // copy of each other. Set in the body as paragraphs, as if the cleaner had missed them.
+    let captions = [
+        "Russian President Vladimir Putin, right, shakes hands with U.S. Secretary of State John Kerry during their meeting in the Kremlin in Moscow, Russia, Tuesday, Dec. 15, 2015.",
+        "Russian President Vladimir Putin, right, shakes hands with U.S. Secretary of State John Kerry during their meeting in the Kremlin in Moscow, Russia, Thursday, July 14, 2016.",
+    ];
+    let with_caption = |slug: &str, published: &str, text: &str, caption: &str| {
+        let mut made = source(slug, slug, published, text);
+        made.blocks.push(corpus::Block {
+            kind: corpus::BlockKind::Paragraph,
+            text: caption.to_string(),
+            sentences: corpus::sentences::split(caption),
+            attribution: None,
+        });
+        made
+    };
+    assert!(captions.iter().all(|c| corpus::is_caption(c)), "both are caption-shaped");
+    let corpus = corpus_of(vec![
+        with_caption("a", "2015-12-15", &words(1, 40), captions[0]),
+        with_caption("b", "2015-12-16", &words(2, 40), captions[1]),
+    ]);
+    let links = detect(&corpus, &ReuseOptions::default());
+    assert!(links.is_empty(), "captions are no passage: {links:?}");
+    // A sentence of running text the two share does link.
+    let shared = "Putin shook hands with Kerry in the Kremlin before talks on Syria that lasted more than three hours, officials said.";
+    let corpus = corpus_of(vec![
+        with_caption("a", "2015-12-15", &format!("{}\n\n{shared}", words(1, 40)), captions[0]),
+        with_caption("b", "2015-12-16", &format!("{}\n\n{shared}", words(2, 40)), captions[1]),
+    ]);
+    assert_eq!(detect(&corpus, &ReuseOptions::default()).len(), 1, "only the shared sentence links");
+}

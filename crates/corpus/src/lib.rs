@@ -20,10 +20,10 @@ mod yaml;
 pub use yaml::{is_plain_char as is_plain_yaml_char, quoted_scalar};
 
 pub use cache::LoadCache;
-pub use clean::{Cleaned, WordHash, clean, fold};
+pub use clean::{Cleaned, WordHash, clean, clean_page, fold, is_caption, language_of};
 pub use date::{Date, MONTH_NAMES, month_number};
 pub use error::{ContentError, ContentErrors};
-pub use load::{load, load_cached, load_timed, parse_source};
+pub use load::{is_language_tag, load, load_cached, load_timed, parse_source};
 pub use model::{
     Block, BlockKind, Briefing, Corpus, DropReason, Dropped, Entity, EntityKind, SiteConfig, Source, SourceMeta,
 };

@@ -168,7 +168,9 @@ fn check_http_url(url: &str) -> Result<(), String> {
     }
 }
 
-fn is_language_tag(tag: &str) -> bool {
+/// A BCP 47-shaped language tag: a primary subtag of 2 or 3 letters (`en`), then subtags of
+/// 1 to 8 letters or digits (`pt-BR`, `sr-Latn`).
+pub fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
     let primary = parts.next().unwrap_or("");
     (2..=3).contains(&primary.len())

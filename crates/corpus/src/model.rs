@@ -150,8 +150,26 @@ pub enum DropReason {
     Copyright,
     /// A section heading cut off from its section (standing before the article's first paragraph).
     OrphanHeading,
-    /// A line printed twice in a row; the second copy goes.
+    /// A line printed twice in a row; the second copy goes. On a web page's text, a passage
+    /// printed again anywhere (every copy, from the third on: a gallery's caption).
     Repeated,
+    /// A site's menus: runs of short link-like lines, menus glued into one line
+    /// ("FinancialGovernment SolutionsLegal"), breadcrumbs.
+    Navigation,
+    /// Other stories' headlines: runs of headline-shaped lines, lists under "Related" or
+    /// "More from".
+    Headlines,
+    /// Share, follow, like and favourite buttons ("Share on Facebook", "Add to favorites").
+    Social,
+    /// The author's line: "By Henry Meyer", "Posted by admin on …", "Local Editor".
+    Byline,
+    /// Reader comments and their furniture: comment counts, post numbers, "Leave a Reply",
+    /// "Alex on September 17, 2018 at 6:34 am said:".
+    Comments,
+    /// Text of the page around the article (teasers, blurbs, footers, comments), judged by
+    /// its length, its share of stop words and its neighbours to stand apart from the
+    /// article's body.
+    OffArticle,
 }
 
 impl DropReason {
@@ -171,6 +189,12 @@ impl DropReason {
             DropReason::Copyright => "copyright",
             DropReason::OrphanHeading => "orphan-heading",
             DropReason::Repeated => "repeated",
+            DropReason::Navigation => "navigation",
+            DropReason::Headlines => "headlines",
+            DropReason::Social => "social",
+            DropReason::Byline => "byline",
+            DropReason::Comments => "comments",
+            DropReason::OffArticle => "off-article",
         }
     }
 
@@ -190,6 +214,12 @@ impl DropReason {
             DropReason::Copyright => "copyright line",
             DropReason::OrphanHeading => "section heading cut off from its section",
             DropReason::Repeated => "line printed twice",
+            DropReason::Navigation => "site navigation",
+            DropReason::Headlines => "other stories' headlines",
+            DropReason::Social => "share or follow buttons",
+            DropReason::Byline => "byline",
+            DropReason::Comments => "reader comments",
+            DropReason::OffArticle => "page text around the article",
         }
     }
 }

@@ -1,8 +1,10 @@
 //! Property tests of the cleaner over generated raw articles: paragraphs of news sentences
 //! with the boilerplate the rules look for around them (URLs, "READ MORE:", captions,
-//! bylines, dates, wire tags, repeated lines, headings, glued sentences, hard wraps).
+//! bylines, dates, wire tags, repeated lines, headings, glued sentences, hard wraps); and
+//! over generated web pages' text, an article among menus, headline lists, share buttons,
+//! timestamps and comments.
 
-use corpus::{Block, Cleaned, clean};
+use corpus::{Block, Cleaned, clean, clean_page};
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -231,4 +233,97 @@ proptest! {
         prop_assert_eq!(&twice.blocks, &once.blocks, "raw: {:?}", raw);
         prop_assert!(twice.dropped.is_empty(), "dropped again: {:?}", twice.dropped);
     }
+
+    /// A whole page's text loses no word either: what is not in the article is in the
+    /// record of what was dropped.
+    #[test]
+    fn cleaning_a_page_never_loses_a_word(raw in page()) {
+        let cleaned = clean_page(&raw, "");
+        let kept = cleaned.blocks.iter().flat_map(|b| std::iter::once(b.text.as_str()).chain(b.attribution.as_deref()));
+        let dropped = cleaned.dropped.iter().map(|d| d.text.as_str());
+        prop_assert_eq!(word_bag([visible(&raw).as_str()]), word_bag(kept.chain(dropped)));
+    }
+
+    /// The article cleaned out of a page is cleaned to itself again: nothing of it is
+    /// dropped the second time, though the page around it that decided what was kept is
+    /// gone.
+    #[test]
+    fn cleaning_a_page_twice_equals_cleaning_it_once(raw in page()) {
+        let once = clean_page(&raw, "");
+        let twice = clean(&written_out(&once), "");
+        prop_assert_eq!(&twice.blocks, &once.blocks, "raw: {:?}", raw);
+        prop_assert!(twice.dropped.is_empty(), "dropped again: {:?}", twice.dropped);
+    }
+}
+
+/// Menu items: short capitalised labels, in the languages the cleaner knows.
+const MENU: &[&str] = &[
+    "Home",
+    "World",
+    "Business",
+    "Markets",
+    "Politics",
+    "Sport",
+    "Opinion",
+    "Nachrichten",
+    "Wirtschaft",
+    "Politique",
+    "Economía",
+    "Política",
+    "Новости",
+    "Вести",
+    "Svijet",
+    "أخبار",
+    "Live TV",
+    "Log In",
+    "Subscribe",
+];
+
+/// Furniture lines of a page, each matched by a rule of its own.
+const PAGE_FURNITURE: &[&str] = &[
+    "2 hours ago",
+    "vor 3 Stunden",
+    "il y a 2 heures",
+    "3 часа назад",
+    "September 02, 2016 10:45 pm",
+    "Share on Facebook",
+    "Play video",
+    "Reuters logo",
+    "12 comments",
+    "Leave a Reply",
+    "Alex on September 17, 2018 at 6:34 am said:",
+    "By Henry Meyer",
+    "Related",
+    "Lesen Sie auch",
+    "Читайте также",
+    "#65737",
+    "0 : 0",
+];
+
+/// A page: a header menu, furniture, the article, headline lists, comments and a footer
+/// menu, in a generated order and mix.
+fn page() -> impl Strategy<Value = String> {
+    let menu = prop::collection::vec(select(MENU), 0..12).prop_map(|items| items.join("\n"));
+    let headlines = prop::collection::vec(select(PHRASES).prop_map(|p| format!("{p} as talks go on")), 0..6)
+        .prop_map(|items| items.join("\n"));
+    let block = prop_oneof![
+        4 => paragraph(),
+        2 => furniture_line(),
+        2 => select(PAGE_FURNITURE).prop_map(str::to_string),
+        1 => menu,
+        1 => headlines,
+        1 => select(PHRASES).prop_map(str::to_string),
+    ];
+    let separator = select(vec!["\n", "\n\n", "\n\n\n"]);
+    (prop::collection::vec(select(MENU), 5..12), prop::collection::vec((block, separator), 1..24)).prop_map(
+        |(header, blocks)| {
+            let mut raw = header.join("\n");
+            raw.push_str("\n\n");
+            for (text, separator) in blocks {
+                raw.push_str(&text);
+                raw.push_str(separator);
+            }
+            raw
+        },
+    )
 }

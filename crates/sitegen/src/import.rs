@@ -6,18 +6,34 @@
 //! for the user to fill in, never guessed, so that `sitegen check` fails on the file until it
 //! is. It never overwrites a file.
 
+mod fields;
 mod find;
+mod input;
+mod page;
+mod page_meta;
 mod slug;
+mod text;
 mod yaml;
 
 use std::fmt;
-use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use corpus::{Block, BlockKind, Date};
+use corpus::{Block, BlockKind, Cleaned};
+use rayon::prelude::*;
 
 use crate::new_source::{FileError, create_new, sources_dir};
+pub use fields::ImportOptions;
+use fields::Meta;
+use input::Format;
+
+/// An article read from one file: its cleaned text, what was found of its metadata, and
+/// anything the user should look at.
+struct Article {
+    cleaned: Cleaned,
+    meta: Meta,
+    notes: Vec<String>,
+}
 
 /// One raw text imported as a source file.
 #[derive(Debug, Clone)]
@@ -66,30 +82,52 @@ impl fmt::Display for Imported {
     }
 }
 
-/// Imports each raw article text in `files` as a new source file in `content/sources/`,
-/// named by its date and title (or its file name), with `-2`, `-3` added when the name is
-/// taken. The body is the cleaned article, paragraphs separated by blank lines; the raw text
-/// is not kept. Fields not found are written as comments to fill in. Never overwrites a file.
+/// Imports each file in `files` (a saved web page, gzip-saved or not, or article text
+/// pasted in) as a new source file in `content/sources/`, named by its date and title (or its
+/// file name), with `-2`, `-3` added when the name is taken. The body is the cleaned article,
+/// paragraphs separated by blank lines; the page or raw text is not kept. Fields not found,
+/// and not given in `options`, are written as comments to fill in. Never overwrites a file.
 ///
-/// Returns one result per file, in order: a file that cannot be read, or holds no article
-/// text, is an error and writes nothing, and the other files are still imported.
-pub fn import_files(content: &Path, files: &[PathBuf]) -> Vec<Result<Imported, FileError>> {
+/// Files are read and cleaned in parallel, calling `done` after each; they are written in
+/// order. Returns one result per file, in order: a file that cannot be read, or holds no
+/// article, is an error and writes nothing, and the other files are still imported.
+pub fn import_files(
+    content: &Path,
+    files: &[PathBuf],
+    options: &ImportOptions,
+    done: &(dyn Fn() + Sync),
+) -> Vec<Result<Imported, FileError>> {
     let sources = match sources_dir(content) {
         Ok(sources) => sources,
         Err(error) => return vec![Err(error)],
     };
-    files.iter().map(|file| import_file(&sources, file)).collect()
+    let prepared: Vec<Result<Prepared, FileError>> = files
+        .par_iter()
+        .map(|file| {
+            let prepared = prepare(file, options);
+            done();
+            prepared
+        })
+        .collect();
+    prepared.into_iter().map(|prepared| prepared.and_then(|p| p.write(&sources))).collect()
 }
 
-fn read_raw(file: &Path) -> Result<String, FileError> {
-    let error = |message: String| FileError { path: file.to_path_buf(), message };
-    let bytes = fs::read(file).map_err(|e| error(format!("cannot read: {e}")))?;
-    let text = String::from_utf8(bytes).map_err(|_| error("is not UTF-8 text".to_string()))?;
-    let text = text.strip_prefix('\u{FEFF}').map_or(text.clone(), str::to_string);
-    if text.trim().is_empty() {
-        return Err(error("is empty".to_string()));
+/// One file read, cleaned and turned into the text of its source file, not yet written.
+struct Prepared {
+    base: String,
+    text: String,
+    imported: Imported,
+}
+
+impl Prepared {
+    fn write(mut self, sources: &Path) -> Result<Imported, FileError> {
+        let path = write_unique(sources, &self.base, &self.text)?;
+        if path.file_stem().is_some_and(|s| s.to_string_lossy() != self.base) {
+            self.imported.notes.push(format!("{}.yaml exists, so it was left alone", self.base));
+        }
+        self.imported.path = path;
+        Ok(self.imported)
     }
-    Ok(text)
 }
 
 /// A block as the body writes it: its text, and a pull quote's attribution on the line under.
@@ -105,34 +143,39 @@ fn same_blocks(a: &[Block], b: &[Block]) -> bool {
         && a.iter().zip(b).all(|(x, y)| x.kind == y.kind && x.text == y.text && x.attribution == y.attribution)
 }
 
-fn import_file(sources: &Path, file: &Path) -> Result<Imported, FileError> {
-    let raw = read_raw(file)?;
-    let lines: Vec<String> = raw.lines().map(find::normalize).collect();
-    let url = lines.iter().find(|l| !l.is_empty()).and_then(|l| find::url_of(l));
-    let title = find::title(&lines);
-    let cleaned = corpus::clean(&raw, title.as_deref().unwrap_or(""));
+fn prepare(file: &Path, options: &ImportOptions) -> Result<Prepared, FileError> {
+    let error = |message: String| FileError { path: file.to_path_buf(), message };
+    let input = input::read(file)?;
+    let Article { cleaned, mut meta, mut notes } = match input.format {
+        // The extraction crates are large and parse untrusted pages: a panic in one of them
+        // fails this file, not the whole import.
+        Format::Html => std::panic::catch_unwind(|| page::article(&input.text))
+            .unwrap_or_else(
+                |_| Err("internal error: the article extractor failed on this page; nothing written".into()),
+            )
+            .map_err(error)?,
+        Format::Text => text::article(&input.text),
+    };
+    notes.extend(input.notes);
     if cleaned.blocks.is_empty() {
-        let message = "has no article text: the cleaner found only boilerplate; nothing written".to_string();
-        return Err(FileError { path: file.to_path_buf(), message });
+        return Err(error("has no article text: the cleaner found only boilerplate; nothing written".to_string()));
     }
+    meta.fill_from(options, &mut notes);
+    let title = meta.title.as_ref().map_or("", |t| t.value.as_str());
     let paragraphs: Vec<String> = cleaned.blocks.iter().map(paragraph).collect();
-    let mut notes = Vec::new();
-    let recleaned = corpus::clean(&paragraphs.join("\n\n"), title.as_deref().unwrap_or(""));
+    let recleaned = corpus::clean(&paragraphs.join("\n\n"), title);
     if !same_blocks(&recleaned.blocks, &cleaned.blocks) {
         notes.push("warning: the written body does not clean to the same paragraphs; check it".to_string());
     }
-    let meta = Meta {
-        outlet: url.as_deref().and_then(find::outlet_of),
-        title_hint: if title.is_none() { url.as_deref().and_then(find::title_hint) } else { None },
-        published: find::published(&cleaned, url.as_deref()),
-        wire: find::wire(&cleaned),
-        byline: find::byline(&cleaned),
-        url,
-        title,
-    };
-    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let base = slug::base_slug(meta.title.as_deref(), meta.published.as_ref().map(|p| p.0), &stem);
+    let stem = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = stem.split('.').next().unwrap_or_default();
+    let base =
+        slug::base_slug(meta.title.as_ref().map(|t| t.value.as_str()), meta.published.as_ref().map(|p| p.value), stem);
     let from_name = yaml::comment_text(&file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
+    let what = match input.format {
+        Format::Html => "the article the page holds",
+        Format::Text => "the cleaned article",
+    };
     let mut text = format!("# Imported by `sitegen import` from {from_name}.\n");
     let mut reasons: Vec<&str> = Vec::new();
     for dropped in &cleaned.dropped {
@@ -141,139 +184,27 @@ fn import_file(sources: &Path, file: &Path) -> Result<Imported, FileError> {
         }
     }
     text.push_str(&format!(
-        "# body is the cleaned article; the raw text is not kept. The cleaner removed {} piece(s) of it: {}.\n",
+        "# body is {what}; the file is not kept. The cleaner removed {} piece(s) of it: {}.\n",
         cleaned.dropped.len(),
         if reasons.is_empty() { "none".to_string() } else { reasons.join(", ") }
     ));
-    let (fields, found, missing) = meta.fields();
+    let (fields, (found, missing)) = meta.lines();
     if !missing.is_empty() {
-        text.push_str(
-            "# Fields not found in the text are commented out below: fill them in, then run `sitegen check`.\n",
-        );
+        text.push_str("# Fields not found are commented out below: fill them in, then run `sitegen check`.\n");
     }
     text.push_str(&fields);
-    text.push_str("language: en\n");
     text.push_str(&yaml::block("body", &paragraphs));
-    meta.verify(&text, &paragraphs).map_err(|message| FileError { path: file.to_path_buf(), message })?;
-    let path = write_unique(sources, &base, &text)?;
-    if path.file_stem().is_some_and(|s| s.to_string_lossy() != base) {
-        notes.push(format!("{base}.yaml exists, so it was left alone"));
-    }
-    Ok(Imported {
-        path,
+    meta.verify(&text, &paragraphs).map_err(error)?;
+    let imported = Imported {
+        path: PathBuf::new(),
         from: file.to_path_buf(),
         found,
         missing,
         paragraphs: paragraphs.len(),
         dropped: cleaned.dropped.len(),
         notes,
-    })
-}
-
-/// The metadata found in one text.
-struct Meta {
-    url: Option<String>,
-    /// The outlet, and whether it is a known site's name rather than the bare domain.
-    outlet: Option<(String, bool)>,
-    title: Option<String>,
-    title_hint: Option<String>,
-    published: Option<(Date, String)>,
-    wire: Option<(String, String)>,
-    byline: Option<String>,
-}
-
-type Fields = (String, Vec<(&'static str, String)>, Vec<(&'static str, bool)>);
-
-impl Meta {
-    /// The metadata lines of the YAML file, what was found and what was not.
-    fn fields(&self) -> Fields {
-        let mut out = String::new();
-        let mut found = Vec::new();
-        let mut missing = Vec::new();
-        let mut field = |name: &'static str,
-                         value: Option<(String, String)>,
-                         required: bool,
-                         placeholder: &str,
-                         hint: &str| {
-            match value {
-                Some((written, source)) => {
-                    let comment =
-                        if source.is_empty() { String::new() } else { format!("   # {}", yaml::comment_text(&source)) };
-                    out.push_str(&format!("{name}: {written}{comment}\n"));
-                    found.push((name, written));
-                }
-                None => {
-                    let need = if required {
-                        "required; not found in the text: fill in"
-                    } else {
-                        "optional; not found in the text"
-                    };
-                    out.push_str(&format!("# {name}: {placeholder}   # {need}{hint}\n"));
-                    missing.push((name, required));
-                }
-            }
-        };
-        let title_hint = self.title_hint.as_ref().map(|h| yaml::quoted(h));
-        let (title_placeholder, title_note) = match &title_hint {
-            Some(hint) => (hint.as_str(), " (this is the URL's wording: check it)"),
-            None => ("\"...\"", ""),
-        };
-        field(
-            "title",
-            self.title.as_ref().map(|t| (yaml::quoted(t), String::new())),
-            true,
-            title_placeholder,
-            title_note,
-        );
-        field(
-            "outlet",
-            self.outlet.as_ref().map(|(name, known)| {
-                let from = if *known { "from the URL's domain" } else { "the URL's domain: write the outlet's name" };
-                (yaml::quoted(name), from.to_string())
-            }),
-            true,
-            "\"...\"",
-            " (and add `outlet_inferred: true` if you infer it, from house style say)",
-        );
-        let published = self.published.as_ref().map(|(date, from)| (date.to_string(), format!("from the {from}")));
-        field("published", published, true, "YYYY-MM-DD", "");
-        field("url", self.url.as_ref().map(|u| (yaml::quoted(u), String::new())), false, "\"https://...\"", "");
-        let byline = self.byline.as_ref().map(|b| (yaml::quoted(b), "from the contact details".to_string()));
-        field("byline", byline, false, "\"...\"", "");
-        let wire = self.wire.as_ref().map(|(agency, tag)| (yaml::quoted(agency), format!("from {tag:?}")));
-        field("wire", wire, false, "\"...\"", "");
-        (out, found, missing)
-    }
-
-    /// Reads the YAML text back and checks that it says exactly what was meant.
-    fn verify(&self, text: &str, paragraphs: &[String]) -> Result<(), String> {
-        #[derive(serde::Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Written {
-            title: Option<String>,
-            outlet: Option<String>,
-            published: Option<String>,
-            url: Option<String>,
-            byline: Option<String>,
-            wire: Option<String>,
-            language: String,
-            body: String,
-        }
-        let written: Written = serde_saphyr::from_str(text).map_err(|e| format!("internal error: bad YAML ({e})"))?;
-        let same = written.title == self.title
-            && written.outlet == self.outlet.as_ref().map(|o| o.0.clone())
-            && written.published == self.published.as_ref().map(|p| p.0.to_string())
-            && written.url == self.url
-            && written.byline == self.byline
-            && written.wire == self.wire.as_ref().map(|w| w.0.clone())
-            && written.language == "en"
-            && written.body.trim_end_matches('\n') == paragraphs.join("\n\n");
-        if same {
-            Ok(())
-        } else {
-            Err("internal error: the YAML would not read back as written; nothing written".into())
-        }
-    }
+    };
+    Ok(Prepared { base, text, imported })
 }
 
 /// Writes `text` to `sources/<base>.yaml`, or `<base>-2.yaml`, `-3` and so on when taken.

@@ -36,7 +36,7 @@ mod theme;
 mod timeline;
 
 pub use curation::curation_report;
-pub use import::{Imported, import_files};
+pub use import::{ImportOptions, Imported, import_files};
 pub use new_source::{FileError, new_source};
 pub use pipeline::{BuildCache, BuildError, BuildOptions, Summary, build, build_with, check, project_root};
 pub use serve::{DEFAULT_BIND, ServeOptions, serve};

@@ -15,7 +15,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[command(
     version,
     about,
-    after_help = "Examples:\n  sitegen                      build content/ into site/\n  sitegen --verbose            also list what the cleaner dropped\n  sitegen check                validate content/ without writing\n  sitegen serve                build, serve on 127.0.0.1:8000, rebuild on change\n  sitegen import raw/*.txt     add raw article texts as new sources\n  sitegen new my-source        write a documented source template"
+    after_help = "Examples:\n  sitegen                      build content/ into site/\n  sitegen --verbose            also list what the cleaner dropped\n  sitegen check                validate content/ without writing\n  sitegen serve                build, serve on 127.0.0.1:8000, rebuild on change\n  sitegen import saved/*.html  add saved pages or pasted texts as new sources\n  sitegen new my-source        write a documented source template"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -46,17 +46,30 @@ enum Command {
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
-    /// Import raw article texts as new sources: find the URL, outlet, title, date, wire and
-    /// reporters the text gives, and write the cleaned article as the body of a new
-    /// content/sources/<slug>.yaml. Fields not found are left commented out, to fill in.
+    /// Import saved web pages and pasted article texts as new sources: take the article's
+    /// text from the page (or clean it of the page's furniture), find its title, outlet, date,
+    /// URL, language, wire and reporters, and write a new content/sources/<slug>.yaml. Fields
+    /// not found are left commented out, to fill in.
     #[command(
-        after_help = "Example:\n  sitegen import --content content raw/kerry-moscow.txt raw/putin-interview.txt\n\nNames each file by its date and title (or its file name), adding -2, -3 when taken; never\noverwrites a file. Exits with 1 if a text could not be imported."
+        after_help = "Examples:\n  sitegen import saved/*.html                  pages saved from a browser (.html, .htm, .gz too)\n  sitegen import raw/kerry-moscow.txt          a page's text pasted into a file\n  sitegen import --outlet \"The Irish Times\" --language en raw/*.txt\n\nNames each file by its date and title (or its file name), adding -2, -3 when taken; never\noverwrites a file. --outlet, --url, --published and --language fill in what a file does not\nsay; what a file says is kept. Exits with 1 if a file could not be imported."
     )]
     Import {
         /// The content folder.
         #[arg(long, default_value = "content")]
         content: PathBuf,
-        /// Raw article texts (UTF-8), boilerplate and all.
+        /// The outlet, for files that do not name it.
+        #[arg(long, value_name = "NAME")]
+        outlet: Option<String>,
+        /// The original's address (http or https), for files that do not give it.
+        #[arg(long, value_name = "URL", value_parser = parse_url)]
+        url: Option<String>,
+        /// The publication date, for files that do not give it.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = corpus::Date::parse)]
+        published: Option<corpus::Date>,
+        /// The language tag (en, de, pt-BR), for files that do not give it.
+        #[arg(long, value_name = "TAG", value_parser = parse_language)]
+        language: Option<String>,
+        /// Saved web pages (.html, .htm, gzip too) and article texts, boilerplate and all.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
@@ -118,7 +131,9 @@ fn main() -> ExitCode {
         },
         Some(Command::Build(args)) => build(args),
         Some(Command::Serve(args)) => serve(args),
-        Some(Command::Import { content, files }) => import(&content, &files),
+        Some(Command::Import { content, outlet, url, published, language, files }) => {
+            import(&content, &files, &sitegen::ImportOptions { outlet, url, published, language })
+        }
         Some(Command::New { slug, content }) => match sitegen::new_source(&content, &slug) {
             Ok(path) => {
                 println!("wrote {}: fill in the required fields, then run `sitegen check`", path.display());
@@ -133,8 +148,34 @@ fn main() -> ExitCode {
     }
 }
 
-fn import(content: &std::path::Path, files: &[PathBuf]) -> ExitCode {
-    let results = sitegen::import_files(content, files);
+fn parse_url(url: &str) -> Result<String, String> {
+    let lower = url.to_ascii_lowercase();
+    let ok = (lower.starts_with("http://") || lower.starts_with("https://")) && !url.contains(char::is_whitespace);
+    if ok { Ok(url.to_string()) } else { Err(format!("{url:?} is not an http or https address")) }
+}
+
+fn parse_language(tag: &str) -> Result<String, String> {
+    if corpus::is_language_tag(tag) {
+        Ok(tag.to_string())
+    } else {
+        Err(format!("{tag:?} is not a language tag such as en or pt-BR"))
+    }
+}
+
+fn import(content: &std::path::Path, files: &[PathBuf], options: &sitegen::ImportOptions) -> ExitCode {
+    use std::io::IsTerminal;
+    // A bar on a terminal only, and only for enough files to be worth watching.
+    let bar = if std::io::stderr().is_terminal() && files.len() > 1 {
+        let bar = indicatif::ProgressBar::new(files.len() as u64);
+        let style = indicatif::ProgressStyle::with_template("importing [{bar:40}] {pos}/{len} files ({eta} left)")
+            .expect("a valid template")
+            .progress_chars("=> ");
+        bar.with_style(style)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let results = sitegen::import_files(content, files, options, &|| bar.inc(1));
+    bar.finish_and_clear();
     let (mut written, mut incomplete, mut failed) = (0, 0, 0);
     for result in &results {
         match result {

@@ -31,6 +31,11 @@ fn seed_texts() -> Vec<PathBuf> {
     texts
 }
 
+/// `sitegen import` with no options.
+fn import(content: &Path, files: &[PathBuf]) -> Vec<Result<sitegen::Imported, sitegen::FileError>> {
+    sitegen::import_files(content, files, &sitegen::ImportOptions::default(), &|| {})
+}
+
 fn load(content: &Path) -> Corpus {
     corpus::load(content).unwrap_or_else(|errors| panic!("{errors}"))
 }
@@ -61,7 +66,7 @@ fn every_seed_imports_to_the_paragraphs_of_its_real_source() {
     let content = empty_content(dir.path());
     let texts = seed_texts();
     let imported: Vec<sitegen::Imported> =
-        sitegen::import_files(&content, &texts).into_iter().map(|r| r.unwrap_or_else(|e| panic!("{e}"))).collect();
+        import(&content, &texts).into_iter().map(|r| r.unwrap_or_else(|e| panic!("{e}"))).collect();
 
     // Whatever was found is what the real source says; fields not found leave the file failing.
     for (text, imported) in texts.iter().zip(&imported) {
@@ -118,18 +123,19 @@ fn every_seed_imports_to_the_paragraphs_of_its_real_source() {
 fn the_importer_finds_what_each_seed_says() {
     let dir = tempfile::tempdir().unwrap();
     let content = empty_content(dir.path());
-    let found: Vec<Vec<&str>> = sitegen::import_files(&content, &seed_texts())
+    let found: Vec<Vec<&str>> = import(&content, &seed_texts())
         .into_iter()
         .map(|r| r.unwrap().found.iter().map(|(field, _)| *field).collect())
         .collect();
     assert_eq!(
         found,
         [
-            vec!["title", "wire"],                   // Irish Times: headline, "– (Reuters)"
-            vec!["title", "wire"],                   // Straits Times: headline, "MOSCOW (AFP) -"
-            vec!["title", "published", "wire"],      // New Arab: headline, "15 July, 2016", "[AFP]"
-            vec!["outlet", "url", "byline", "wire"], // Bloomberg: URL, contact block, "(Bloomberg) --"
-            vec!["outlet", "url"],                   // SOTT.net: URL only
+            // Each also the language, from its stop words.
+            vec!["title", "wire", "language"], // Irish Times: headline, "– (Reuters)"
+            vec!["title", "wire", "language"], // Straits Times: headline, "MOSCOW (AFP) -"
+            vec!["title", "published", "wire", "language"], // New Arab: headline, "15 July, 2016", "[AFP]"
+            vec!["outlet", "url", "byline", "wire", "language"], // Bloomberg: URL, contact block, "(Bloomberg) --"
+            vec!["outlet", "url", "language"], // SOTT.net: URL only
         ]
     );
     let names: Vec<String> = fs::read_dir(content.join("sources"))
@@ -157,8 +163,8 @@ fn import_never_overwrites_and_numbers_a_taken_slug() {
     let text = repo().join("content/texts/2016-07-15-new-arab-kerry-moscow.txt");
     let taken = content.join("sources/2016-07-15-us-moving-towards-close-cooperation.yaml");
     fs::write(&taken, "a file of the user's\n").unwrap();
-    let first = sitegen::import_files(&content, std::slice::from_ref(&text)).remove(0).unwrap();
-    let second = sitegen::import_files(&content, &[text]).remove(0).unwrap();
+    let first = import(&content, std::slice::from_ref(&text)).remove(0).unwrap();
+    let second = import(&content, &[text]).remove(0).unwrap();
     assert_eq!(fs::read_to_string(&taken).unwrap(), "a file of the user's\n");
     assert_eq!(first.path, content.join("sources/2016-07-15-us-moving-towards-close-cooperation-2.yaml"));
     assert_eq!(second.path, content.join("sources/2016-07-15-us-moving-towards-close-cooperation-3.yaml"));
@@ -180,12 +186,12 @@ fn import_escapes_what_it_writes_and_refuses_what_has_no_article() {
     fs::write(&empty, "https://example.org/x\n20\nAdvertisement\n").unwrap();
     let binary = dir.path().join("binary.txt");
     fs::write(&binary, [0xff, 0xfe, 0x00]).unwrap();
-    let results = sitegen::import_files(&content, &[file, empty.clone(), binary.clone()]);
+    let results = import(&content, &[file, empty.clone(), binary.clone()]);
     let imported = results[0].as_ref().unwrap();
-    assert_eq!(imported.path, content.join("sources/2016-07-15-kerrys-deal-erdogan-1-a-b.yaml"));
+    assert_eq!(imported.path, content.join("sources/2016-07-15-kerrys-deal-erdogan-putin-1-a-b.yaml"));
     assert!(!imported.missing_required(), "{imported}");
     assert_eq!(results[1].as_ref().unwrap_err().path, empty);
-    assert!(results[2].as_ref().unwrap_err().message.contains("UTF-8"));
+    assert!(results[2].as_ref().unwrap_err().message.contains("do not decode"), "{:?}", results[2]);
     let corpus = load(&content);
     let [source] = corpus.sources.as_slice() else { panic!("one source") };
     assert_eq!(source.meta.title, title);
@@ -261,4 +267,94 @@ fn the_commands_show_examples_and_fail_cleanly() {
     assert!(String::from_utf8(output.stdout).unwrap().contains("sitegen check"));
     let output = Command::new(sitegen).args(["new", "x"]).arg("--content").arg(&content).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
+}
+
+/// A saved page in the shape news sites give it: metadata for search engines and social
+/// cards, a menu, the article, related headlines and a footer.
+const SAVED_PAGE: &str = r#"<!DOCTYPE html>
+<html lang="ru-RU"><head><meta charset="utf-8">
+<title>Путин встретился с Керри в Кремле | Новости Мира</title>
+<meta property="og:title" content="Путин встретился с Керри в Кремле">
+<meta property="og:site_name" content="Новости Мира">
+<meta property="og:type" content="article">
+<link rel="canonical" href="https://novosti.example.ru/world/2015/12/15/putin-kerry">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+ "headline":"Путин встретился с Керри в Кремле","datePublished":"2015-12-15T18:20:00+03:00",
+ "author":{"@type":"Person","name":"Иван Петров"},"publisher":{"@type":"Organization","name":"Новости Мира"}}</script>
+</head><body>
+<nav><ul><li><a href="/">Главная</a></li><li><a href="/world">В мире</a></li><li><a href="/politics">Политика</a></li></ul></nav>
+<article><h1>Путин встретился с Керри в Кремле</h1>
+<p>Президент России Владимир Путин во вторник встретился в Кремле с государственным секретарем США Джоном Керри, чтобы обсудить урегулирование в Сирии и борьбу с терроризмом.</p>
+<p>По словам официальных представителей, переговоры продолжались более трех часов, и стороны договорились продолжить работу над общим списком террористических группировок.</p>
+<p>Керри заявил журналистам, что Вашингтон и Москва могут работать вместе, несмотря на разногласия по судьбе президента Сирии Башара Асада, и что следующая встреча пройдет в Нью-Йорке.</p>
+</article>
+<aside><h2>Читайте также</h2><ul><li><a href="/a">Лавров прибыл в Вену</a></li><li><a href="/b">Курс рубля упал</a></li></ul></aside>
+<footer>© 2015 Новости Мира. Все права защищены.</footer>
+</body></html>"#;
+
+#[test]
+fn a_saved_page_imports_with_its_metadata_and_where_each_field_came_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = empty_content(dir.path());
+    let page = dir.path().join("Путин и Керри.html");
+    fs::write(&page, SAVED_PAGE).unwrap();
+    let imported = import(&content, std::slice::from_ref(&page)).remove(0).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!imported.missing_required(), "{imported}");
+    assert_eq!(imported.path, content.join("sources/2015-12-15-putin-vstretilsya-s-kerri-v-kremle.yaml"));
+    let yaml = fs::read_to_string(&imported.path).unwrap();
+    for (field, from) in [
+        ("title", "# from h1"),
+        ("outlet", "# from JSON-LD publisher"),
+        ("published", "# from JSON-LD"),
+        ("url", "# from link rel=canonical"),
+        ("byline", "# from JSON-LD author"),
+        ("language", "# from html lang"),
+    ] {
+        let line = field_line(&yaml, field).unwrap_or_else(|| panic!("no {field} in {yaml}"));
+        assert!(line.contains(from), "{line}");
+    }
+    let corpus = load(&content);
+    let source = &corpus.sources[0];
+    assert_eq!(source.meta.title, "Путин встретился с Керри в Кремле");
+    assert_eq!(source.meta.outlet, "Новости Мира");
+    assert_eq!(source.meta.published.to_string(), "2015-12-15");
+    assert_eq!(source.meta.language, "ru-RU");
+    assert_eq!(source.meta.byline.as_deref(), Some("Иван Петров"));
+    let texts: Vec<&str> = source.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(texts.len(), 3, "the three paragraphs, no menu, no related links, no footer: {texts:?}");
+    assert!(texts[0].starts_with("Президент России Владимир Путин"));
+}
+
+#[test]
+fn command_line_options_fill_what_a_file_lacks_and_bad_files_are_refused_with_their_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = empty_content(dir.path());
+    let text = dir.path().join("kerry.txt");
+    fs::write(
+        &text,
+        "Kerry meets Putin in Moscow\n\nUS Secretary of State John Kerry met Russian President Vladimir Putin in the Kremlin on Tuesday to discuss the war in Syria and a list of terrorist groups.\n\nThe two sides agreed to keep working on the list before the next round of talks in New York, officials said after the meeting.\n",
+    )
+    .unwrap();
+    let options = sitegen::ImportOptions {
+        outlet: Some("The Irish Times".into()),
+        url: Some("https://www.irishtimes.com/news/kerry".into()),
+        published: corpus::Date::parse("2015-12-16").ok(),
+        language: Some("en".into()),
+    };
+    let imported = sitegen::import_files(&content, &[text], &options, &|| {}).remove(0).unwrap();
+    assert!(!imported.missing_required(), "{imported}");
+    let yaml = fs::read_to_string(&imported.path).unwrap();
+    assert!(field_line(&yaml, "outlet").unwrap().contains("# from --outlet on the command line"), "{yaml}");
+    assert_eq!(load(&content).sources[0].meta.published.to_string(), "2015-12-16");
+
+    let not_article = dir.path().join("index.html");
+    fs::write(&not_article, "<html><body><nav><a href='/'>Home</a> <a href='/w'>World</a></nav></body></html>")
+        .unwrap();
+    let unknown = dir.path().join("old.html");
+    fs::write(&unknown, "<html>\n<head><meta charset=\"x-klingon\"></head><body><p>Text.</p></body></html>").unwrap();
+    let results = import(&content, &[not_article, unknown]);
+    let messages: Vec<String> = results.into_iter().map(|r| r.unwrap_err().to_string()).collect();
+    assert!(messages[0].contains("index.html: is not an article"), "{}", messages[0]);
+    assert!(messages[1].contains("old.html: line 2, column 13: declares the unknown encoding"), "{}", messages[1]);
+    assert_eq!(fs::read_dir(content.join("sources")).unwrap().count(), 1, "nothing written for refused files");
 }

@@ -199,8 +199,10 @@ pub(crate) fn detect_in(corpus: &Corpus, sentences: &[Sentence], options: &Reuse
     use rayon::prelude::*;
     let thresholds = &options.thresholds;
     // Sentence copies, among the sentences that can be passages.
-    let passages: Vec<usize> =
-        (0..sentences.len()).into_par_iter().filter(|&i| is_passage(&sentences[i].tokens, thresholds)).collect();
+    let passages: Vec<usize> = (0..sentences.len())
+        .into_par_iter()
+        .filter(|&i| !sentences[i].caption && is_passage(&sentences[i].tokens, thresholds))
+        .collect();
     // Fingerprints are made with the sentences, for passages by the default thresholds.
     let made: Vec<Option<minhash::Fingerprint>> = passages
         .par_iter()

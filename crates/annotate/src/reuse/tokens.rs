@@ -22,6 +22,10 @@ pub struct Sentence {
     pub quotes: Vec<Range<usize>>,
     /// The fingerprint of the tokens, when the sentence can be a passage.
     pub print: Option<Fingerprint>,
+    /// Whether the sentence, or the block it stands in, is shaped like a photo caption: a
+    /// caption the cleaner kept is still no passage (two outlets' captions of different
+    /// events are alike in wording, not copies of each other).
+    pub caption: bool,
     /// The fingerprint of each quotation's tokens, as `quotes`.
     pub quote_prints: Vec<Fingerprint>,
 }
@@ -165,10 +169,13 @@ pub fn source_sentences(source: &corpus::Source, s: usize) -> Vec<Sentence> {
     // Fingerprints for the sentences that are passages by the default thresholds.
     let thresholds = super::ReuseOptions::default().thresholds;
     for (b, block) in source.blocks.iter().enumerate() {
+        let caption_block = corpus::is_caption(&block.text);
         for range in &block.sentences {
-            let (tokens, marks) = tokenize(&block.text[range.clone()]);
+            let text = &block.text[range.clone()];
+            let caption = caption_block || corpus::is_caption(text);
+            let (tokens, marks) = tokenize(text);
             let quotes = quoted_ranges(&marks, tokens.len());
-            let print = super::is_passage(&tokens, &thresholds).then(|| Fingerprint::of(&tokens));
+            let print = (!caption && super::is_passage(&tokens, &thresholds)).then(|| Fingerprint::of(&tokens));
             let quote_prints = quotes.iter().map(|q| Fingerprint::of(&tokens[q.clone()])).collect();
             out.push(Sentence {
                 source: s as u32,
@@ -177,6 +184,7 @@ pub fn source_sentences(source: &corpus::Source, s: usize) -> Vec<Sentence> {
                 tokens,
                 quotes,
                 print,
+                caption,
                 quote_prints,
             });
         }

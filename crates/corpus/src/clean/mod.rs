@@ -4,10 +4,16 @@
 //! each a rule over the *shape* of text rather than a list of known lines:
 //!
 //! 1. Lines: white space normalised; a line is dropped when its whole shape is boilerplate
-//!    (a bare URL, digits only, the headline again, a date, "4 min read", a copyright, contact
-//!    or editor's line, page furniture, a photo credit), or when it repeats the last line
-//!    kept.
+//!    (a bare URL, digits only, the headline again, a date or a relative time, "4 min read",
+//!    a copyright, contact or editor's line, page furniture, share buttons, a label over
+//!    other stories, comment counts, a byline, a photo credit or a picture's description), or
+//!    when it repeats the last line kept. The rules know many languages (`furniture.rs`,
+//!    `dates.rs`, `captions.rs`).
 //!    A line that another line repeats with a photo credit added is a caption too.
+//!
+//!    1b. Page: a text with a menu in it is a whole web page's text; its lines are weighed
+//!    by length, stop words, punctuation and neighbours, and only the stretch where the
+//!    article stands is kept (`page.rs`).
 //! 2. Blocks: lines separated by blank lines form blocks; inside a block a line that starts
 //!    in lower case after a line that does not end a sentence continues it (hard-wrapped
 //!    text), a line like "- John Kerry" attributes the line before it, and every other line
@@ -22,10 +28,23 @@
 //!
 //! Nothing else is ever dropped, so every sentence of the article survives.
 
+mod captions;
+mod dates;
+mod furniture;
 mod lines;
+mod page;
+mod stopwords;
 mod text;
 mod wire;
 
+pub use stopwords::language_of;
+
+/// Whether `text` is shaped like a photo caption: closing on a photo credit, or describing a
+/// picture ("Putin, right, shakes hands with Kerry in Moscow, Russia, Tuesday, Dec. 15,
+/// 2015"). Such text is no passage to link as reused, even where the cleaner kept it.
+pub fn is_caption(text: &str) -> bool {
+    captions::caption_credit_at(text).is_some() || captions::is_picture_description(text)
+}
 pub use text::{WordHash, fold};
 
 use std::collections::HashMap;
@@ -60,11 +79,29 @@ struct Unit {
 type DroppedAt = (usize, Dropped);
 
 /// Cleans raw article text; `title` is the article's headline, recognised when the text
-/// prints it again.
+/// prints it again. This is the cleaning every source's body gets at every build: the line
+/// rules and the article's structure, not the page pass of [`clean_page`], which would weigh
+/// an article's own lists and tables away as menus.
 pub fn clean(raw: &str, title: &str) -> Cleaned {
+    clean_with(raw, title, false)
+}
+
+/// Cleans a whole web page's text, as selecting all of a page and copying it gives: when the
+/// text is shaped like a page (it has a menu), the article is first found among the page's
+/// menus, other stories' headlines and comments (the page pass, `page.rs`), then cleaned as
+/// [`clean`] cleans. `sitegen import` cleans pasted text with it; what it keeps cleans to
+/// itself again with [`clean`].
+pub fn clean_page(raw: &str, title: &str) -> Cleaned {
+    clean_with(raw, title, true)
+}
+
+fn clean_with(raw: &str, title: &str, page: bool) -> Cleaned {
     let mut dropped: Vec<DroppedAt> = Vec::new();
     let folded_title = text::fold(title);
-    let groups = drop_boilerplate_lines(raw, &folded_title, &mut dropped);
+    let mut groups = drop_boilerplate_lines(raw, &folded_title, &mut dropped);
+    if page {
+        page::drop_page_text(&mut groups, &mut dropped);
+    }
     let mut units = Vec::new();
     for group in groups {
         for unit in join_lines(group) {
@@ -101,7 +138,7 @@ fn drop_boilerplate_lines(raw: &str, folded_title: &str, dropped: &mut Vec<Dropp
         if let Some(reason) = lines::classify_folded(&line, folded_title) {
             // A caption printed twice: the plain copy stands just before the credited one.
             if reason == DropReason::Caption {
-                let plain = lines::caption_credit_at(&line).map(|at| line[..at].trim_end());
+                let plain = captions::caption_credit_at(&line).map(|at| line[..at].trim_end());
                 let group = groups.last_mut().expect("groups is never empty");
                 if plain.is_some_and(|p| !p.is_empty() && group.last().is_some_and(|(_, l)| l == p)) {
                     let (at, copy) = group.pop().expect("checked above");
@@ -252,7 +289,7 @@ fn looks_like_heading(unit: &Unit) -> bool {
     // end like sentences.
     unit.attribution.is_none()
         && !text::ends_like_sentence(&unit.text)
-        && unit.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && text::starts_like_a_title(&unit.text)
         && !unit.text.contains(['“', '”', '"'])
         && !text::words_at_most(&unit.text, 0)
         && text::words_at_most(&unit.text, 10)
@@ -260,7 +297,30 @@ fn looks_like_heading(unit: &Unit) -> bool {
 
 /// Pass 5: headings, pull quotes and paragraphs.
 fn classify_units(units: Vec<Unit>, dropped: &mut Vec<DroppedAt>) -> Vec<Block> {
-    let heading: Vec<bool> = units.iter().map(looks_like_heading).collect();
+    let mut heading: Vec<bool> = units.iter().map(looks_like_heading).collect();
+    // Short lines standing one after another inside the article (a paragraph before them and
+    // one after) are a list's items, such as an outlet's dates or a product's features: they
+    // are paragraphs, not headings cut off from their sections. The last of them, before the
+    // paragraph, may head it and is left to the heading rule. Runs before the article's first
+    // paragraph (headlines, a menu's leftovers) or after its last (other stories) still go.
+    // Only the units' texts and order decide, so the written-out article cleans the same.
+    let next_paragraph: Vec<Option<usize>> = {
+        let mut next = None;
+        let mut out = vec![None; units.len()];
+        for i in (0..units.len()).rev() {
+            out[i] = next;
+            if !heading[i] {
+                next = Some(i);
+            }
+        }
+        out
+    };
+    let mut seen_paragraph = false;
+    for i in 0..units.len() {
+        let item = heading[i] && seen_paragraph && heading.get(i + 1) == Some(&true) && next_paragraph[i].is_some();
+        seen_paragraph |= !heading[i];
+        heading[i] &= !item;
+    }
     // A heading is kept when a section follows it and some paragraph precedes it.
     let mut seen_paragraph = false;
     let kept_heading: Vec<bool> = (0..units.len())
@@ -422,6 +482,10 @@ fn block(kind: BlockKind, unit: Unit) -> Block {
     Block { kind, sentences, text: unit.text, attribution }
 }
 
+#[cfg(test)]
+mod line_tests;
+#[cfg(test)]
+mod page_tests;
 #[cfg(test)]
 mod tests;
 

@@ -1,5 +1,20 @@
 //! Character-level normalisation shared by the cleaning rules.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use foldhash::fast::FixedState;
+
+/// A list of folded words as a set, built on first use: the rules look words up on every
+/// short line of every text, where a search through a list of hundreds costs more than the
+/// rest of the cleaning.
+pub type WordSet = LazyLock<HashSet<&'static str, FixedState>>;
+
+/// The set of the words of `list`, for a [`WordSet`].
+pub fn word_set(list: &[&'static str]) -> HashSet<&'static str, FixedState> {
+    list.iter().copied().collect()
+}
+
 /// Characters that carry no text: zero-width spaces and joiners, the byte-order mark, soft
 /// hyphens. Removed before anything else looks at the text.
 fn is_invisible(c: char) -> bool {
@@ -160,11 +175,20 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
 }
 
-/// True when the text ends like a sentence: `.`, `!`, `?`, `:`, `;`, `,` or `…`, possibly
-/// inside closing quotes or brackets.
+/// True when the text starts as a name or a title does: a capital, a digit, or a letter of a
+/// script without case (Arabic, Hebrew, Chinese), where any start might be one.
+pub fn starts_like_a_title(text: &str) -> bool {
+    text.chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || (c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase())
+    })
+}
+
+/// True when the text ends like a sentence: `.`, `!`, `?`, `:`, `;`, `,` or `…` (or the
+/// full stops and question marks of Chinese, Japanese, Arabic and Hindi), possibly inside
+/// closing quotes or brackets.
 pub fn ends_like_sentence(text: &str) -> bool {
-    let trimmed = text.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
-    trimmed.ends_with(['.', '!', '?', ':', ';', ',', '…'])
+    let trimmed = text.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '」', '』', '）']);
+    trimmed.ends_with(['.', '!', '?', ':', ';', ',', '…', '。', '！', '？', '؟', '।', '：'])
 }
 
 #[cfg(test)]
