@@ -167,8 +167,14 @@ fn prepare(file: &Path, options: &ImportOptions) -> Result<Prepared, FileError> 
     if !same_blocks(&recleaned.blocks, &cleaned.blocks) {
         notes.push("warning: the written body does not clean to the same paragraphs; check it".to_string());
     }
-    let stem = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let stem = stem.split('.').next().unwrap_or_default();
+    // The name without its extension, and without `.gz` before it ("page.html.gz").
+    let unpacked = if file.extension().is_some_and(|e| e.eq_ignore_ascii_case("gz")) {
+        file.with_extension("")
+    } else {
+        file.to_path_buf()
+    };
+    let stem = unpacked.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = stem.as_str();
     let base =
         slug::base_slug(meta.title.as_ref().map(|t| t.value.as_str()), meta.published.as_ref().map(|p| p.value), stem);
     let from_name = yaml::comment_text(&file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());

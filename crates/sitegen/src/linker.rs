@@ -68,7 +68,7 @@ fn link_text(
     skip_entity: Option<usize>,
     href: &dyn Fn(usize) -> String,
 ) -> String {
-    let text = unescape(escaped);
+    let text = crate::html::unescape(escaped);
     let found: Vec<_> = matcher.find(&text, named).into_iter().filter(|m| Some(m.entity) != skip_entity).collect();
     if found.is_empty() {
         return escaped.to_string();
@@ -77,52 +77,6 @@ fn link_text(
     let links: Vec<Link<'_>> =
         found.iter().zip(&hrefs).map(|(m, h)| Link { range: m.range.clone(), href: h }).collect();
     linked_text(&text, &links)
-}
-
-/// Decodes the character references an HTML serialiser writes in text.
-fn unescape(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let decoded = rest.find(';').filter(|&end| end <= 10).and_then(|end| {
-            let name = &rest[1..end];
-            let c = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some('\u{a0}'),
-                _ => name
-                    .strip_prefix("#x")
-                    .or_else(|| name.strip_prefix("#X"))
-                    .and_then(|hex| u32::from_str_radix(hex, 16).ok())
-                    .or_else(|| name.strip_prefix('#').and_then(|dec| dec.parse().ok()))
-                    // HTML reads `&#0;` as U+FFFD; decoding it to NUL would write a NUL
-                    // into the page when the text is escaped again around a link.
-                    .map(|code| if code == 0 { 0xFFFD } else { code })
-                    .and_then(char::from_u32),
-            }?;
-            Some((c, end))
-        });
-        match decoded {
-            Some((c, end)) => {
-                out.push(c);
-                rest = &rest[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]
@@ -179,7 +133,7 @@ mod tests {
 
     #[test]
     fn decodes_character_references() {
-        assert_eq!(unescape("a &amp; b &#39;c&#x27; &bogus; &"), "a & b 'c' &bogus; &");
-        assert_eq!(unescape("&#0;&#x0;&#xD800;"), "\u{FFFD}\u{FFFD}&#xD800;");
+        assert_eq!(crate::html::unescape("a &amp; b &#39;c&#x27; &bogus; &"), "a & b 'c' &bogus; &");
+        assert_eq!(crate::html::unescape("&#0;&#x0;&#xD800;"), "\u{FFFD}\u{FFFD}&#xD800;");
     }
 }

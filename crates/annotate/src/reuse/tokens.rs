@@ -172,7 +172,8 @@ pub fn source_sentences(source: &corpus::Source, s: usize) -> Vec<Sentence> {
         let caption_block = corpus::is_caption(&block.text);
         for range in &block.sentences {
             let text = &block.text[range.clone()];
-            let caption = caption_block || corpus::is_caption(text);
+            // A block of one sentence was judged whole just above.
+            let caption = caption_block || (block.sentences.len() > 1 && corpus::is_caption(text));
             let (tokens, marks) = tokenize(text);
             let quotes = quoted_ranges(&marks, tokens.len());
             let print = (!caption && super::is_passage(&tokens, &thresholds)).then(|| Fingerprint::of(&tokens));

@@ -119,8 +119,8 @@ fn binary_kind(bytes: &[u8]) -> Option<String> {
     head.iter().position(|&b| b == 0).map(|at| format!("binary data (a NUL byte at byte {at})"))
 }
 
-/// A page by its name (`.html`, `.htm`, `.xhtml`, `.mhtml` is not one) or, whatever its
-/// name, by opening with a doctype or an `<html>` tag.
+/// A page by its name (`.html`, `.htm`, `.xhtml`, `.shtml`, before any `.gz`) or, whatever
+/// its name, by opening with a doctype or an `<html>` or `<head>` tag.
 fn format_of(file: &Path, bytes: &[u8], packed: bool) -> Format {
     let name = file.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     let name = if packed { name.strip_suffix(".gz").unwrap_or(&name).to_string() } else { name };
@@ -128,20 +128,21 @@ fn format_of(file: &Path, bytes: &[u8], packed: bool) -> Format {
         return Format::Html;
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
-    let start = head.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-    let start = if start.starts_with("<?xml") {
-        start.split_once("?>").map_or("", |(_, rest)| rest.trim_start())
-    } else {
-        start
-    };
-    let skip_comment = |s: &str| {
-        if s.starts_with("<!--") {
-            s.split_once("-->").map_or("", |(_, r)| r.trim_start()).to_string()
+    let mut start = head.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    // An XML declaration and comments (a browser's "saved from url" mark) may come first.
+    loop {
+        let prolog = if start.starts_with("<?xml") {
+            start.split_once("?>")
+        } else if start.starts_with("<!--") {
+            start.split_once("-->")
         } else {
-            s.to_string()
+            None
+        };
+        match prolog {
+            Some((_, rest)) => start = rest.trim_start(),
+            None => break,
         }
-    };
-    let start = skip_comment(start);
+    }
     if start.starts_with("<!doctype html") || start.starts_with("<html") || start.starts_with("<head") {
         Format::Html
     } else {

@@ -72,52 +72,5 @@ pub(super) fn language_tag(text: &str) -> Option<String> {
 /// The text as a reader sees it: character references decoded and white space (no-break
 /// spaces included) collapsed.
 pub(super) fn clean(text: &str) -> String {
-    decode(text).split(char::is_whitespace).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
-}
-
-/// Decodes numeric references and the named ones that titles and bylines actually use;
-/// anything else is left as written.
-fn decode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let end = rest.find(';').filter(|&e| e <= 10);
-        let c = end.and_then(|end| match &rest[1..end] {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            "nbsp" => Some('\u{a0}'),
-            "rsquo" => Some('’'),
-            "lsquo" => Some('‘'),
-            "rdquo" => Some('”'),
-            "ldquo" => Some('“'),
-            "mdash" => Some('—'),
-            "ndash" => Some('–'),
-            "hellip" => Some('…'),
-            name => {
-                let number = name.strip_prefix('#')?;
-                let code = match number.strip_prefix(['x', 'X']) {
-                    Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                    None => number.parse().ok()?,
-                };
-                char::from_u32(code).filter(|&c| c != '\0')
-            }
-        });
-        match (c, end) {
-            (Some(c), Some(end)) => {
-                out.push(c);
-                rest = &rest[end + 1..];
-            }
-            _ => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    crate::html::unescape(text).split(char::is_whitespace).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
