@@ -171,6 +171,10 @@ const PAGES = {
   story: firstMatching("stories"),
   quotes: "quotes.html",
 };
+// A speaker named outside the catalogue has a page of their own (none in the seeds, whose
+// quoted people are all in the catalogue).
+const SPEAKER_PAGE = firstMatching("speakers");
+if (SPEAKER_PAGE) PAGES.speaker = SPEAKER_PAGE;
 
 // A source with a passage many sources carry, counted in its margin and linked to its row on
 // the story page (none in the seeds: their passages have one or two other carriers).

@@ -28,10 +28,14 @@ mod quotes_page;
 mod render;
 mod search;
 mod serve;
+mod speaker_page;
+mod speakers;
 mod story_page;
 mod story_rows;
 mod story_texts;
 mod svg;
+#[cfg(test)]
+mod test_fixture;
 mod theme;
 mod timeline;
 

@@ -1,5 +1,6 @@
 //! Rendering every page of the site through the theme's templates.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -20,7 +21,7 @@ use crate::{linker, markdown};
 pub(crate) struct PageMeta<'p> {
     /// The page's own title.
     pub title: &'p str,
-    /// `index`, `source`, `entity`, `entities`, `story` or `quotes`.
+    /// `index`, `source`, `entity`, `entities`, `entity-mentions`, `story`, `quotes` or `speaker`.
     pub kind: &'p str,
     /// Its path inside the site.
     pub path: &'p str,
@@ -48,6 +49,8 @@ pub struct SiteModel<'a> {
     quote_parts: QuoteParts,
     /// Each quotation's words, as pages show them.
     pub(crate) quote_texts: Vec<crate::quotes_page::QuoteText>,
+    /// The named speakers outside the catalogue, each with a page.
+    pub(crate) speakers: crate::speakers::NamedSpeakers,
     /// Mention indexes per entity.
     pub(crate) by_entity: Vec<Vec<usize>>,
     /// For each entity, its mentions grouped by source: ranges of `by_entity`, one per source
@@ -87,7 +90,8 @@ impl BlockView<'_> {
 /// A quotation in a block: who said it, and its entry on quotes.html.
 #[derive(Serialize)]
 struct QuoteNote<'a> {
-    speaker_name: Option<&'a str>,
+    speaker_kind: &'static str,
+    speaker_name: Option<Cow<'a, str>>,
     speaker_href: Option<String>,
     speaker_text: Option<&'a str>,
     href: String,
@@ -163,6 +167,7 @@ impl<'a> SiteModel<'a> {
             coverage,
             quote_parts,
             quote_texts,
+            speakers: crate::speakers::NamedSpeakers::new(&annotations.quotations.quotes),
             by_entity,
             mention_groups,
             by_source,
@@ -335,6 +340,7 @@ impl<'a> SiteModel<'a> {
         let speaker_of = |q: usize| {
             let quote = &self.annotations.quotations.quotes[q];
             let name = quote.speaker.map(|e| corpus.entities[e].name.as_str());
+            let name = name.or_else(|| self.speakers.of_quote(q).map(|s| s.display.as_str()));
             name.or(quote.speaker_text.as_deref()).unwrap_or("speaker unknown")
         };
         let mut marks: Vec<Mark<'_>> = Vec::new();
@@ -357,9 +363,11 @@ impl<'a> SiteModel<'a> {
             let quote = &self.annotations.quotations.quotes[q];
             let href = self.quote_href(q, root);
             if quotes.iter().all(|n| n.href != href) {
+                let speaker = self.quote_speaker(q, root);
                 quotes.push(QuoteNote {
-                    speaker_name: quote.speaker.map(|e| corpus.entities[e].name.as_str()),
-                    speaker_href: quote.speaker.map(|e| format!("{root}entities/{}.html", corpus.entities[e].id)),
+                    speaker_kind: speaker.kind,
+                    speaker_name: speaker.name,
+                    speaker_href: speaker.href,
                     speaker_text: quote.speaker_text.as_deref(),
                     href,
                 });

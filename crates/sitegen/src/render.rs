@@ -47,6 +47,8 @@ enum PageJob {
     /// An entity's mentions beyond the first page: (entity, page number from 2).
     EntityMentions(usize, usize),
     Story(usize),
+    /// A named speaker outside the catalogue.
+    Speaker(usize),
 }
 
 impl PageJob {
@@ -60,6 +62,7 @@ impl PageJob {
             PageJob::Entity(i) => model.entity(i),
             PageJob::EntityMentions(i, n) => model.entity_mentions(i, n),
             PageJob::Story(i) => model.story(i),
+            PageJob::Speaker(i) => model.speaker(i),
         }
     }
 }
@@ -92,6 +95,7 @@ pub fn render_pages(
     }
     let stories = model.annotations.stories.iter().enumerate();
     jobs.extend(stories.filter(|(_, s)| s.sources.len() > 1).map(|(i, _)| PageJob::Story(i)));
+    jobs.extend((0..model.speaker_page_count()).map(PageJob::Speaker));
     let bar = progress(jobs.len());
     let rendered = AtomicUsize::new(0);
     let written: Vec<(WrittenPage, Record)> = jobs

@@ -15,6 +15,7 @@ use searchindex::{Document, DocumentType, IndexCache, IndexFile, Section};
 use crate::markdown::text_blocks;
 use crate::output::Staging;
 use crate::quotes_page::{quote_dates, quote_page_href, quote_pages, shown_text};
+use crate::speakers::NamedSpeakers;
 
 /// The folder of the index inside the site.
 pub const FOLDER: &str = searchindex::FOLDER;
@@ -65,12 +66,15 @@ fn briefing(corpus: &Corpus) -> Document<'_> {
 fn quotations<'a>(corpus: &'a Corpus, annotations: &'a annotate::Annotations) -> Vec<Document<'a>> {
     let quotes = &annotations.quotations.quotes;
     let pages = quote_pages(corpus, quotes);
+    let named = NamedSpeakers::new(quotes);
     let mut documents = Vec::with_capacity(quotes.len());
     for (index, quote) in quotes.iter().enumerate() {
-        let speaker = match (quote.speaker, &quote.speaker_text) {
-            (Some(e), _) => corpus.entities[e].name.as_str(),
-            (None, Some(text)) => text.as_str(),
-            (None, None) => "Speaker unknown",
+        // Named as the pages name them: the entity, or the named speaker's title and name.
+        let speaker = match (quote.speaker, named.of_quote(index), &quote.speaker_text) {
+            (Some(e), _, _) => corpus.entities[e].name.as_str(),
+            (None, Some(speaker), _) => speaker.display.as_str(),
+            (None, None, Some(text)) => text.as_str(),
+            (None, None, None) => "Speaker unknown",
         };
         let dates = quote_dates(corpus, quote);
         let mut outlets: Vec<&str> = Vec::new();
@@ -135,5 +139,22 @@ fn source(source: &corpus::Source) -> Document<'_> {
         title: Cow::Borrowed(&meta.title),
         meta: vec![Cow::Borrowed(&meta.outlet), meta.published.label().into()],
         sections,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_fixture::Fixture;
+
+    #[test]
+    fn a_quotation_s_document_names_its_named_speaker() {
+        let fixture = Fixture::nadler();
+        let documents = quotations(&fixture.corpus, &fixture.annotations);
+        let hearings = &documents[fixture.quote("The committee will hold")];
+        assert!(hearings.title.starts_with("Rep. Jerry Nadler, "), "{}", hearings.title);
+        assert_eq!(hearings.sections[0].text, "Rep. Jerry Nadler Outlet B");
+        let official = &documents[fixture.quote("We have the votes")];
+        assert!(official.title.starts_with("a senior US official, "), "{}", official.title);
     }
 }

@@ -161,6 +161,37 @@ fn the_schema_refuses_what_v2_is_not() {
     assert_eq!(role, ["/stories/0/roles: has fewer than 1 items"]);
 }
 
+/// A speaker named outside the catalogue: optional on a quotation and on a report, and whole
+/// when present.
+#[test]
+fn the_schema_takes_a_named_speaker_and_refuses_half_of_one() {
+    let good = load(&site().join("briefing.json"));
+    let nadler = serde_json::json!({
+        "key": "jerry nadler", "name": "Jerry Nadler", "title": "Rep.", "description": null
+    });
+    let with = |named: &Value| {
+        let mut data = good.clone();
+        data["quotes"][0]["named"] = named.clone();
+        data["quotes"][0]["reports"][0]["named"] = named.clone();
+        let mut errors = errors_of(&data);
+        errors.sort();
+        errors
+    };
+    assert_eq!(with(&nadler), Vec::<String>::new());
+    let mut half = nadler.clone();
+    half.as_object_mut().unwrap().remove("key");
+    half["title"] = 1.into();
+    assert_eq!(
+        with(&half),
+        [
+            "/quotes/0/named/title: 1 is not of type [\"string\", \"null\"]",
+            "/quotes/0/named: lacks \"key\"",
+            "/quotes/0/reports/0/named/title: 1 is not of type [\"string\", \"null\"]",
+            "/quotes/0/reports/0/named: lacks \"key\"",
+        ]
+    );
+}
+
 /// Where the export's references point, checked on the seed site.
 #[test]
 fn references_point_where_they_say() {

@@ -1,257 +1,273 @@
-//! Who said it: the speaker phrase next to a speech verb in a quotation's sentence.
+//! Who said it: the noun phrase next to a speech verb in a quotation's sentence.
 //!
-//! The verb nearest the quotation wins: after it ("“…,” Putin said", "“…,” said a senior
-//! western diplomat") when the quotation opens its sentence, otherwise before it ("Putin
-//! said Ankara and Moscow “…”", "Mr Lavrov told Mr Kerry …: “…”"). The speaker is the noun
-//! phrase beside the verb, within its clause: an entity when a catalogue mention ends the
-//! phrase ("Kremlin spokesman Dmitry Peskov"), a pronoun ("he") for the caller to resolve,
-//! or the words as written ("a senior US official", where "US" is not the head).
+//! The verb nearest the quotation wins: after it ("“…,” Putin said", "“…,” said Rep. Jerry
+//! Nadler, a Democrat") when the quotation opens its sentence, otherwise before it ("Putin
+//! said Ankara and Moscow “…”", "Brazile said in a statement: “…”"). "According to X", "so
+//! Merkel" and "selon M. Macron" name their speaker after the word; a participle ("…,
+//! writing: “…”") speaks for its clause's subject, and so does a clause ending in a colon
+//! with no verb at all ("Nadler put it bluntly: “…”"). The phrase ([`phrase`]) is then a
+//! catalogue entity, a named person or body, a pronoun for the caller to resolve, or a
+//! description as written.
 
 use std::ops::Range;
 
-/// Speech verbs, and "according to".
-const VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "warned",
-    "warns",
-    "insisted",
-    "insists",
-    "urged",
-    "urges",
-    "stressed",
-    "stresses",
-    "noted",
-    "notes",
-    "asked",
-    "asks",
-    "declared",
-    "explained",
-    "recalled",
-    "commented",
-    "argued",
-    "continued",
-    "wrote",
-    "replied",
-    "answered",
-    "acknowledged",
-    "admitted",
-    "claimed",
-    "complained",
-    "conceded",
-    "cautioned",
-    "suggested",
-    "announced",
-    "according",
-];
+use super::names;
+use super::phrase::{self, SpeakerPhrase};
+use super::reading::Reading;
+use super::verbs::{self, Verb};
 
-/// Words that may stand between a speaker and the verb: "Mr Kerry had said".
-const AUXILIARIES: &[&str] = &["had", "has", "have", "was", "is", "would", "will", "also", "then", "later", "earlier"];
-
-/// A speaker as the text gives it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SpeakerPhrase {
-    /// A catalogue entity, with the words naming it.
-    Entity(usize, String),
-    /// "he" or "she", to resolve from the context.
-    Pronoun(String),
-    /// A speaker outside the catalogue, as written.
-    Text(String),
+/// The speech word of a sentence, with where it stands.
+struct Found {
+    /// Index of the verb among the sentence's words.
+    at: usize,
+    verb: Verb,
 }
 
-/// Words (letters, digits, inner hyphens and apostrophes) with byte ranges, in `text`.
-fn words(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (i, &(at, c)) in chars.iter().enumerate() {
-        let inner = matches!(c, '-' | '\'' | '’' | '.')
-            && start.is_some()
-            && chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || inner {
-            start.get_or_insert(at);
-        } else if let Some(s) = start.take() {
-            out.push(s..at);
+/// Finds the speaker of the quotation at `quote` (its range with marks) in `sentence` of
+/// `reading`. `mentions` are the paragraph's entity mentions; `language` the source's.
+pub(crate) fn speaker(
+    reading: &Reading,
+    sentence: Range<usize>,
+    quote: Range<usize>,
+    mentions: &[(Range<usize>, usize)],
+    language: &str,
+) -> Option<SpeakerPhrase> {
+    let text = reading.text;
+    let all = reading.words(sentence.clone());
+    let is_verb = |i: usize| -> Option<Verb> {
+        let w = &text[all[i].clone()];
+        // Verbs are written in lower case; "Said" opens only a sentence.
+        if w.chars().next().is_some_and(char::is_uppercase) && i > 0 {
+            return None;
+        }
+        // "As Gaiman put it, “…”", "Benioff weighed in".
+        let next = all.get(i + 1).map(|n| &text[n.clone()]);
+        if w == "put" && next == Some("it") || w == "weighed" && next == Some("in") {
+            return Some(Verb::Said);
+        }
+        // Nearly every word is no verb: one lookup, lowered on the stack, decides.
+        let found = names::lowered(w, |l| verbs::verb(l, language))?;
+        names::lowered(w, |lower| match lower {
+            // "по словам X", "за словами X".
+            "словам" | "словами" => {
+                (i > 0 && matches!(text[all[i - 1].clone()].to_lowercase().as_str(), "по" | "за")).then_some(found)
+            }
+            // German "so" names its speaker only right after the quotation: "„…“, so Merkel".
+            "so" => (all[i].start >= quote.end && all[..i].iter().all(|w| w.end <= quote.start)).then_some(found),
+            _ => Some(found),
+        })
+    };
+    let opens_sentence = quote.start <= sentence.start || reading.blank(sentence.start..quote.start);
+    let mut verbs_after = (0..all.len())
+        .filter(|&i| all[i].start >= quote.end)
+        .filter_map(|i| is_verb(i).map(|verb| Found { at: i, verb }));
+    let after = verbs_after.next();
+    let second_after = verbs_after.next();
+    let before = (0..all.len())
+        .rev()
+        .filter(|&i| all[i].end <= quote.start)
+        .find_map(|i| is_verb(i).map(|verb| Found { at: i, verb }));
+    // A quotation that opens its sentence is attributed after it, any other before it,
+    // unless it ends in a comma that hands over to its attribution ("That being said,
+    // “people … out,” he said").
+    let hands_over = text[..quote.end].trim_end_matches(['”', '"', '’', '\'', '»', '“', ' ']).ends_with(',');
+    let found = if opens_sentence || hands_over && after.is_some() { after.or(before) } else { before.or(after) };
+    // "“…” announced in October, said Derek Scissors": a verb after the quotation that names
+    // no one gives way to the next.
+    let found_after = found.as_ref().is_some_and(|f| all[f.at].start >= quote.end);
+    if let (true, Some(second)) = (found_after, second_after) {
+        let first = found.as_ref().expect("found");
+        let speaker = attribute_at(reading, all, first, &quote, sentence.clone(), mentions);
+        // The second verb's speaker stands after the clause the first one opened.
+        let clause_end = (all[first.at].end..all[second.at].start)
+            .rev()
+            .find(|&b| text.is_char_boundary(b) && reading.boundary(b..all[second.at].start))
+            .map_or(all[first.at].end, |b| b + 1);
+        let rest = quote.start..clause_end.max(quote.end);
+        return speaker.or_else(|| attribute_at(reading, all, &second, &rest, sentence, mentions));
+    }
+    let Some(found) = found else {
+        // "Nadler put it bluntly: “…”": a clause leading in with a colon speaks.
+        let colon = quote.start > sentence.start && text[sentence.start..quote.start].trim_end().ends_with(':');
+        return colon.then(|| subject(reading, all, sentence.start, quote.start, mentions)).flatten();
+    };
+    attribute_at(reading, all, &found, &quote, sentence, mentions)
+}
+
+/// The speaker the speech word `found` names for the quotation at `quote`.
+fn attribute_at(
+    reading: &Reading,
+    all: &[Range<usize>],
+    found: &Found,
+    quote: &Range<usize>,
+    sentence: Range<usize>,
+    mentions: &[(Range<usize>, usize)],
+) -> Option<SpeakerPhrase> {
+    let text = reading.text;
+    let at = found.at;
+    match found.verb {
+        Verb::According => {
+            let from =
+                if all.get(at + 1).is_some_and(|w| matches!(&text[w.clone()], "to" | "of")) { at + 2 } else { at + 1 };
+            phrase::forward(reading, all, from, sentence.end, mentions)
+        }
+        _ if all[at].start >= quote.end => after_quotation(reading, all, at, quote.end, sentence.end, mentions),
+        // "…, writing:" speaks for the clause's subject; "Putin was quoted as saying" for
+        // the words before it.
+        Verb::Participle if at > 0 && reading.boundary(all[at - 1].end..all[at].start) => {
+            subject(reading, all, sentence.start, all[at].start, mentions)
+        }
+        Verb::Participle => backward(reading, all, at, mentions),
+        Verb::Said => backward(reading, all, at, mentions),
+    }
+}
+
+/// The speaker of a verb after the quotation: the words between them ("“…,” Tapper said"),
+/// or those after the verb when none stand between ("“…,” said Alden, author of …").
+fn after_quotation(
+    reading: &Reading,
+    all: &[Range<usize>],
+    verb: usize,
+    quote_end: usize,
+    end: usize,
+    mentions: &[(Range<usize>, usize)],
+) -> Option<SpeakerPhrase> {
+    let text = reading.text;
+    let mut gap: Vec<usize> = (0..verb).filter(|&i| all[i].start >= quote_end).collect();
+    while gap.last().is_some_and(|&i| verbs::auxiliary(&text[all[i].clone()])) {
+        gap.pop();
+    }
+    if gap.is_empty() {
+        return phrase::forward(reading, all, verb + 1, end, mentions);
+    }
+    speaker_of_clauses(reading, all, clauses(reading, all, &gap), mentions).or_else(|| {
+        // "Computers have seen impacts, too, said Mary E. Lovely": the speaker follows.
+        let last = *gap.last().expect("the gap has words");
+        reading
+            .boundary(all[last].end..all[verb].start)
+            .then(|| phrase::forward(reading, all, verb + 1, end, mentions))
+            .flatten()
+    })
+}
+
+/// The speaker among the clauses before a verb. A name standing alone as the first clause
+/// speaks, the clauses after it describing it ("Jessica Caldwell, Edmunds' executive director
+/// of industry analysis, said"); otherwise the phrase next to the verb does ("to fight
+/// terrorism, Kerry said"). Adverbials ("speaking on condition of anonymity") are skipped.
+fn speaker_of_clauses(
+    reading: &Reading,
+    all: &[Range<usize>],
+    clauses: Vec<Vec<usize>>,
+    mentions: &[(Range<usize>, usize)],
+) -> Option<SpeakerPhrase> {
+    let text = reading.text;
+    let clauses: Vec<Vec<usize>> = clauses.into_iter().filter(|c| !phrase::is_adverbial(text, all, c)).collect();
+    let first = clauses.first()?;
+    // The first clause is a noun phrase, perhaps with a place ("one user on Weibo", "Robin
+    // Biesbroek of the CDF"), not a clause of its own.
+    let np = phrase::leading(text, all, first);
+    let prepositional = |i: usize| matches!(&text[all[i].clone()], "on" | "in" | "at" | "of" | "for" | "from" | "with");
+    if !np.is_empty() && (np.len() == first.len() || prepositional(first[np.len()])) {
+        let rest: Vec<usize> = clauses[1..].concat();
+        let described = (!rest.is_empty()).then_some(rest.as_slice());
+        if let Some(found) = phrase::classify(reading, all, &np, described, mentions) {
+            return Some(found);
         }
     }
-    if let Some(s) = start {
-        out.push(s..text.len());
+    let last = clauses.last()?;
+    phrase::classify(reading, all, last, None, mentions)
+}
+
+/// The speaker before a verb that precedes the quotation: "Brazile said in a statement: “…”",
+/// "Nadler, a Democrat from New York, said: “…”".
+fn backward(
+    reading: &Reading,
+    all: &[Range<usize>],
+    verb: usize,
+    mentions: &[(Range<usize>, usize)],
+) -> Option<SpeakerPhrase> {
+    let text = reading.text;
+    let mut last = verb.checked_sub(1)?;
+    while verbs::auxiliary(&text[all[last].clone()]) {
+        last = last.checked_sub(1)?;
+    }
+    // The clauses before the verb, nearest last.
+    let mut from = last;
+    while from > 0 && !reading.boundary(all[from - 1].end..all[from].start) {
+        from -= 1;
+    }
+    let nearest: Vec<usize> = (from..=last).collect();
+    if !reading.boundary(all[last].end..all[verb].start) {
+        // "The authors of the research published in the journal JAMA Psychiatry argued":
+        // a described subject followed by more words is the speaker, not the last name.
+        let np = phrase::leading(text, all, &nearest);
+        let described_subject =
+            np.first().is_some_and(|&i| matches!(text[all[i].clone()].to_lowercase().as_str(), "the" | "a" | "an"))
+                && np.len() < nearest.len();
+        let words = if described_subject { &np } else { &nearest };
+        return phrase::classify(reading, all, words, None, mentions);
+    }
+    // "Nadler, who chairs the committee, said": the clauses back to the sentence's start.
+    let before: Vec<usize> = (0..=last).collect();
+    speaker_of_clauses(reading, all, clauses(reading, all, &before), mentions)
+}
+
+/// Who reports speech in `sentence` without quoting it: "Erekat said it was only the latest
+/// move", "It isn’t clear which came first, Howitt says".
+pub(crate) fn reported(
+    reading: &Reading,
+    sentence: Range<usize>,
+    mentions: &[(Range<usize>, usize)],
+    language: &str,
+) -> Option<SpeakerPhrase> {
+    let end = sentence.end..sentence.end;
+    let start = sentence.start..sentence.start;
+    speaker(reading, sentence.clone(), end, mentions, language)
+        .or_else(|| speaker(reading, sentence, start, mentions, language))
+}
+
+/// The subject of `sentence` of `reading` when it opens with a name: the person a sentence
+/// like "Jerry Nadler, the committee's chairman, opened the hearing" is about.
+pub(crate) fn subject_of(
+    reading: &Reading,
+    sentence: Range<usize>,
+    mentions: &[(Range<usize>, usize)],
+) -> Option<SpeakerPhrase> {
+    let all = reading.words(sentence.clone());
+    subject(reading, all, sentence.start, sentence.end, mentions)
+}
+
+/// The words of `gap` cut into clauses at boundaries.
+fn clauses(reading: &Reading, all: &[Range<usize>], gap: &[usize]) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for &i in gap {
+        let new = out.last().and_then(|c| c.last()).is_none_or(|&p| reading.boundary(all[p].end..all[i].start));
+        if new {
+            out.push(Vec::new());
+        }
+        out.last_mut().expect("a clause was pushed").push(i);
     }
     out
 }
 
-/// A clause boundary between two words: punctuation other than inner apostrophes.
-fn boundary_between(text: &str) -> bool {
-    text.contains([',', ';', ':', '.', '(', ')', '—', '–', '“', '”', '"'])
-}
-
-/// Finds the speaker of the quotation at `quote` (its range with marks) in `sentence`, a
-/// range of `text` in which `masked` ranges (every quotation) are not read. `mentions` are
-/// the block's entity mentions.
-pub fn speaker(
-    text: &str,
-    sentence: Range<usize>,
-    quote: Range<usize>,
-    masked: &[Range<usize>],
+/// The subject of the clause running from `start` to `end`: its first noun phrase, after any
+/// leading adverbial ("On Tuesday, the newspaper took note of …").
+fn subject(
+    reading: &Reading,
+    all: &[Range<usize>],
+    start: usize,
+    end: usize,
     mentions: &[(Range<usize>, usize)],
 ) -> Option<SpeakerPhrase> {
-    let visible = |r: &Range<usize>| !masked.iter().any(|m| m.start < r.end && r.start < m.end);
-    let all: Vec<Range<usize>> = words(&text[sentence.clone()])
-        .into_iter()
-        .map(|r| r.start + sentence.start..r.end + sentence.start)
-        .filter(|r| visible(r))
-        .collect();
-    let is_verb = |r: &Range<usize>| VERBS.contains(&text[r.clone()].to_lowercase().as_str());
-    // A quotation running on from an earlier sentence counts as opening this one.
-    let opens_sentence = quote.start <= sentence.start || text[sentence.start..quote.start].trim().is_empty();
-    let after = all.iter().position(|r| r.start >= quote.end && is_verb(r));
-    let before = all.iter().rposition(|r| r.end <= quote.start && is_verb(r));
-    // A quotation that opens its sentence is attributed after it, any other before it.
-    let verb = if opens_sentence { after.or(before) } else { before.or(after) }?;
-    let verb_word = &text[all[verb].clone()];
-    let according = verb_word.eq_ignore_ascii_case("according");
-    // The noun phrase: between the quotation and a following verb, or before a verb that
-    // precedes the quotation, back to the clause boundary; after the verb otherwise.
-    let phrase: Range<usize> = if according {
-        forward_phrase(text, &all, verb + 1, sentence.end)?
-    } else if all[verb].start >= quote.end {
-        let gap_start = quote.end;
-        let gap = &text[gap_start..all[verb].start];
-        let clause_start = gap.rfind([',', ';', ':']).map_or(gap_start, |i| gap_start + i + 1);
-        let np = text[clause_start..all[verb].start].trim();
-        if np.is_empty() {
-            forward_phrase(text, &all, verb + 1, sentence.end)?
-        } else {
-            let start = clause_start + text[clause_start..].find(np).unwrap_or(0);
-            start..start + np.len()
-        }
-    } else {
-        backward_phrase(text, &all, verb)?
-    };
-    resolve(text, phrase, mentions)
-}
-
-/// Words after `from` up to a clause boundary: "said a senior western diplomat."
-fn forward_phrase(text: &str, all: &[Range<usize>], from: usize, end: usize) -> Option<Range<usize>> {
-    let first = all.get(from)?;
-    let mut last = first.clone();
-    for (i, w) in all.iter().enumerate().skip(from + 1) {
-        if w.start > end || boundary_between(&text[all[i - 1].end..w.start]) {
-            break;
-        }
-        last = w.clone();
-    }
-    Some(first.start..last.end)
-}
-
-/// Words before the verb at `verb` back to a clause boundary, without auxiliaries.
-fn backward_phrase(text: &str, all: &[Range<usize>], verb: usize) -> Option<Range<usize>> {
-    let mut last = verb.checked_sub(1)?;
-    while AUXILIARIES.contains(&text[all[last].clone()].to_lowercase().as_str()) {
-        last = last.checked_sub(1)?;
-    }
-    if boundary_between(&text[all[last].end..all[verb].start]) && last + 1 == verb {
+    let inside: Vec<usize> = (0..all.len()).filter(|&i| all[i].start >= start && all[i].end <= end).collect();
+    let clauses = clauses(reading, all, &inside);
+    let clause = clauses.iter().find(|c| !phrase::is_adverbial(reading.text, all, c))?;
+    let head = phrase::leading(reading.text, all, clause);
+    if head.is_empty() {
         return None;
     }
-    let mut first = last;
-    while first > 0 && !boundary_between(&text[all[first - 1].end..all[first].start]) {
-        first -= 1;
-    }
-    Some(all[first].start..all[last].end)
-}
-
-/// The speaker a phrase names.
-fn resolve(text: &str, phrase: Range<usize>, mentions: &[(Range<usize>, usize)]) -> Option<SpeakerPhrase> {
-    let words_in = words(&text[phrase.clone()]).len();
-    let written = text[phrase.clone()].to_string();
-    if matches!(written.to_lowercase().as_str(), "he" | "she") {
-        return Some(SpeakerPhrase::Pronoun(written));
-    }
-    // An entity speaks when its mention ends the phrase: the head of the noun phrase.
-    let head =
-        mentions.iter().filter(|(r, _)| r.start >= phrase.start && r.end == phrase.end).min_by_key(|(r, _)| r.start);
-    if let Some(&(_, entity)) = head {
-        return Some(SpeakerPhrase::Entity(entity, written));
-    }
-    let first = written.split_whitespace().next().unwrap_or("").to_lowercase();
-    let described =
-        ["a", "an", "the", "one", "two", "three", "several", "some", "senior", "officials"].contains(&first.as_str());
-    (described && (2..=8).contains(&words_in)).then_some(SpeakerPhrase::Text(written))
+    phrase::classify(reading, all, &head, None, mentions)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::quotes::marks::quoted_spans;
-
-    /// The speaker of the first quotation of a one-sentence text; `names` are (words, entity).
-    fn speaker_of(text: &str, names: &[(&str, usize)]) -> Option<SpeakerPhrase> {
-        let spans = quoted_spans(text);
-        let masked: Vec<Range<usize>> = spans.iter().map(|s| s.outer.clone()).collect();
-        let mentions: Vec<(Range<usize>, usize)> = names
-            .iter()
-            .map(|&(name, e)| {
-                let at = text.find(name).unwrap();
-                (at..at + name.len(), e)
-            })
-            .collect();
-        let last = spans.iter().rfind(|s| s.inner.len() > 20).unwrap_or(&spans[0]);
-        speaker(text, 0..text.len(), last.outer.clone(), &masked, &mentions)
-    }
-
-    #[test]
-    fn finds_speakers_before_and_after_the_verb() {
-        let putin = [("Putin", 1)];
-        assert_eq!(
-            speaker_of("“The talks are very difficult,” Putin said.", &putin),
-            Some(SpeakerPhrase::Entity(1, "Putin".into()))
-        );
-        assert_eq!(
-            speaker_of("“It seems ambitious,” said a senior western diplomat.", &[]),
-            Some(SpeakerPhrase::Text("a senior western diplomat".into()))
-        );
-        assert_eq!(
-            speaker_of(
-                "“We are seeking with you solutions,” Mr Putin told Mr Kerry, before talks.",
-                &[("Mr Putin", 1), ("Mr Kerry", 2)]
-            ),
-            Some(SpeakerPhrase::Entity(1, "Mr Putin".into()))
-        );
-        assert_eq!(
-            speaker_of(
-                "Asked about Turkey, Putin said Ankara and Moscow “have a mutual desire to come to an agreement about it.”",
-                &putin
-            ),
-            Some(SpeakerPhrase::Entity(1, "Putin".into()))
-        );
-        assert_eq!(
-            speaker_of(
-                "\"And I think people all over the world are waiting\" to fight terrorism, Kerry said.",
-                &[("Kerry", 2)]
-            ),
-            Some(SpeakerPhrase::Entity(2, "Kerry".into()))
-        );
-    }
-
-    #[test]
-    fn keeps_unnamed_speakers_as_written_and_pronouns_for_later() {
-        assert_eq!(
-            speaker_of("“We need a solution to this,” a senior US official said.", &[("US", 3)]),
-            Some(SpeakerPhrase::Text("a senior US official".into()))
-        );
-        assert_eq!(
-            speaker_of("“Hopefully, we will make progress,” he said.", &[]),
-            Some(SpeakerPhrase::Pronoun("he".into()))
-        );
-        assert_eq!(
-            speaker_of("Earlier, Mr Kerry had said: “I think the world benefits from this.”", &[("Mr Kerry", 2)]),
-            Some(SpeakerPhrase::Entity(2, "Mr Kerry".into()))
-        );
-        assert_eq!(speaker_of("“Where do you see elements of democracy in Libya?”", &[]), None);
-    }
-}
+mod tests;

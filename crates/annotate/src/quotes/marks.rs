@@ -1,11 +1,13 @@
 //! Quotation marks: which marks open and close a quotation in a block of text.
 //!
-//! Double quotes (“ ” „ « » and straight ") make quotations, and so do single quotes (‘ ’
-//! and straight ') outside a double quotation. A straight or ’ mark between two letters is
-//! an apostrophe. A straight " opens after a space or an opening bracket and closes
-//! otherwise; two straight single quotes ('') close like ”. A block that ends inside a
-//! quotation leaves it open (it may go on in the next paragraph), and a closing mark with
-//! no opening mark before it closes a quotation opened in an earlier paragraph.
+//! Double quotes (“ ” „ « » and straight ") make quotations, and so do single quotes (‘ ’ ‚
+//! and straight ') outside a double quotation. „ closes with “ and ‚ with ‘ (German), and
+//! guillemets point inwards (»…«) when the first of a paragraph is a » before a word. A
+//! straight or ’ mark between two letters is an apostrophe. A straight " opens after a space
+//! or an opening bracket and closes otherwise; two straight single quotes ('') close like ”.
+//! A block that ends inside a quotation leaves it open (it may go on in the next paragraph),
+//! and a closing mark with no opening mark before it closes a quotation opened in an earlier
+//! paragraph.
 
 use std::ops::Range;
 
@@ -36,6 +38,7 @@ fn classify(before: char, c: char, after: char) -> Option<(Mark, usize)> {
     let opens_here = before.is_whitespace() || matches!(before, '(' | '[' | '—' | '–' | '-' | ':');
     match c {
         '“' | '„' | '«' => Some((Mark::OpenDouble, 1)),
+        '‚' if opens_here => Some((Mark::OpenSingle, 1)),
         '”' | '»' => Some((Mark::CloseDouble, 1)),
         '"' if opens_here && !after.is_whitespace() => Some((Mark::OpenDouble, 1)),
         '"' => Some((Mark::CloseDouble, 1)),
@@ -52,7 +55,7 @@ fn classify(before: char, c: char, after: char) -> Option<(Mark, usize)> {
 
 /// The quoted spans of `text`, outermost only, in order.
 pub fn quoted_spans(text: &str) -> Vec<QuotedSpan> {
-    let mut spans = Spans::default();
+    let mut spans = Spans::of(text);
     let mut from = 0;
     // Every mark is `"`, `'`, or starts with the byte 0xE2 (“ ” „ ‘ ’) or 0xC2 (« »): the
     // text between is skipped a byte at a time, undecoded.
@@ -68,7 +71,7 @@ pub fn quoted_spans(text: &str) -> Vec<QuotedSpan> {
             (2, Some(second)) => from + second.len_utf8(),
             _ => from,
         };
-        spans.mark(mark, at, end);
+        spans.mark(mark, c, at, end);
         from = end;
     }
     spans.finish(text)
@@ -78,17 +81,38 @@ pub fn quoted_spans(text: &str) -> Vec<QuotedSpan> {
 #[derive(Default)]
 struct Spans {
     spans: Vec<QuotedSpan>,
-    /// The open quotation: (byte of its mark, byte after the mark, double?).
-    open: Option<(usize, usize, bool)>,
+    /// The open quotation: (byte of its mark, byte after the mark, double?, the mark).
+    open: Option<(usize, usize, bool, char)>,
+    /// Whether guillemets point inwards (»…«, German and Danish), not outwards («…»).
+    inward: bool,
 }
 
 impl Spans {
-    /// Takes the mark at bytes `at..end`.
-    fn mark(&mut self, mark: Mark, at: usize, end: usize) {
+    /// Spans for `text`: its guillemets point inwards when the first of them is a » before a
+    /// word.
+    fn of(text: &str) -> Spans {
+        let mut guillemets = text.char_indices().filter(|&(_, c)| matches!(c, '«' | '»'));
+        let inward = guillemets.next().is_some_and(|(at, c)| {
+            c == '»' && text[at + c.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric)
+        });
+        Spans { inward, ..Spans::default() }
+    }
+
+    /// Takes the mark `c` at bytes `at..end`.
+    fn mark(&mut self, mark: Mark, c: char, at: usize, end: usize) {
+        // „…“ and ‚…‘ close with the marks that open elsewhere, and »…« point inwards.
+        let mark = match (c, self.open) {
+            ('“', Some((_, _, true, '„'))) => Mark::CloseDouble,
+            ('‘', Some((_, _, false, '‚'))) => Mark::CloseSingle,
+            ('»', _) if self.inward => Mark::OpenDouble,
+            ('«', _) if self.inward => Mark::CloseDouble,
+            _ => mark,
+        };
         match (mark, self.open) {
-            (Mark::OpenDouble, None) => self.open = Some((at, end, true)),
-            (Mark::OpenSingle, None) => self.open = Some((at, end, false)),
-            (Mark::CloseDouble, Some((start, inner, true))) | (Mark::CloseSingle, Some((start, inner, false))) => {
+            (Mark::OpenDouble, None) => self.open = Some((at, end, true, c)),
+            (Mark::OpenSingle, None) => self.open = Some((at, end, false, c)),
+            (Mark::CloseDouble, Some((start, inner, true, _)))
+            | (Mark::CloseSingle, Some((start, inner, false, _))) => {
                 self.spans.push(QuotedSpan { inner: inner..at, outer: start..end, closed: true, opened: true });
                 self.open = None;
             }
@@ -102,7 +126,7 @@ impl Spans {
 
     /// The spans of `text`, the one left open running to its end, those with no word left out.
     fn finish(mut self, text: &str) -> Vec<QuotedSpan> {
-        if let Some((start, inner, _)) = self.open {
+        if let Some((start, inner, _, _)) = self.open {
             let span = QuotedSpan { inner: inner..text.len(), outer: start..text.len(), closed: false, opened: true };
             self.spans.push(span);
         }
@@ -126,7 +150,7 @@ mod tests {
     /// the scan.
     fn quoted_spans_by_chars(text: &str) -> Vec<QuotedSpan> {
         let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let mut spans = Spans::default();
+        let mut spans = Spans::of(text);
         let mut i = 0;
         while i < chars.len() {
             let Some((mark, width)) = classify_by_chars(&chars, i) else {
@@ -134,7 +158,7 @@ mod tests {
                 continue;
             };
             let end = chars.get(i + width).map_or(text.len(), |&(b, _)| b);
-            spans.mark(mark, chars[i].0, end);
+            spans.mark(mark, chars[i].1, chars[i].0, end);
             i += width;
         }
         spans.finish(text)
@@ -143,7 +167,7 @@ mod tests {
     #[test]
     fn the_byte_scan_agrees_with_the_character_scan() {
         let pieces = [
-            "a", "Z", "5", " ", "\"", "'", "''", "“", "”", "„", "«", "»", "‘", "’", "’’", "(", ":", "—", "-", "é",
+            "a", "Z", "5", " ", "\"", "'", "''", "“", "”", "„", "«", "»", "‘", "’", "’’", "‚", "(", ":", "—", "-", "é",
             "\u{a0}", ".", "\u{a9}",
         ];
         let mut state = 0x9e37_79b9_7f4a_7c15_u64;
@@ -170,6 +194,15 @@ mod tests {
         assert_eq!(inner("whose \"patience and determination'' in pushing"), ["patience and determination"]);
         assert_eq!(inner("whose “patience and determination’’ in pushing"), ["patience and determination"]);
         assert_eq!(inner("Assad’s forces and Kerry's plan"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn finds_the_quotation_marks_of_other_languages() {
+        assert_eq!(inner("„Wir schaffen das“, sagte Merkel."), ["Wir schaffen das"]);
+        assert_eq!(inner("Er sagte: ‚Nein‘ und ging."), ["Nein"]);
+        assert_eq!(inner("«Nous ne céderons rien», a déclaré M. Macron."), ["Nous ne céderons rien"]);
+        assert_eq!(inner("»Das ist falsch«, sagte er. »Wir gehen.«"), ["Das ist falsch", "Wir gehen."]);
+        assert_eq!(inner("«Мы готовы к диалогу», — заявил Путин."), ["Мы готовы к диалогу"]);
     }
 
     #[test]

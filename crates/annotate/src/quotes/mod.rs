@@ -12,17 +12,25 @@
 //! otherwise the speaker stays unknown. The same quotation in several sources is found
 //! through the text-reuse links and becomes one quotation with several reports.
 
+mod about;
 mod attribution;
+mod first_names;
 mod marks;
+mod names;
+mod people;
+mod phrase;
+mod reading;
+mod source;
+mod speaker;
+mod verbs;
 
 use std::collections::HashMap;
 use std::ops::Range;
 
-use corpus::{BlockKind, Corpus, EntityKind};
+use corpus::Corpus;
 
 use crate::disjoint_sets::DisjointSets;
 use crate::{Mention, ReuseCluster, Story};
-use attribution::SpeakerPhrase;
 pub use marks::{QuotedSpan, quoted_spans};
 
 /// Quoted spans shorter than this (and not opening a sentence) are phrases.
@@ -49,6 +57,30 @@ pub struct QuoteReport {
     /// The words naming the speaker in this source ("the Russian president", "a US
     /// official"), when known.
     pub speaker_text: Option<String>,
+    /// The person named as the speaker when the catalogue does not have them ("Rep. Jerry
+    /// Nadler"), with a surname or a pronoun resolved to the fullest name the source gives.
+    pub named: Option<NamedSpeaker>,
+}
+
+/// A speaker named in the text but not in the catalogue: a person ("Rep. Jerry Nadler"), or
+/// a body the attribution names like one ("Apple").
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct NamedSpeaker {
+    /// The name without titles or honorifics, at its fullest in the source: "Jerry Nadler".
+    pub name: String,
+    /// Titles and honorifics written before the name: "Rep.", "Kremlin spokesman".
+    pub title: Option<String>,
+    /// What the source says the speaker is, from an apposition: "a Democrat from New York
+    /// and a Clinton ally".
+    pub description: Option<String>,
+}
+
+impl NamedSpeaker {
+    /// The name folded for comparison (lower case, no accents, single spaces): two
+    /// speakers with the same key are one speaker, within a source and across sources.
+    pub fn key(&self) -> String {
+        names::fold(&self.name)
+    }
 }
 
 /// A quotation, with every source that carried it.
@@ -58,6 +90,8 @@ pub struct Quote {
     pub speaker: Option<usize>,
     /// How the first report names the speaker.
     pub speaker_text: Option<String>,
+    /// The named speaker outside the catalogue, from the first report that has one.
+    pub named: Option<NamedSpeaker>,
     /// The reports, the story's origin first.
     pub reports: Vec<QuoteReport>,
 }
@@ -91,142 +125,8 @@ impl QuoteReport {
     }
 }
 
-#[derive(Debug, Clone)]
-struct Speaker {
-    entity: Option<usize>,
-    text: Option<String>,
-}
-
 fn word_count(text: &str) -> usize {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count()
-}
-
-/// Extracts the quotations of one source; `mentions` are that source's, ordered by block.
-fn source_quotes(corpus: &Corpus, s: usize, mentions: &[Mention], phrases: &mut Vec<QuotedPhrase>) -> Vec<QuoteReport> {
-    let source = &corpus.sources[s];
-    let mut reports: Vec<QuoteReport> = Vec::new();
-    // The person the text is about, and the speaker of the quotation ending the last paragraph.
-    let mut current: Option<Speaker> = None;
-    let mut previous_paragraph_speaker: Option<Speaker> = None;
-    let mut open: Option<usize> = None;
-    for (b, block) in source.blocks.iter().enumerate() {
-        if block.kind != BlockKind::Paragraph {
-            continue;
-        }
-        let text = &block.text;
-        let spans = quoted_spans(text);
-        let masked: Vec<Range<usize>> = spans.iter().map(|q| q.outer.clone()).collect();
-        // `mentions` holds this source's mentions only, ordered by block.
-        let from = mentions.partition_point(|m| m.block < b);
-        let to = mentions.partition_point(|m| m.block <= b);
-        let block_mentions: Vec<(Range<usize>, usize)> =
-            mentions[from..to].iter().map(|m| (m.range.clone(), m.entity)).collect();
-        let mut in_paragraph: Vec<usize> = Vec::new();
-        let mut last_sentence_speaker: Option<Speaker> = None;
-        for (si, sentence) in block.sentences.iter().enumerate() {
-            let mut attributed: Option<Speaker> = None;
-            for span in spans.iter().filter(|q| q.outer.end > sentence.start && q.outer.end <= sentence.end) {
-                // A quotation left open by the last paragraph goes on here when this paragraph
-                // begins with a quotation mark (or with its closing half).
-                if let Some(r) = open.filter(|_| span.outer.start == 0) {
-                    reports[r].parts.push(QuotePart { block: b, range: span.inner.clone() });
-                    open = (!span.closed).then_some(r);
-                    in_paragraph.push(r);
-                    continue;
-                }
-                let start_sentence = block
-                    .sentences
-                    .iter()
-                    .find(|x| x.start <= span.outer.start && span.outer.start < x.end)
-                    .unwrap_or(sentence);
-                let opens =
-                    span.outer.start <= start_sentence.start || text[..span.outer.start].trim_end().ends_with(':');
-                if !(opens || word_count(&text[span.inner.clone()]) >= FULL_QUOTE_WORDS) {
-                    phrases.push(QuotedPhrase { source: s, block: b, range: span.inner.clone() });
-                    continue;
-                }
-                let found = attribution::speaker(text, sentence.clone(), span.outer.clone(), &masked, &block_mentions)
-                    .or_else(|| {
-                        (start_sentence != sentence)
-                            .then(|| {
-                                attribution::speaker(
-                                    text,
-                                    start_sentence.clone(),
-                                    span.outer.clone(),
-                                    &masked,
-                                    &block_mentions,
-                                )
-                            })
-                            .flatten()
-                    });
-                let part = QuotePart { block: b, range: span.inner.clone() };
-                let speaker = match found {
-                    Some(SpeakerPhrase::Entity(entity, words)) => Speaker { entity: Some(entity), text: Some(words) },
-                    Some(SpeakerPhrase::Text(words)) => Speaker { entity: None, text: Some(words) },
-                    Some(SpeakerPhrase::Pronoun(words)) => match &current {
-                        Some(c) if c.entity.is_some() => Speaker { entity: c.entity, text: Some(words) },
-                        Some(c) => c.clone(),
-                        None => Speaker { entity: None, text: None },
-                    },
-                    None => {
-                        if let Some(&r) = in_paragraph.last() {
-                            // A further part of the quotation before it in this paragraph.
-                            reports[r].parts.push(part);
-                            if !span.closed {
-                                open = Some(r);
-                            }
-                            continue;
-                        }
-                        match &previous_paragraph_speaker {
-                            Some(p) => Speaker { entity: p.entity, text: None },
-                            None => Speaker { entity: None, text: None },
-                        }
-                    }
-                };
-                if speaker.entity.is_some() || speaker.text.is_some() {
-                    attributed = Some(speaker.clone());
-                }
-                reports.push(QuoteReport {
-                    source: s,
-                    parts: vec![part],
-                    speaker: speaker.entity,
-                    speaker_text: speaker.text,
-                });
-                in_paragraph.push(reports.len() - 1);
-                if !span.closed {
-                    open = Some(reports.len() - 1);
-                }
-            }
-            // Who the text is about after this sentence.
-            let starts_with_pronoun =
-                text[sentence.clone()].split_whitespace().next().is_some_and(|w| matches!(w, "He" | "She"));
-            let first_person = block_mentions
-                .iter()
-                .filter(|(r, e)| {
-                    sentence.start <= r.start && r.end <= sentence.end && corpus.entities[*e].kind == EntityKind::Person
-                })
-                .min_by_key(|(r, _)| r.start)
-                .map(|&(_, e)| Speaker { entity: Some(e), text: None });
-            if let Some(a) = attributed.clone() {
-                current = Some(a);
-            } else if let Some(p) = first_person.filter(|_| !starts_with_pronoun) {
-                current = Some(p);
-            }
-            if si + 1 == block.sentences.len() {
-                last_sentence_speaker = in_paragraph
-                    .last()
-                    .filter(|&&r| reports[r].parts.iter().any(|p| p.block == b && p.range.end > sentence.start))
-                    .map(|&r| Speaker { entity: reports[r].speaker, text: reports[r].speaker_text.clone() });
-            }
-        }
-        previous_paragraph_speaker = last_sentence_speaker.or_else(|| {
-            in_paragraph.last().map(|&r| Speaker { entity: reports[r].speaker, text: reports[r].speaker_text.clone() })
-        });
-        if open.is_none() && spans.is_empty() {
-            previous_paragraph_speaker = None;
-        }
-    }
-    reports
 }
 
 /// Extracts every quotation of the corpus and joins the reports of the same quotation.
@@ -265,7 +165,7 @@ impl SourceQuotes {
 /// The quotations of source `s`, whose mentions are `mentions`.
 pub(crate) fn of_source(corpus: &Corpus, s: usize, mentions: &[Mention]) -> SourceQuotes {
     let mut phrases = Vec::new();
-    let reports = source_quotes(corpus, s, mentions, &mut phrases);
+    let reports = source::source_quotes(corpus, s, mentions, &mut phrases);
     SourceQuotes { reports, phrases }
 }
 
@@ -283,6 +183,7 @@ pub(crate) fn group(
         reports.extend(source.reports);
         phrases.extend(source.phrases);
     }
+    names::join_surnames(&mut reports);
     // Which report holds each sentence touched by a quotation part.
     let mut by_sentence: HashMap<(usize, usize, usize), usize, foldhash::fast::FixedState> = HashMap::default();
     for (r, report) in reports.iter().enumerate() {
@@ -321,10 +222,18 @@ pub(crate) fn group(
             let named = members
                 .iter()
                 .find(|r| r.speaker.is_some())
+                .or_else(|| members.iter().find(|r| r.named.is_some()))
                 .or_else(|| members.iter().find(|r| r.speaker_text.is_some()));
             Quote {
                 speaker: named.and_then(|r| r.speaker),
                 speaker_text: named.and_then(|r| r.speaker_text.clone()),
+                // The fullest name any report gives: "Jerry Nadler" over "Nadler".
+                named: named.and_then(|r| r.named.as_ref()).map(|first| {
+                    let same = |n: &&NamedSpeaker| n.name.ends_with(&first.name) || first.name.ends_with(&n.name);
+                    let fullest =
+                        members.iter().filter_map(|r| r.named.as_ref()).filter(same).max_by_key(|n| n.name.len());
+                    fullest.unwrap_or(first).clone()
+                }),
                 reports: members,
             }
         })

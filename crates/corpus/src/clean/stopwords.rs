@@ -100,6 +100,12 @@ pub struct Language {
     bit: u128,
 }
 
+/// Whether `word` is a stop word of any language the lists hold ("the", "quando", "мой").
+pub fn is_stop_word(word: &str) -> bool {
+    let folded = super::fold(word);
+    !folded.is_empty() && folded.split(' ').all(|piece| LISTS.words.contains_key(piece))
+}
+
 /// The language of an article's text, as the code of the stop-word list that covers most of
 /// its words ("en", "de", "sr-Cyrl"), when the text is long enough and that list covers
 /// enough of it to tell: at least 8 words, a tenth of them on the list. Close languages

@@ -40,7 +40,7 @@ fn is_han(c: char) -> bool {
 
 /// The lower-case ASCII words of `text`, letters and digits of any script transliterated;
 /// apostrophes join ("Kerry’s" is "kerrys"), other marks and symbols (emoji too) part words.
-fn ascii_words(text: &str) -> Vec<String> {
+pub(crate) fn ascii_words(text: &str) -> Vec<String> {
     let mut words: Vec<String> = vec![String::new()];
     let push_ascii = |words: &mut Vec<String>, c: char| {
         let word = words.last_mut().expect("never empty");

@@ -5,6 +5,8 @@
 use annotate::quotes::Quote;
 use corpus::Corpus;
 
+use crate::speakers::named_key;
+
 /// Quotations one page lists at most.
 pub const QUOTES_PER_PAGE: usize = 100;
 /// Estimated bytes of entries one page holds at most (a quotation heavier than this has a
@@ -24,13 +26,17 @@ pub(crate) struct Place {
     pub(crate) opens_speaker: bool,
 }
 
-/// The order of speakers: catalogued speakers by name, then speakers as written (whatever
-/// their case), then unknown ones.
+/// The order of speakers: catalogued speakers by name, then named speakers outside the
+/// catalogue by name (their key: one group however each source writes the name), then
+/// speakers as written (whatever their case), then unknown ones.
 pub(crate) fn speaker_key(corpus: &Corpus, quote: &Quote) -> (u8, String) {
-    match (quote.speaker, &quote.speaker_text) {
-        (Some(e), _) => (0, corpus.entities[e].name.clone()),
-        (None, Some(text)) => (1, text.to_lowercase()),
-        (None, None) => (2, String::new()),
+    if let Some(e) = quote.speaker {
+        return (0, corpus.entities[e].name.clone());
+    }
+    match (named_key(quote), &quote.speaker_text) {
+        (Some(key), _) => (1, key),
+        (None, Some(text)) => (2, text.to_lowercase()),
+        (None, None) => (3, String::new()),
     }
 }
 

@@ -13,7 +13,11 @@ use crate::pages::{Page, PageMeta, SiteModel};
 struct SpeakerGroup<'a> {
     /// The heading's anchor, the same on every page: `speaker-3` is the third speaker.
     id: String,
+    /// As a quotation's `speaker_kind`: `entity`, `named`, `described` or `unknown`.
+    kind: &'static str,
+    /// The entity's name, the named speaker's title and name, or the words naming them.
     name: String,
+    /// The entity's page or the named speaker's.
     href: Option<String>,
     /// Whether the speaker's quotations began on an earlier page.
     continued: bool,
@@ -42,6 +46,13 @@ impl<'a> SiteModel<'a> {
         self.quote_texts.iter().map(|t| t.place.page).max().unwrap_or(1)
     }
 
+    /// The heading of the speaker of quotation `q` (from 0) on the quotes page holding `q`,
+    /// from a page `root` away: for a speaker's first quotation, where their group begins.
+    pub(crate) fn speaker_group_href(&self, q: usize, root: &str) -> String {
+        let place = self.quote_texts[q].place;
+        format!("{root}{}#speaker-{}", page_path(place.page), place.speaker)
+    }
+
     /// quotes.html: the first page of quotations.
     pub fn quotes_page(&self) -> Page<'_> {
         self.quotes_page_number(1)
@@ -62,15 +73,20 @@ impl<'a> SiteModel<'a> {
             let id = format!("speaker-{}", place.speaker);
             if groups.last().is_none_or(|g| g.id != id) {
                 let quote = &quotes[q];
-                let (name, href) = match (quote.speaker, &quote.speaker_text) {
-                    (Some(e), _) => {
-                        let entity = &self.corpus.entities[e];
-                        (entity.name.clone(), Some(format!("{root}entities/{}.html", entity.id)))
-                    }
+                let speaker = self.quote_speaker(q, root);
+                let (name, href) = match (speaker.name, &quote.speaker_text) {
+                    (Some(name), _) => (name.into_owned(), speaker.href),
                     (None, Some(text)) => (text.clone(), None),
                     (None, None) => ("Speaker unknown".to_string(), None),
                 };
-                groups.push(SpeakerGroup { id, name, href, continued: !place.opens_speaker, quotes: Vec::new() });
+                groups.push(SpeakerGroup {
+                    id,
+                    kind: speaker.kind,
+                    name,
+                    href,
+                    continued: !place.opens_speaker,
+                    quotes: Vec::new(),
+                });
             }
             groups.last_mut().expect("a group was pushed").quotes.push(self.quote_view(q, root));
         }

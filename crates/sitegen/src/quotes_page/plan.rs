@@ -23,6 +23,8 @@ const GROUP_MARKUP: usize = 300;
 const LINK_MARKUP: usize = 70;
 /// The "(inferred)" note after an outlet whose name was inferred.
 const INFERRED_MARKUP: usize = 45;
+/// The link to a named speaker's page, around its slug (`<a class="speaker" href="../speakers/….html">`).
+const NAMED_MARKUP: usize = 80;
 /// `<ins>`/`<del>` around one word of a wording's differences, at most.
 const DIFF_TAGS: usize = 12;
 
@@ -58,6 +60,12 @@ pub(crate) fn plan(corpus: &Corpus, quote: &Quote, texts: &[String]) -> Plan {
     let groups = group_by_words(&words);
     let base = &texts[groups[0][0]];
     let mut weight = ENTRY_MARKUP + escaped_len(base) + quote.speaker_text.as_deref().map_or(0, escaped_len);
+    if let Some(named) = quote.named.as_ref().filter(|_| quote.speaker.is_none()) {
+        // The speaker's title and name, and the link to their page (its slug is about as
+        // long as the name, but for transliteration).
+        let title = named.title.as_deref().map_or(0, escaped_len);
+        weight += title + 2 * escaped_len(&named.name) + NAMED_MARKUP;
+    }
     let mut listed = Vec::new();
     for (g, group) in groups.iter().enumerate() {
         // A group other than the first shows its words with the differences marked.

@@ -1,6 +1,8 @@
 //! A quotation as pages show it: its words, speaker and dates, and its reports grouped by
 //! wording, each group with its count and links to the sources.
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -90,7 +92,10 @@ pub struct QuoteView<'a> {
     id: String,
     href: String,
     text: String,
-    speaker_name: Option<&'a str>,
+    /// `entity`, `named` (a named speaker outside the catalogue), `described` or `unknown`.
+    speaker_kind: &'static str,
+    /// The entity's name, or the named speaker's title and name, with their page.
+    speaker_name: Option<Cow<'a, str>>,
     speaker_href: Option<String>,
     speaker_text: Option<&'a str>,
     dates: String,
@@ -146,12 +151,14 @@ impl<'a> SiteModel<'a> {
             })
             .collect();
         let left_out = &plan.groups[plan.shown..];
+        let speaker = self.quote_speaker(index, root);
         QuoteView {
             id: format!("q{}", index + 1),
             href: self.quote_href(index, root),
             text: texts.text.clone(),
-            speaker_name: quote.speaker.map(|e| corpus.entities[e].name.as_str()),
-            speaker_href: quote.speaker.map(|e| format!("{root}entities/{}.html", corpus.entities[e].id)),
+            speaker_kind: speaker.kind,
+            speaker_name: speaker.name,
+            speaker_href: speaker.href,
             speaker_text: quote.speaker_text.as_deref(),
             dates: quote_dates(corpus, quote),
             report_count: quote.reports.len(),

@@ -1,0 +1,164 @@
+//! The quotations of one source, read paragraph by paragraph, each with its speaker.
+//!
+//! The speaker comes from the attribution in the quotation's sentence (`attribution`), or
+//! the next sentence when the quotation's "!" or "?" ended its own ("“…!” Trump tweeted").
+//! What the attribution names (`speaker`) may need who the text is about (`about`): "he" and
+//! "she" are the person it is about, "it" and "they" the body. A quotation with no
+//! attribution is a further part of the quotation before it in its paragraph; or, opening
+//! its sentence, the voice of the person an earlier sentence of its paragraph named or
+//! reported, or of the quotation ending the previous paragraph; or, opening its paragraph,
+//! the speaker the previous paragraph led in with ("Nadler said:", "Erekat said it was only
+//! the latest move."). Otherwise the speaker stays unknown.
+
+use std::ops::Range;
+
+use corpus::{BlockKind, Corpus};
+
+use super::about::Topics;
+use super::attribution;
+use super::phrase::SpeakerPhrase;
+use super::reading::SourceReading;
+use super::speaker::{Context, Speaker, refers_back};
+use super::{FULL_QUOTE_WORDS, QuotePart, QuoteReport, QuotedPhrase, word_count};
+use crate::Mention;
+
+/// Whether `text` holds a quotation mark.
+fn has_marks(text: &str) -> bool {
+    text.contains(['"', '“', '”', '„', '«', '»', '\'', '‘', '’', '‚'])
+}
+
+/// Extracts the quotations of source `s`; `mentions` are that source's, ordered by block.
+pub(crate) fn source_quotes(
+    corpus: &Corpus,
+    s: usize,
+    mentions: &[Mention],
+    phrases: &mut Vec<QuotedPhrase>,
+) -> Vec<QuoteReport> {
+    let source = &corpus.sources[s];
+    if !source.blocks.iter().any(|b| b.kind == BlockKind::Paragraph && has_marks(&b.text)) {
+        return Vec::new();
+    }
+    let readings = SourceReading::new(&source.blocks);
+    let mut context = Context::new(corpus, s, &readings, mentions);
+    let mut topics = Topics::default();
+    let mut reports: Vec<QuoteReport> = Vec::new();
+    // The speaker of the quotation ending the last paragraph, the quotation left open, and
+    // the last paragraph when it quoted nothing (it may lead in to this one).
+    let mut previous_paragraph_speaker: Option<Speaker> = None;
+    let mut open: Option<usize> = None;
+    let mut quiet_paragraph: Option<usize> = None;
+    for (b, block) in source.blocks.iter().enumerate() {
+        if block.kind != BlockKind::Paragraph {
+            continue;
+        }
+        let text = &block.text;
+        let spans = readings.spans(b);
+        if spans.is_empty() {
+            if open.is_none() {
+                previous_paragraph_speaker = None;
+                quiet_paragraph = Some(b);
+            }
+            continue;
+        }
+        let reading = readings.block(b);
+        let block_mentions = context.block_mentions(b);
+        let sentence_of = |at: usize| block.sentences.iter().position(|x| x.start <= at && at < x.end);
+        let mut in_paragraph: Vec<usize> = Vec::new();
+        let mut last_sentence_speaker: Option<Speaker> = None;
+        for (si, sentence) in block.sentences.iter().enumerate() {
+            for span in spans.iter().filter(|q| q.outer.end > sentence.start && q.outer.end <= sentence.end) {
+                let part = QuotePart { block: b, range: span.inner.clone() };
+                if let Some(at) = sentence_of(span.inner.start) {
+                    topics.quoted((b, at));
+                }
+                // A quotation left open by the last paragraph goes on here when this paragraph
+                // begins with a quotation mark (or with its closing half).
+                if let Some(r) = open.filter(|_| span.outer.start == 0) {
+                    reports[r].parts.push(part);
+                    open = (!span.closed).then_some(r);
+                    in_paragraph.push(r);
+                    continue;
+                }
+                let start = sentence_of(span.outer.start).unwrap_or(si);
+                let start_sentence = &block.sentences[start];
+                let opens =
+                    span.outer.start <= start_sentence.start || text[..span.outer.start].trim_end().ends_with(':');
+                if !(opens || word_count(&text[span.inner.clone()]) >= FULL_QUOTE_WORDS) {
+                    phrases.push(QuotedPhrase { source: s, block: b, range: span.inner.clone() });
+                    continue;
+                }
+                let language = context.language.clone();
+                let attribute = |within: &Range<usize>| {
+                    attribution::speaker(reading, within.clone(), span.outer.clone(), &block_mentions, &language)
+                };
+                // "“…!” Trump tweeted" splits after the mark: the next sentence may attribute it.
+                let next = block.sentences.get(si + 1).filter(|n| text[span.outer.end..n.start].trim().is_empty());
+                let found = attribute(sentence)
+                    .or_else(|| (start != si).then(|| attribute(start_sentence)).flatten())
+                    .or_else(|| next.and_then(attribute));
+                let speaker = match found {
+                    Some(found) => {
+                        // Only a pronoun or a phrase referring back needs who the text is about.
+                        let asks = matches!(&found, SpeakerPhrase::Pronoun(_))
+                            || matches!(&found, SpeakerPhrase::Text(words) if refers_back(words));
+                        let (current, thing) = if asks {
+                            (topics.current(&mut context, (b, si)), topics.thing(&mut context, (b, si)))
+                        } else {
+                            (None, None)
+                        };
+                        context.speaker(found, &current, &thing)
+                    }
+                    None => {
+                        if let Some(&r) = in_paragraph.last() {
+                            // A further part of the quotation before it in this paragraph.
+                            reports[r].parts.push(part);
+                            if !span.closed {
+                                open = Some(r);
+                            }
+                            continue;
+                        }
+                        // Only a quotation opening its sentence carries a voice on.
+                        let opening = span.outer.start <= start_sentence.start;
+                        let subject = opening.then(|| topics.paragraph_subject(&mut context, (b, start))).flatten();
+                        match (subject, &previous_paragraph_speaker, quiet_paragraph) {
+                            (Some(p), _, _) => p,
+                            (None, Some(p), _) if opening => p.continued(),
+                            (None, None, Some(quiet)) if span.outer.start == 0 => {
+                                topics.lead_in(&mut context, quiet).unwrap_or_default()
+                            }
+                            _ => Speaker::default(),
+                        }
+                    }
+                };
+                if speaker.known() {
+                    topics.attributed((b, si), speaker.clone());
+                }
+                reports.push(QuoteReport {
+                    source: s,
+                    parts: vec![part],
+                    speaker: speaker.entity,
+                    speaker_text: speaker.text,
+                    named: speaker.named,
+                });
+                in_paragraph.push(reports.len() - 1);
+                if !span.closed {
+                    open = Some(reports.len() - 1);
+                }
+            }
+            if si + 1 == block.sentences.len() {
+                last_sentence_speaker = in_paragraph
+                    .last()
+                    .filter(|&&r| reports[r].parts.iter().any(|p| p.block == b && p.range.end > sentence.start))
+                    .map(|&r| Speaker::of_report(&reports[r]));
+            }
+        }
+        previous_paragraph_speaker =
+            last_sentence_speaker.or_else(|| in_paragraph.last().map(|&r| Speaker::of_report(&reports[r])));
+        quiet_paragraph = None;
+        if open.is_none() && in_paragraph.is_empty() {
+            previous_paragraph_speaker = None;
+            quiet_paragraph = Some(b);
+        }
+    }
+    reports
+}
