@@ -60,3 +60,64 @@ fn continuing_parts_join_their_quotation() {
         "The talks are very difficult, … One of the key problems is that we insist on separating the groups."
     );
 }
+
+#[test]
+fn one_attribution_between_two_halves_makes_one_quotation() {
+    let raw = "“After two more years of this,” Doctor asks, “what kind of products are going to be left in local communities?”";
+    let quotes = quotes_of(raw);
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert!(quotes[0].2.contains(" … what kind of products"), "{quotes:?}");
+}
+
+/// A report's named speaker as (name, title, description, speaker words).
+type Named = (Option<String>, Option<String>, Option<String>, Option<String>);
+
+/// The named speaker of every report of `raw`, a source in `language`.
+fn named_of(raw: &str, language: &str) -> Vec<Named> {
+    let mut text = source("a", "Outlet", "2016-09-01", raw);
+    text.meta.language = language.to_string();
+    let mut corpus = corpus_of(vec![text]);
+    corpus.entities = seeds().entities;
+    let annotations = annotate(&corpus, &EntityMatcher::new(&corpus.entities));
+    let reports = annotations.quotations.quotes.iter().flat_map(|q| &q.reports);
+    reports
+        .map(|r| {
+            let named = r.named.as_ref();
+            (
+                named.map(|n| n.name.clone()),
+                named.and_then(|n| n.title.clone()),
+                named.and_then(|n| n.description.clone()),
+                r.speaker_text.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_surname_is_the_full_name_the_source_gives() {
+    let raw = "“None of this has anything to do with the election,” said Rep. Jerry Nadler, a Democrat from New York.\n\nThe committee met again on Tuesday.\n\n“We will hold the hearings in public, every one of them,” Nadler said.";
+    let found = named_of(raw, "en");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].0.as_deref(), Some("Jerry Nadler"));
+    assert_eq!(found[0].1.as_deref(), Some("Rep."));
+    assert_eq!(found[0].2.as_deref(), Some("a Democrat from New York"));
+    assert_eq!((found[1].0.as_deref(), found[1].3.as_deref()), (Some("Jerry Nadler"), Some("Nadler")));
+}
+
+#[test]
+fn he_is_the_named_person_the_text_is_about() {
+    let raw = "Jerry Nadler, the committee's chairman, opened the hearing on Tuesday morning.\n\n“This is a sad day for the country and for the Constitution,” he said.";
+    let found = named_of(raw, "en");
+    assert_eq!((found[0].0.as_deref(), found[0].3.as_deref()), (Some("Jerry Nadler"), Some("he")));
+}
+
+#[test]
+fn other_languages_quote_with_their_own_marks_and_verbs() {
+    let found =
+        named_of("„Wir schaffen das, und wir werden es gemeinsam schaffen“, sagte Angela Merkel am Montag.", "de");
+    assert_eq!(found[0].0.as_deref(), Some("Angela Merkel"));
+    let found = named_of("«Nous ne céderons rien sur ce sujet essentiel pour la France», a déclaré M. Macron.", "fr");
+    assert_eq!((found[0].0.as_deref(), found[0].1.as_deref()), (Some("Macron"), Some("M.")));
+    let found = named_of("«Мы готовы к диалогу с нашими партнерами по всем вопросам», — заявил Дмитрий Песков.", "ru");
+    assert_eq!(found[0].0.as_deref(), Some("Дмитрий Песков"));
+}

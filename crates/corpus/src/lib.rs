@@ -20,7 +20,7 @@ mod yaml;
 pub use yaml::{is_plain_char as is_plain_yaml_char, quoted_scalar};
 
 pub use cache::LoadCache;
-pub use clean::{Cleaned, WordHash, clean, clean_page, fold, is_caption, is_stop_word, language_of};
+pub use clean::{Cleaned, WordHash, clean, clean_page, fold, is_caption, is_stop_word, is_stop_word_in, language_of};
 pub use date::{Date, MONTH_NAMES, month_number};
 pub use error::{ContentError, ContentErrors};
 pub use load::{is_language_tag, load, load_cached, load_timed, parse_source};

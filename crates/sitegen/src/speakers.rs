@@ -23,10 +23,11 @@ pub(crate) fn named_key(quote: &Quote) -> Option<String> {
     quote.named.as_ref().map(NamedSpeaker::key).filter(|key| !key.is_empty())
 }
 
-/// "Rep. Jerry Nadler": the title, if any, before the name.
+/// "Rep. Jerry Nadler": the title before the name when it is one a name is written with
+/// ("Rep.", "President"); a longer one ("Kremlin spokesman") is left to the speaker's page.
 pub(crate) fn titled_name(title: Option<&str>, name: &str) -> String {
     match title {
-        Some(title) if !title.trim().is_empty() => format!("{} {name}", title.trim()),
+        Some(title) if annotate::quotes::is_title(title) => format!("{} {name}", title.trim()),
         _ => name.to_string(),
     }
 }
@@ -345,7 +346,9 @@ pub(crate) mod tests {
 
     #[test]
     fn a_title_goes_before_the_name() {
-        assert_eq!(titled_name(Some("Kremlin spokesman"), "Dmitry Peskov"), "Kremlin spokesman Dmitry Peskov");
+        assert_eq!(titled_name(Some("Rep."), "Jerry Nadler"), "Rep. Jerry Nadler");
+        assert_eq!(titled_name(Some("Kremlin spokesman"), "Dmitry Peskov"), "Dmitry Peskov");
+        assert_eq!(titled_name(Some("analyst"), "Ken Doctor"), "Ken Doctor");
         assert_eq!(titled_name(Some(" "), "Peskov"), "Peskov");
         assert_eq!(titled_name(None, "Peskov"), "Peskov");
     }

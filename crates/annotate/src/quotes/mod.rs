@@ -1,16 +1,15 @@
 //! Quotations: every direct quotation, its speaker, and every source that carried it.
 //!
-//! A quoted span is a *full quotation* when it opens its sentence, follows a colon, or runs
-//! to 8 words or more; shorter quoted words elsewhere ("constructive", "real progress") are
-//! *phrases*, kept apart. Consecutive full quotations of one paragraph without an
-//! attribution of their own are one quotation in several parts, and a quotation left open
-//! at the end of a paragraph goes on in the next. The speaker comes from the attribution
-//! next to a speech verb (`attribution`). "He" and "she" resolve to the person the text
-//! is about: the speaker of the quotation just before, or else the first person named in
-//! the sentence before. A quotation with no attribution continues the speaker of the
-//! quotation ending the previous paragraph, or of the one before it in its paragraph;
-//! otherwise the speaker stays unknown. The same quotation in several sources is found
-//! through the text-reuse links and becomes one quotation with several reports.
+//! A quoted span (`marks`) is a *full quotation* when it opens its sentence, follows a
+//! colon, or runs to 8 words or more; shorter quoted words elsewhere ("constructive", "real
+//! progress") are *phrases*, kept apart. Each source is read by itself (`source`): the
+//! attribution beside a speech verb (`attribution`, `verbs`) gives a noun phrase
+//! (`phrase`, `names`), which names a catalogue entity, a named person or body, a
+//! description, or a pronoun; what it names within the source (`speaker`) may need the
+//! people the source names in full (`people`) and who the text is about (`about`). The same
+//! quotation in several sources is found through the text-reuse links and becomes one
+//! quotation with several reports; a one-word name takes the one full name the corpus's
+//! quoted speakers end in.
 
 mod about;
 mod attribution;
@@ -73,6 +72,14 @@ pub struct NamedSpeaker {
     /// What the source says the speaker is, from an apposition: "a Democrat from New York
     /// and a Clinton ally".
     pub description: Option<String>,
+}
+
+/// Whether `title` (what stands before a name) is a title a name is written with: one
+/// capitalised word that is an honorific or a role ("Rep.", "Dr", "President", "Prince"),
+/// not a description ("veteran industry analyst", "Kremlin spokesman").
+pub fn is_title(title: &str) -> bool {
+    let title = title.trim();
+    !title.contains(char::is_whitespace) && names::capitalised(title) && names::is_role(title)
 }
 
 impl NamedSpeaker {

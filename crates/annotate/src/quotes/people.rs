@@ -1,5 +1,6 @@
 //! The people a source names in full, so that a later "Nadler" or "Mr. Nadler" is the "Rep.
-//! Jerry Nadler" the source introduced.
+//! Jerry Nadler" the source introduced; the pronoun the source uses for each; and whether a
+//! capitalised word is a name the source writes inside sentences.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -85,7 +86,9 @@ impl People {
         let (mut he, mut she) = (false, false);
         for w in all {
             let word = &text[w.clone()];
-            match Pronoun::of(word) {
+            // Pronouns are short words; most words are not.
+            let pronoun = if word.len() <= 8 { Pronoun::of(word) } else { None };
+            match pronoun {
                 Some(Pronoun::He) => he = true,
                 Some(Pronoun::She) => she = true,
                 None if names::capitalised(word) && names::lowered(word, |l| self.by_surname.contains_key(l)) => {

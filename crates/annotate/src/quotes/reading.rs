@@ -22,7 +22,10 @@ impl<'c> SourceReading<'c> {
     pub(crate) fn new(blocks: &'c [Block]) -> SourceReading<'c> {
         let spans = blocks
             .iter()
-            .map(|b| if b.kind == BlockKind::Paragraph { quoted_spans(&b.text) } else { Vec::new() })
+            .map(|b| {
+                let marked = b.text.contains(['"', '“', '”', '„', '«', '»', '\'', '‘', '’', '‚']);
+                if b.kind == BlockKind::Paragraph && marked { quoted_spans(&b.text) } else { Vec::new() }
+            })
             .collect();
         SourceReading { blocks, spans, read: blocks.iter().map(|_| OnceCell::new()).collect() }
     }
@@ -63,10 +66,10 @@ impl<'a> Reading<'a> {
         }
         // Brackets after a word: "(D-N.Y.)", "(pictured)".
         let mut depth_from: Option<usize> = None;
-        for (i, c) in text.char_indices() {
+        for (i, c) in text.bytes().enumerate() {
             match c {
-                '(' | '[' if depth_from.is_none() => depth_from = Some(i),
-                ')' | ']' => {
+                b'(' | b'[' if depth_from.is_none() => depth_from = Some(i),
+                b')' | b']' => {
                     if let Some(from) = depth_from.take() {
                         blank(from..i + 1);
                     }

@@ -133,6 +133,24 @@ pub(crate) fn source_quotes(
                 if speaker.known() {
                     topics.attributed((b, si), speaker.clone());
                 }
+                // "“After two more years of this,” Doctor asks, “what kind of products …?”": one
+                // attribution between two halves of its sentence makes one quotation.
+                let halves = in_paragraph.last().copied().filter(|&r| {
+                    let last = reports[r].parts.last().expect("a report has a part");
+                    last.block == b
+                        && last.range.end >= sentence.start
+                        && speaker.text.is_some()
+                        && reports[r].speaker_text == speaker.text
+                        && reports[r].speaker == speaker.entity
+                        && reports[r].named == speaker.named
+                });
+                if let Some(r) = halves {
+                    reports[r].parts.push(part);
+                    if !span.closed {
+                        open = Some(r);
+                    }
+                    continue;
+                }
                 reports.push(QuoteReport {
                     source: s,
                     parts: vec![part],

@@ -55,85 +55,16 @@ pub(crate) fn refers_back(words: &str) -> bool {
 }
 
 /// Heads of descriptions that are not a person: "the statement", "the company".
+#[rustfmt::skip]
 const NOT_PEOPLE: &[&str] = &[
-    "statement",
-    "report",
-    "company",
-    "firm",
-    "group",
-    "agency",
-    "newspaper",
-    "paper",
-    "study",
-    "letter",
-    "ministry",
-    "department",
-    "government",
-    "court",
-    "team",
-    "club",
-    "document",
-    "filing",
-    "lawsuit",
-    "complaint",
-    "survey",
-    "poll",
-    "website",
-    "site",
-    "post",
-    "tweet",
-    "email",
-    "memo",
-    "release",
-    "announcement",
-    "book",
-    "article",
-    "editorial",
-    "magazine",
-    "network",
-    "channel",
-    "station",
-    "board",
-    "committee",
-    "council",
-    "commission",
-    "administration",
-    "campaign",
-    "party",
-    "army",
-    "military",
-    "police",
-    "band",
-    "organization",
-    "organisation",
-    "institute",
-    "university",
-    "school",
-    "hospital",
-    "office",
-    "bank",
-    "fund",
-    "union",
-    "league",
-    "association",
-    "message",
-    "note",
-    "sign",
-    "banner",
-    "order",
-    "ruling",
-    "judgment",
-    "indictment",
-    "transcript",
-    "video",
-    "research",
-    "analysis",
-    "summary",
-    "review",
-    "source",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
+    "statement", "report", "company", "firm", "group", "agency", "newspaper", "paper", "study", "letter", "ministry",
+    "department", "government", "court", "team", "club", "document", "filing", "lawsuit", "complaint", "survey",
+    "poll", "website", "site", "post", "tweet", "email", "memo", "release", "announcement", "book", "article",
+    "editorial", "magazine", "network", "channel", "station", "board", "committee", "council", "commission",
+    "administration", "campaign", "party", "army", "military", "police", "band", "organization", "organisation",
+    "institute", "university", "school", "hospital", "office", "bank", "fund", "union", "league", "association",
+    "message", "note", "sign", "banner", "order", "ruling", "judgment", "indictment", "transcript", "video",
+    "research", "analysis", "summary", "review", "source", "spokesman", "spokeswoman", "spokesperson",
 ];
 
 /// The state of reading a source: its blocks, the people it names and those it has quoted.
@@ -220,6 +151,11 @@ impl<'c, 'r> Context<'c, 'r> {
                 // is a word opening one ("Teachers said"); a role word ("Doctor") names
                 // someone only when the source gives the full name.
                 if !named.name.contains(char::is_whitespace) {
+                    // "Я", "Мой", "There": a stop word of the source's language is no one's
+                    // name (though "Ma", "Li" and "May" are other languages' stop words).
+                    if corpus::is_stop_word_in(&named.name, &self.language) {
+                        return Speaker::default();
+                    }
                     if names::is_role(&named.name) {
                         return Speaker { entity: None, text: Some(words), named: None };
                     }

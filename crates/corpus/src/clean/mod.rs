@@ -37,7 +37,7 @@ mod stopwords;
 mod text;
 mod wire;
 
-pub use stopwords::{is_stop_word, language_of};
+pub use stopwords::{is_stop_word, is_stop_word_in, language_of};
 
 /// Whether `text` is shaped like a photo caption: closing on a photo credit, or describing a
 /// picture ("Putin, right, shakes hands with Kerry in Moscow, Russia, Tuesday, Dec. 15,

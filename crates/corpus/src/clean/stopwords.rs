@@ -106,6 +106,14 @@ pub fn is_stop_word(word: &str) -> bool {
     !folded.is_empty() && folded.split(' ').all(|piece| LISTS.words.contains_key(piece))
 }
 
+/// Whether `word` is a stop word of the language coded `code` ("ru": "мой", not "Ma").
+pub fn is_stop_word_in(word: &str, code: &str) -> bool {
+    let Some(bit) = LISTS.codes.iter().position(|c| *c == code) else { return false };
+    let folded = super::fold(word);
+    !folded.is_empty()
+        && folded.split(' ').all(|piece| LISTS.words.get(piece).is_some_and(|bits| bits & (1 << bit) != 0))
+}
+
 /// The language of an article's text, as the code of the stop-word list that covers most of
 /// its words ("en", "de", "sr-Cyrl"), when the text is long enough and that list covers
 /// enough of it to tell: at least 8 words, a tenth of them on the list. Close languages
