@@ -145,7 +145,11 @@ impl People {
         let ws: Vec<&str> = run.iter().map(|&i| &text[all[i].clone()]).collect();
         let Some(parts) = names::split_name(&ws) else { return };
         let name_words = &ws[parts.name_from..parts.name_to];
-        if parts.body || !(2..=4).contains(&name_words.len()) {
+        // A full name, or one name with a title it is written with ("Prince Andrew").
+        let titled = parts.name_from == parts.name_to - 1
+            && parts.title_from + 1 == parts.name_from
+            && super::is_title(ws[parts.title_from]);
+        if parts.body || !((2..=4).contains(&name_words.len()) || titled) {
             return;
         }
         let name = text[all[run[parts.name_from]].start..all[run[parts.name_to - 1]].end].to_string();

@@ -68,12 +68,10 @@ pub(crate) fn source_quotes(
         for (si, sentence) in block.sentences.iter().enumerate() {
             for span in spans.iter().filter(|q| q.outer.end > sentence.start && q.outer.end <= sentence.end) {
                 let part = QuotePart { block: b, range: span.inner.clone() };
-                if let Some(at) = sentence_of(span.inner.start) {
-                    topics.quoted((b, at));
-                }
                 // A quotation left open by the last paragraph goes on here when this paragraph
                 // begins with a quotation mark (or with its closing half).
                 if let Some(r) = open.filter(|_| span.outer.start == 0) {
+                    topics.quoted((b, sentence_of(span.inner.start).unwrap_or(si)));
                     reports[r].parts.push(part);
                     open = (!span.closed).then_some(r);
                     in_paragraph.push(r);
@@ -87,6 +85,8 @@ pub(crate) fn source_quotes(
                     phrases.push(QuotedPhrase { source: s, block: b, range: span.inner.clone() });
                     continue;
                 }
+                // A sentence quoting someone reports no speech of its own.
+                topics.quoted((b, sentence_of(span.inner.start).unwrap_or(si)));
                 let language = context.language.clone();
                 let attribute = |within: &Range<usize>| {
                     attribution::speaker(reading, within.clone(), span.outer.clone(), &block_mentions, &language)
