@@ -13,6 +13,7 @@ use std::collections::{HashMap, HashSet};
 use corpus::{BlockKind, EntityKind};
 
 use super::attribution;
+use super::first_names;
 use super::people;
 use super::phrase::SpeakerPhrase;
 use super::speaker::{Context, Speaker};
@@ -72,6 +73,13 @@ impl Topics {
         (0..si).rev().find_map(|x| self.about(context, (b, x)).subject)
     }
 
+    /// Who the sentence just before `at`, in its paragraph, reports speaking without quoting
+    /// them ("…, Howitt says. Just because scientists became aware of “…”").
+    pub(crate) fn reported_before(&mut self, context: &mut Context, (b, si): At) -> Option<Speaker> {
+        let previous = si.checked_sub(1)?;
+        self.about(context, (b, previous)).reported
+    }
+
     /// The speaker paragraph `b`, quoting nothing, leads in to the next with: its closing
     /// colon's ("Nadler put it this way:") or the speech its last sentence reports.
     pub(crate) fn lead_in(&mut self, context: &mut Context, b: usize) -> Option<Speaker> {
@@ -114,18 +122,39 @@ impl Topics {
         let attributed = self.attributed.get(&(b, si)).cloned();
         let quoting = readings.spans(b).iter().any(|q| q.outer.start < sentence.end && sentence.start < q.outer.end);
         let subject = attribution::subject_of(reading, sentence.clone(), &mentions);
-        let thing = attributed.clone().filter(|a| a.entity.is_none() && a.named.is_none()).or_else(|| match &subject {
-            Some(SpeakerPhrase::Text(words)) => Some(Speaker { entity: None, text: Some(words.clone()), named: None }),
-            _ => None,
-        });
         // Speech reported without quotation marks; a pronoun brings in no one new.
         let language = context.language.clone();
-        let reporter = (!self.quoted.contains(&(b, si)))
+        let reported = (!self.quoted.contains(&(b, si)))
             .then(|| attribution::reported(reading, sentence.clone(), &mentions, &language))
             .flatten()
-            .filter(|found| !matches!(found, SpeakerPhrase::Pronoun(_)))
-            .map(|found| context.speaker(found, &None, &None).continued())
+            .filter(|found| !matches!(found, SpeakerPhrase::Pronoun(_)));
+        let reported_body = match &reported {
+            Some(SpeakerPhrase::Text(words)) => Some(Speaker { entity: None, text: Some(words.clone()), named: None }),
+            _ => None,
+        };
+        let reporter = reported
+            .map(|found| context.mentioned(found).continued())
             .filter(|r| r.entity.is_some() || r.named.is_some());
+        // The body or group for "it" and "they": a described speaker or reporter ("…, the
+        // Swedish Prosecution Authority said"), else a described subject, else a name with no
+        // common first name ("Big Machine have twice denied it").
+        // A named reporter may be "they" too ("Kym Lino … confirmed … “…,” they said").
+        let reported_thing = reported_body.or_else(|| reporter.clone().filter(|r| r.named.is_some()));
+        let thing =
+            attributed.clone().filter(|a| a.entity.is_none() && a.named.is_none()).or(reported_thing).or_else(|| {
+                match &subject {
+                    Some(SpeakerPhrase::Text(words)) => {
+                        Some(Speaker { entity: None, text: Some(words.clone()), named: None })
+                    }
+                    Some(SpeakerPhrase::Named(named, words))
+                        if named.name.contains(' ')
+                            && named.name.split_whitespace().next().and_then(first_names::pronoun).is_none() =>
+                    {
+                        Some(Speaker { entity: None, text: Some(words.clone()), named: Some(named.clone()) })
+                    }
+                    _ => None,
+                }
+            });
         let starts_with_pronoun =
             block.text[sentence.clone()].split_whitespace().next().is_some_and(|w| matches!(w, "He" | "She"));
         let first_person = mentions
@@ -142,7 +171,7 @@ impl Topics {
                 Some(SpeakerPhrase::Named(named, _)) => Some(named),
                 _ => people::first_named(reading, sentence.clone(), context.spoken()),
             }?;
-            let speaker = context.speaker(SpeakerPhrase::Named(named, String::new()), &None, &None).continued();
+            let speaker = context.mentioned(SpeakerPhrase::Named(named, String::new())).continued();
             speaker
                 .named
                 .as_ref()

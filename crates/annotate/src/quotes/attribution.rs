@@ -197,6 +197,16 @@ fn backward(
         from -= 1;
     }
     let nearest: Vec<usize> = (from..=last).collect();
+    // "the Electoral Commission, which regulates campaign finances, issued a statement
+    // warning that “…”": the statement's author is the subject before its verb.
+    let issued = matches!(
+        text[all[from].clone()].to_lowercase().as_str(),
+        "issued" | "released" | "sent" | "posted" | "published" | "put" | "wrote" | "tweeted"
+    );
+    if issued && from > 0 && reading.boundary(all[from - 1].end..all[from].start) {
+        let before: Vec<usize> = (0..from).collect();
+        return speaker_of_clauses(reading, all, clauses(reading, all, &before), mentions);
+    }
     if !reading.boundary(all[last].end..all[verb].start) {
         // "The authors of the research published in the journal JAMA Psychiatry argued":
         // a described subject followed by more words is the speaker, not the last name.

@@ -187,6 +187,16 @@ pub(crate) struct NameParts {
 /// "Kremlin spokesman". None when the phrase does not end in a name ("a senior official",
 /// "the President").
 pub(crate) fn split_name(words: &[&str]) -> Option<NameParts> {
+    // "Rosaly Lopes of NASA's Jet Propulsion Laboratory": a person's full name before "of"
+    // is the name; what follows says where they work.
+    let of = words.iter().position(|w| matches!(*w, "of" | "at" | "from"));
+    if let Some(of) = of.filter(|&of| of >= 2) {
+        let before = &words[..of];
+        let person = before[of - 2..].iter().all(|w| capitalised(w) && !is_role(w) && !listed(&BODY_SET, w));
+        if person && let Some(parts) = split_name(before).filter(|p| !p.body && p.name_to - p.name_from >= 2) {
+            return Some(parts);
+        }
+    }
     let last = *words.last()?;
     if !capitalised(last) || possessive(last) {
         return None;

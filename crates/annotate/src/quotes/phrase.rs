@@ -327,7 +327,10 @@ pub(crate) fn classify(
     let described_speaker = is_determiner(&first_word) && (2..=10).contains(&ws.len())
         || ws.len() <= 3
             && ws.iter().all(|w| !names::capitalised(w))
-            && ws.last().is_some_and(|w| w.ends_with('s') || matches!(*w, "police" | "staff" | "people"));
+            && ws.last().is_some_and(|w| {
+                // A plural ("analysts"), not an adverb or a pronoun ("always", "this").
+                w.ends_with('s') && !corpus::is_stop_word_in(w, "en") || matches!(*w, "police" | "staff" | "people")
+            });
     described_speaker.then_some(SpeakerPhrase::Text(written))
 }
 

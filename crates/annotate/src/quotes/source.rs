@@ -119,7 +119,13 @@ pub(crate) fn source_quotes(
                         }
                         // Only a quotation opening its sentence carries a voice on.
                         let opening = span.outer.start <= start_sentence.start;
-                        let subject = opening.then(|| topics.paragraph_subject(&mut context, (b, start))).flatten();
+                        // Inside a sentence, a quotation is the voice of someone only when the
+                        // sentence before reports them speaking.
+                        let subject = if opening {
+                            topics.paragraph_subject(&mut context, (b, start))
+                        } else {
+                            topics.reported_before(&mut context, (b, start))
+                        };
                         match (subject, &previous_paragraph_speaker, quiet_paragraph) {
                             (Some(p), _, _) => p,
                             (None, Some(p), _) if opening => p.continued(),

@@ -120,6 +120,16 @@ impl<'c, 'r> Context<'c, 'r> {
         &self.spoken
     }
 
+    /// The speaker a phrase names where the text names someone without quoting them (a
+    /// subject, a reporter of speech): resolved as a speaker's would be, but not counted
+    /// among the speakers quoted, whom later names and pronouns prefer.
+    pub(crate) fn mentioned(&mut self, found: SpeakerPhrase) -> Speaker {
+        let quoted = self.spoken.len();
+        let speaker = self.speaker(found, &None, &None);
+        self.spoken.truncate(quoted);
+        speaker
+    }
+
     /// Whether the pronoun `words` is not the one the source uses for `named`.
     fn mismatched(&mut self, words: &str, named: &NamedSpeaker) -> bool {
         let people = self.people();

@@ -30,7 +30,7 @@ const ENGLISH: &[&str] = &[
     "revealed", "reveals", "texted", "wondered", "read", "reads", "explained", "described", "describes", "reported",
     "messaged", "pointed", "cried", "sighed", "laughed", "told", "adds", "advised", "demanded", "thundered", "chimed",
     "offered", "begged", "pleaded", "chanted", "sang", "screamed", "teased", "recalled", "elaborated", "clarified",
-    "interjected", "quoted", "comments", "written", "remarks", "called", "calls", "recalls", "muses", "jokes",
+    "interjected", "quoted", "comments", "written", "remarks", "remembered", "remembers", "assures", "confides", "confided", "called", "calls", "recalls", "muses", "jokes",
     "quips", "counters", "cautions", "explains",
 ];
 
@@ -237,7 +237,8 @@ const AUXILIARIES: &[&str] = &[
     "had", "has", "have", "was", "is", "were", "are", "would", "will", "also", "then", "later", "earlier", "quoted",
     "as", "once", "previously", "recently", "again", "further", "then", "just", "reportedly", "publicly", "privately",
     "separately", "similarly", "simply", "only", "flatly", "repeatedly", "hat", "habe", "a", "ont", "avait", "ha",
-    "hanno", "aveva", "ha", "tem", "já", "уже", "также", "тоже",
+    "hanno", "aveva", "ha", "tem", "já", "уже", "также", "тоже", "instead", "still", "even", "now", "finally", "did",
+    "does", "do", "had", "herself", "himself",
 ];
 
 /// Whether `word` may stand between a speaker and the verb: an auxiliary, or an adverb in
