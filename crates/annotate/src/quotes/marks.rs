@@ -53,6 +53,12 @@ fn classify(before: char, c: char, after: char) -> Option<(Mark, usize)> {
     }
 }
 
+/// Whether `text` holds a character that may be a quotation mark: a block without one has
+/// no quotation, and is not scanned.
+pub(crate) fn has_marks(text: &str) -> bool {
+    text.contains(['"', '“', '”', '„', '«', '»', '\'', '‘', '’', '‚'])
+}
+
 /// The quoted spans of `text`, outermost only, in order.
 pub fn quoted_spans(text: &str) -> Vec<QuotedSpan> {
     let mut spans = Spans::of(text);

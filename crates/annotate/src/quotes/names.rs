@@ -90,10 +90,6 @@ pub(crate) fn fold(name: &str) -> String {
     words.join(" ")
 }
 
-fn lower(word: &str) -> String {
-    word.trim_end_matches('.').to_lowercase()
-}
-
 /// A word list made a set, looked up for every word a phrase is read over.
 pub(crate) type WordSet = HashSet<&'static str, foldhash::fast::FixedState>;
 
@@ -135,7 +131,7 @@ pub(crate) fn capitalised(word: &str) -> bool {
 
 /// A generational suffix after a surname: "Jr.", "III".
 pub(crate) fn is_suffix(word: &str) -> bool {
-    matches!(lower(word).as_str(), "jr" | "sr" | "ii" | "iii" | "iv")
+    lowered(word.trim_end_matches('.'), |w| matches!(w, "jr" | "sr" | "ii" | "iii" | "iv"))
 }
 
 /// A possessive: "Steenburgen’s", "Google's".

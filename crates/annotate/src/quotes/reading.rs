@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use corpus::{Block, BlockKind};
 
+use super::marks::has_marks;
 use super::names;
 use super::{QuotedSpan, quoted_spans};
 
@@ -20,13 +21,17 @@ pub(crate) struct SourceReading<'c> {
 impl<'c> SourceReading<'c> {
     /// The blocks of a source; the quotations are those of its paragraphs.
     pub(crate) fn new(blocks: &'c [Block]) -> SourceReading<'c> {
-        let spans = blocks
-            .iter()
-            .map(|b| {
-                let marked = b.text.contains(['"', '“', '”', '„', '«', '»', '\'', '‘', '’', '‚']);
-                if b.kind == BlockKind::Paragraph && marked { quoted_spans(&b.text) } else { Vec::new() }
-            })
-            .collect();
+        let spans =
+            blocks
+                .iter()
+                .map(|b| {
+                    if b.kind == BlockKind::Paragraph && has_marks(&b.text) {
+                        quoted_spans(&b.text)
+                    } else {
+                        Vec::new()
+                    }
+                })
+                .collect();
         SourceReading { blocks, spans, read: blocks.iter().map(|_| OnceCell::new()).collect() }
     }
 

@@ -16,16 +16,12 @@ use corpus::{BlockKind, Corpus};
 
 use super::about::Topics;
 use super::attribution;
+use super::marks::has_marks;
 use super::phrase::SpeakerPhrase;
 use super::reading::SourceReading;
 use super::speaker::{Context, Speaker, refers_back};
 use super::{FULL_QUOTE_WORDS, QuotePart, QuoteReport, QuotedPhrase, word_count};
 use crate::Mention;
-
-/// Whether `text` holds a quotation mark.
-fn has_marks(text: &str) -> bool {
-    text.contains(['"', '“', '”', '„', '«', '»', '\'', '‘', '’', '‚'])
-}
 
 /// Extracts the quotations of source `s`; `mentions` are that source's, ordered by block.
 pub(crate) fn source_quotes(

@@ -235,10 +235,10 @@ const ACCORDING: &[(&str, &[&str])] = &[
 #[rustfmt::skip]
 const AUXILIARIES: &[&str] = &[
     "had", "has", "have", "was", "is", "were", "are", "would", "will", "also", "then", "later", "earlier", "quoted",
-    "as", "once", "previously", "recently", "again", "further", "then", "just", "reportedly", "publicly", "privately",
+    "as", "once", "previously", "recently", "again", "further", "just", "reportedly", "publicly", "privately",
     "separately", "similarly", "simply", "only", "flatly", "repeatedly", "hat", "habe", "a", "ont", "avait", "ha",
-    "hanno", "aveva", "ha", "tem", "já", "уже", "также", "тоже", "instead", "still", "even", "now", "finally", "did",
-    "does", "do", "had", "herself", "himself",
+    "hanno", "aveva", "tem", "já", "уже", "также", "тоже", "instead", "still", "even", "now", "finally", "did",
+    "does", "do", "herself", "himself",
 ];
 
 /// Whether `word` may stand between a speaker and the verb: an auxiliary, or an adverb in
