@@ -9,14 +9,15 @@
 //! new. Sentences are read lazily and once: most are never asked about.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use corpus::{BlockKind, EntityKind};
 
 use super::attribution;
 use super::first_names;
-use super::people;
+use super::people::{self, Pronoun};
 use super::phrase::SpeakerPhrase;
-use super::speaker::{Context, Speaker};
+use super::speaker::{Context, Speaker, describes_person};
 
 /// How many paragraphs back "he" or "she" may find the person the text is about.
 pub(crate) const PRONOUN_REACH: usize = 2;
@@ -35,6 +36,16 @@ struct About {
     reported: Option<Speaker>,
     /// The body or group it makes the text about, for "it" and "they".
     thing: Option<Speaker>,
+    /// The people it names or quotes, most salient first: whom it quotes, whom it reports,
+    /// its subject, then the rest in the order it names them.
+    people: Vec<Speaker>,
+    /// How many of `people` it quotes or reports; the rest it names otherwise.
+    speaking: usize,
+    /// The pronoun that is its subject ("He struggled to …"), which names no one new.
+    subject_pronoun: Option<Pronoun>,
+    /// The people it names before that pronoun, whom the pronoun may stand for ("Although
+    /// Ford had outlined the book, he struggled").
+    antecedents: Vec<Speaker>,
 }
 
 /// The sentences read so far: the speakers their quotations were given, and, once asked,
@@ -60,6 +71,40 @@ impl Topics {
     /// The person the text is about just before sentence `at`.
     pub(crate) fn current(&mut self, context: &mut Context, at: At) -> Option<Speaker> {
         before(context, at).into_iter().find_map(|x| self.about(context, x).person)
+    }
+
+    /// The person "he" or "she" (`pronoun`) in sentence `at` stands for: the nearest person
+    /// named before it whom the source calls so, looking first at whom each sentence quotes,
+    /// reports and makes its subject. A sentence whose subject is the same pronoun is about
+    /// the same person, so the people it names otherwise are passed over ("She gave me the
+    /// address of Ford's sister, Martha Fry."). Someone whose pronoun the source never tells
+    /// is taken when no one nearer is known to be called so.
+    /// With no pronoun (`None`), a description referring back ("the 56-year-old") stands
+    /// for the nearest person named.
+    pub(crate) fn person_for(&mut self, context: &mut Context, at: At, pronoun: Option<Pronoun>) -> Option<Speaker> {
+        for x in before(context, at) {
+            let about = self.about(context, x);
+            let chained = pronoun.is_some() && about.subject_pronoun == pronoun;
+            let people: Vec<&Speaker> = if chained {
+                about.people[..about.speaking].iter().chain(&about.antecedents).collect()
+            } else {
+                about.people.iter().collect()
+            };
+            for person in people {
+                let Some(pronoun) = pronoun else {
+                    if person.entity.is_some() || person.named.is_some() {
+                        return Some(person.clone());
+                    }
+                    continue;
+                };
+                match context.pronoun_of(person) {
+                    Some(p) if p == pronoun => return Some(person.clone()),
+                    None => return Some(person.clone()),
+                    _ => {}
+                }
+            }
+        }
+        None
     }
 
     /// The body or group the text is about just before sentence `at`.
@@ -122,6 +167,8 @@ impl Topics {
         let attributed = self.attributed.get(&(b, si)).cloned();
         let quoting = readings.spans(b).iter().any(|q| q.outer.start < sentence.end && sentence.start < q.outer.end);
         let subject = attribution::subject_of(reading, sentence.clone(), &mentions);
+        let subject_phrase = subject.clone();
+        let attributed_person = attributed.clone();
         // Speech reported without quotation marks; a pronoun brings in no one new.
         let language = context.language.clone();
         let reported = (!self.quoted.contains(&(b, si)))
@@ -157,13 +204,18 @@ impl Topics {
             });
         let starts_with_pronoun =
             block.text[sentence.clone()].split_whitespace().next().is_some_and(|w| matches!(w, "He" | "She"));
-        let first_person = mentions
+        let sentence_people: Vec<(Range<usize>, usize)> = mentions
             .iter()
             .filter(|(r, e)| {
                 sentence.start <= r.start && r.end <= sentence.end && corpus.entities[*e].kind == EntityKind::Person
             })
-            .min_by_key(|(r, _)| r.start)
-            .map(|&(_, e)| Speaker { entity: Some(e), text: None, named: None });
+            .cloned()
+            .collect();
+        let first_person = sentence_people.iter().min_by_key(|(r, _)| r.start).map(|&(_, e)| Speaker {
+            entity: Some(e),
+            text: None,
+            named: None,
+        });
         // A person as the subject, or the first the sentence names in full; a one-word
         // subject may be a team or a firm ("Wild", "Pepsi"), so only a full name or a title counts.
         let named_subject = || {
@@ -190,7 +242,69 @@ impl Topics {
             let named = named_subject();
             (named.clone(), named.filter(|_| !quoting))
         };
-        About { person, subject, reported: reporter, thing }
+        let subject_pronoun = match &subject_phrase {
+            Some(SpeakerPhrase::Pronoun(words)) => Pronoun::of(words),
+            _ => None,
+        }
+        .or_else(|| {
+            block.text[sentence.clone()].split_whitespace().next().and_then(Pronoun::of).filter(|_| starts_with_pronoun)
+        });
+        let mut people: Vec<Speaker> = Vec::new();
+        if let Some(a) = &attributed_person {
+            add(&mut people, a.clone());
+        }
+        if let Some(r) = &reporter {
+            add(&mut people, r.clone());
+        }
+        let speaking = people.len();
+        match subject_phrase {
+            Some(SpeakerPhrase::Entity(e, _)) => add(&mut people, Speaker { entity: Some(e), text: None, named: None }),
+            Some(found @ SpeakerPhrase::Named(..)) => {
+                // A one-word subject the source never gives in full may be a team or a firm.
+                let named = context.mentioned(found);
+                if named.named.as_ref().is_some_and(|n| n.name.contains(char::is_whitespace) || n.title.is_some()) {
+                    add(&mut people, named);
+                }
+            }
+            _ => {}
+        }
+        if let Some(p) = &person {
+            add(&mut people, p.clone());
+        }
+        // Where the subject pronoun stands: the first word that is that pronoun.
+        let pronoun_at = subject_pronoun.and_then(|p| {
+            let words = reading.words(sentence.clone());
+            words.iter().find(|w| Pronoun::of(&block.text[(*w).clone()]) == Some(p)).map(|w| w.start)
+        });
+        let mut named: Vec<(usize, Speaker)> = sentence_people
+            .iter()
+            .map(|(r, e)| (r.start, Speaker { entity: Some(*e), text: None, named: None }))
+            .collect();
+        for (at, n) in context.named_in(b, sentence.clone()) {
+            named.push((at, Speaker { entity: None, text: None, named: Some(n) }));
+        }
+        let mut antecedents: Vec<Speaker> = Vec::new();
+        for (at, speaker) in named {
+            if pronoun_at.is_some_and(|p| at < p) {
+                add(&mut antecedents, speaker.clone());
+            }
+            add(&mut people, speaker);
+        }
+        About { person, subject, reported: reporter, thing, people, speaking, subject_pronoun, antecedents }
+    }
+}
+
+/// Adds a person to `people` unless unknown or there already.
+fn add(people: &mut Vec<Speaker>, person: Speaker) {
+    let name = |s: &Speaker| s.named.as_ref().map(|n| n.name.clone());
+    let described = person.text.as_deref().is_some_and(describes_person);
+    let known = person.entity.is_some() || person.named.is_some() || described;
+    if known && !people.iter().any(|p| p.entity == person.entity && name(p) == name(&person)) {
+        people.push(if described && person.named.is_none() && person.entity.is_none() {
+            person
+        } else {
+            person.continued()
+        });
     }
 }
 

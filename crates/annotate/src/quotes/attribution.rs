@@ -87,6 +87,10 @@ pub(crate) fn speaker(
         return speaker.or_else(|| attribute_at(reading, all, &second, &rest, sentence, mentions));
     }
     let Some(found) = found else {
+        // "“…” — Neil Gaiman": a name after a dash signs the quotation.
+        if !quote.is_empty() && quote.end <= all.first().map_or(sentence.end, |w| w.start) {
+            return signature(reading, quote.end.max(sentence.start)..sentence.end, mentions);
+        }
         // "Nadler put it bluntly: “…”": a clause leading in with a colon speaks.
         let colon = quote.start > sentence.start && text[sentence.start..quote.start].trim_end().ends_with(':');
         return colon.then(|| subject(reading, all, sentence.start, quote.start, mentions)).flatten();
@@ -120,6 +124,24 @@ fn attribute_at(
         Verb::Participle => backward(reading, all, at, mentions),
         Verb::Said => backward(reading, all, at, mentions),
     }
+}
+
+/// The name signing a quotation that `sentence` follows: "— Neil Gaiman", "– Man**".
+pub(crate) fn signature(
+    reading: &Reading,
+    sentence: Range<usize>,
+    mentions: &[(Range<usize>, usize)],
+) -> Option<SpeakerPhrase> {
+    let text = reading.text;
+    let all = reading.words(sentence.clone());
+    let first = all.first()?;
+    let dash = text[sentence.start..first.start].trim();
+    let signed = dash.starts_with(['—', '–']) && dash.chars().all(|c| matches!(c, '—' | '–' | '-'));
+    if !signed || all.len() > 6 {
+        return None;
+    }
+    let found = phrase::forward(reading, all, 0, sentence.end, mentions);
+    found.filter(|f| matches!(f, SpeakerPhrase::Named(..) | SpeakerPhrase::Entity(..)))
 }
 
 /// The speaker of a verb after the quotation: the words between them ("“…,” Tapper said"),
@@ -190,6 +212,12 @@ fn backward(
     let mut last = verb.checked_sub(1)?;
     while verbs::auxiliary(&text[all[last].clone()]) {
         last = last.checked_sub(1)?;
+    }
+    // "Van Der Beek touched upon the idea and noted there should be “…”": a second verb
+    // speaks for the sentence's subject.
+    if text[all[last].clone()].eq_ignore_ascii_case("and") && last > 0 {
+        return subject(reading, all, all[0].start, all[last].start, mentions)
+            .filter(|found| !matches!(found, SpeakerPhrase::Text(_)));
     }
     // The clauses before the verb, nearest last.
     let mut from = last;

@@ -28,6 +28,9 @@ pub struct QuotedSpan {
 enum Mark {
     OpenDouble,
     CloseDouble,
+    /// A straight double quote with white space on both sides: it closes a quotation that
+    /// is open and opens one otherwise (`In his book " Financial Freedom," Sabatier`).
+    EitherDouble,
     OpenSingle,
     CloseSingle,
 }
@@ -41,6 +44,7 @@ fn classify(before: char, c: char, after: char) -> Option<(Mark, usize)> {
         '‚' if opens_here => Some((Mark::OpenSingle, 1)),
         '”' | '»' => Some((Mark::CloseDouble, 1)),
         '"' if opens_here && !after.is_whitespace() => Some((Mark::OpenDouble, 1)),
+        '"' if before.is_whitespace() && after.is_whitespace() => Some((Mark::EitherDouble, 1)),
         '"' => Some((Mark::CloseDouble, 1)),
         // Two single quotes close like a double one: "patience and determination''.
         '\'' if after == '\'' => Some((Mark::CloseDouble, 2)),
@@ -112,6 +116,8 @@ impl Spans {
             ('‘', Some((_, _, false, '‚'))) => Mark::CloseSingle,
             ('»', _) if self.inward => Mark::OpenDouble,
             ('«', _) if self.inward => Mark::CloseDouble,
+            (_, Some((_, _, true, _))) if mark == Mark::EitherDouble => Mark::CloseDouble,
+            _ if mark == Mark::EitherDouble => Mark::OpenDouble,
             _ => mark,
         };
         match (mark, self.open) {
@@ -200,6 +206,9 @@ mod tests {
         assert_eq!(inner("whose \"patience and determination'' in pushing"), ["patience and determination"]);
         assert_eq!(inner("whose “patience and determination’’ in pushing"), ["patience and determination"]);
         assert_eq!(inner("Assad’s forces and Kerry's plan"), Vec::<&str>::new());
+        // A straight quote spaced on both sides opens, or closes what is open.
+        assert_eq!(inner("In his book \" Financial Freedom,\" Sabatier"), [" Financial Freedom,"]);
+        assert_eq!(inner("\"We stay \" he said"), ["We stay "]);
     }
 
     #[test]

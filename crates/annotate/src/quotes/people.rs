@@ -87,12 +87,19 @@ impl People {
         for w in all {
             let word = &text[w.clone()];
             // Pronouns are short words; most words are not.
-            let pronoun = if word.len() <= 8 { Pronoun::of(word) } else { None };
+            // "him" is seldom the person a sentence names ("Matthesen found him").
+            let object = names::lowered(word, |l| l == "him");
+            let pronoun = if word.len() <= 8 && !object { Pronoun::of(word) } else { None };
+            // A pronoun before the name is mostly someone else's ("His friends held a service,
+            // which Jane Starner attended").
             match pronoun {
-                Some(Pronoun::He) => he = true,
-                Some(Pronoun::She) => she = true,
-                None if names::capitalised(word) && names::lowered(word, |l| self.by_surname.contains_key(l)) => {
-                    let key = key(word);
+                Some(Pronoun::He) if named.is_some() => he = true,
+                Some(Pronoun::She) if named.is_some() => she = true,
+                Some(_) => {}
+                None if names::capitalised(word)
+                    && names::lowered(possessor(word), |l| self.by_surname.contains_key(l)) =>
+                {
+                    let key = key(possessor(word));
                     if named.as_ref().is_some_and(|n| *n != key) {
                         return;
                     }
@@ -180,9 +187,14 @@ impl People {
         let key = key(&speaker.name);
         for map in [&self.by_surname, &self.by_first_name] {
             let Some(known) = map.get(&key) else { continue };
-            let chosen = match known.as_slice() {
-                [one] => Some(one),
-                many => many.iter().find(|k| spoken.iter().any(|s| s.name.to_lowercase() == k.key)),
+            // "Van Der Beek" is the "James Van Der Beek" the source also names.
+            let fullest: Vec<&FullName> = known
+                .iter()
+                .filter(|k| !known.iter().any(|o| o.key.len() > k.key.len() && o.key.ends_with(&format!(" {}", k.key))))
+                .collect();
+            let chosen = match fullest.as_slice() {
+                [one] => Some(*one),
+                many => many.iter().copied().find(|k| spoken.iter().any(|s| s.name.to_lowercase() == k.key)),
             };
             if let Some(full) = chosen {
                 return NamedSpeaker {
@@ -195,6 +207,49 @@ impl People {
         }
         speaker
     }
+}
+
+impl People {
+    /// The people sentence `sentence` of `reading` names, outside its quotations, in the
+    /// order it names them: every capitalised word (possessive or not) that is the surname
+    /// or first name of someone the source names in full, resolved to that full name, with
+    /// where it stands.
+    pub(crate) fn named_in(
+        &self,
+        reading: &Reading,
+        sentence: Range<usize>,
+        spoken: &[NamedSpeaker],
+    ) -> Vec<(usize, NamedSpeaker)> {
+        let text = reading.text;
+        let mut out: Vec<(usize, NamedSpeaker)> = Vec::new();
+        for w in reading.words(sentence) {
+            let word = &text[w.clone()];
+            if !names::capitalised(word) {
+                continue;
+            }
+            let word = possessor(word);
+            let known = names::lowered(word, |l| self.by_surname.contains_key(l) || self.by_first_name.contains_key(l));
+            if !known {
+                continue;
+            }
+            let named = self.resolve(NamedSpeaker { name: word.to_string(), title: None, description: None }, spoken);
+            // Only a person: someone quoted already, or someone the source or a common first
+            // name gives a pronoun ("North Manchester" and "Stadia Pro" are written so too).
+            let person = spoken.iter().any(|s| s.name == named.name) || self.pronoun(&named.name).is_some();
+            // A surname several people share stays one word ("Ford" of Mike and Dale Ford).
+            let full = named.name.contains(char::is_whitespace)
+                || names::lowered(&named.name, |l| self.by_surname.get(l).is_some_and(|k| k.len() > 1));
+            if person && full && !out.iter().any(|(_, o)| o.name == named.name) {
+                out.push((w.start, named));
+            }
+        }
+        out
+    }
+}
+
+/// A word without its possessive ending: "Ford" of "Ford’s".
+fn possessor(word: &str) -> &str {
+    word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word)
 }
 
 /// The first person the source names in full in `text` (a sentence): "I immediately

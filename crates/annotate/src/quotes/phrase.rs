@@ -102,7 +102,10 @@ pub(crate) fn is_adverbial(text: &str, all: &[Range<usize>], clause: &[usize]) -
     clause.first().is_none_or(|&i| {
         let lower = lower_of(text, all, i);
         // "Following a performance of …", "Asked about it": a participle opens it.
-        ADVERBIAL_SET.contains(lower.as_str()) || clause.len() > 1 && (lower.ends_with("ing") || lower == "asked")
+        // "On July 27, 2006, he emailed Gaiman": a year alone goes with the date before it.
+        let year = clause.len() == 1 && lower.bytes().all(|b| b.is_ascii_digit());
+        year || ADVERBIAL_SET.contains(lower.as_str())
+            || clause.len() > 1 && (lower.ends_with("ing") || lower == "asked")
     })
 }
 
@@ -159,6 +162,10 @@ pub(crate) fn leading(text: &str, all: &[Range<usize>], words: &[usize]) -> Vec<
         return words[..run].to_vec();
     }
     let lower = lower_of(text, all, first);
+    // "he emailed Gaiman": a pronoun is a whole phrase.
+    if PRONOUN_SET.contains(lower.as_str()) {
+        return vec![first];
+    }
     // "veteran industry analyst Ken Doctor": lower-case words before a name.
     let stop = |i: usize| is_stop(word(text, all, i));
     if let Some(k) =
@@ -167,7 +174,14 @@ pub(crate) fn leading(text: &str, all: &[Range<usize>], words: &[usize]) -> Vec<
         let end = k + name_run(text, all, &words[k..]);
         // The name ends the phrase ("analyst Ken Doctor", not "a WeWork spokesperson").
         let ends = end == words.len() || stop(words[end]);
-        let lower_before = words[..k].iter().all(|&i| !names::capitalised(word(text, all, i)));
+        // "he emailed Gaiman" is a clause, not a description of Gaiman.
+        let lower_before = words[..k].iter().all(|&i| {
+            let w = lower_of(text, all, i);
+            !names::capitalised(word(text, all, i))
+                && !is_verb(&w)
+                && !w.ends_with("ed")
+                && !PRONOUN_SET.contains(w.as_str())
+        });
         if ends && lower_before && !is_determiner(&lower) {
             return words[..end].to_vec();
         }
@@ -331,7 +345,22 @@ pub(crate) fn classify(
                 // A plural ("analysts"), not an adverb or a pronoun ("always", "this").
                 w.ends_with('s') && !corpus::is_stop_word_in(w, "en") || matches!(*w, "police" | "staff" | "people")
             });
-    described_speaker.then_some(SpeakerPhrase::Text(written))
+    if !described_speaker {
+        return None;
+    }
+    // "according to his aunt, Jane Starner,": a name in apposition to a description is the
+    // speaker's, and the description describes them.
+    if let Some(clause) = described {
+        let ws: Vec<&str> = clause.iter().map(|&i| word(text, all, i)).collect();
+        let full = ws.iter().all(|w| names::capitalised(w))
+            && names::split_name(&ws).is_some_and(|p| !p.body && p.name_from == 0 && (2..=4).contains(&p.name_to));
+        if full && ws.len() <= 4 {
+            let name = text[all[clause[0]].start..all[*clause.last().expect("a clause has words")].end].to_string();
+            let named = NamedSpeaker { name: name.clone(), title: None, description: Some(written) };
+            return Some(SpeakerPhrase::Named(named, name));
+        }
+    }
+    Some(SpeakerPhrase::Text(written))
 }
 
 /// `words` without the conjunctions and adverbs that open a sentence ("But", "Later").

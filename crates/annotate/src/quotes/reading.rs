@@ -103,10 +103,16 @@ impl<'a> Reading<'a> {
     }
 
     /// Whether a clause boundary (a comma, a colon, a dash, a full stop…) stands in `range`.
+    ///
+    /// A quotation is one, unless it is a short title inside a phrase (`the "Pose" actor`).
     pub(crate) fn boundary(&self, range: Range<usize>) -> bool {
-        range.start < range.end
-            && (self.plain[range.clone()].contains([',', ';', ':', '.', '—', '–', '!', '?'])
-                || self.text[range].contains(['“', '”', '"', '«', '»', '„']))
+        const STOPS: [char; 8] = [',', ';', ':', '.', '—', '–', '!', '?'];
+        if range.start >= range.end || self.plain[range.clone()].contains(STOPS) {
+            return true;
+        }
+        let written = &self.text[range];
+        written.contains(['“', '”', '"', '«', '»', '„'])
+            && (written.contains(STOPS) || written.split_whitespace().count() > 4)
     }
 
     /// Whether anything but white space stands in `range` of the reading.

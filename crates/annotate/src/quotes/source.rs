@@ -17,6 +17,7 @@ use corpus::{BlockKind, Corpus};
 use super::about::Topics;
 use super::attribution;
 use super::marks::has_marks;
+use super::people::Pronoun;
 use super::phrase::SpeakerPhrase;
 use super::reading::SourceReading;
 use super::speaker::{Context, Speaker, refers_back};
@@ -50,6 +51,25 @@ pub(crate) fn source_quotes(
         let text = &block.text;
         let spans = readings.spans(b);
         if spans.is_empty() {
+            // "– Man**" after a review: a paragraph signing the quotation before it.
+            let unsigned = reports.last_mut().filter(|r| {
+                let last = r.parts.last().expect("a report has a part");
+                !Speaker::of_report(r).known()
+                    && source.blocks[last.block + 1..b].iter().all(|x| x.kind != BlockKind::Paragraph)
+            });
+            if let Some(report) = unsigned
+                && let Some(sentence) = block.sentences.first()
+                && let Some(found) =
+                    attribution::signature(readings.block(b), sentence.clone(), &context.block_mentions(b))
+            {
+                let speaker = context.speaker(found, &None, &None);
+                report.speaker = speaker.entity;
+                report.speaker_text = speaker.text;
+                report.named = speaker.named;
+                previous_paragraph_speaker = None;
+                quiet_paragraph = None;
+                continue;
+            }
             if open.is_none() {
                 previous_paragraph_speaker = None;
                 quiet_paragraph = Some(b);
@@ -73,6 +93,10 @@ pub(crate) fn source_quotes(
                     in_paragraph.push(r);
                     continue;
                 }
+                // A closing mark with no quotation open to close is a stray mark.
+                if !span.opened {
+                    continue;
+                }
                 let start = sentence_of(span.outer.start).unwrap_or(si);
                 let start_sentence = &block.sentences[start];
                 let opens =
@@ -88,7 +112,13 @@ pub(crate) fn source_quotes(
                     attribution::speaker(reading, within.clone(), span.outer.clone(), &block_mentions, &language)
                 };
                 // "“…!” Trump tweeted" splits after the mark: the next sentence may attribute it.
-                let next = block.sentences.get(si + 1).filter(|n| text[span.outer.end..n.start].trim().is_empty());
+                let exclaims = text[span.inner.clone()]
+                    .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '’' | '\'' | '"' | '”' | '»' | ')'))
+                    .ends_with(['!', '?']);
+                let next = block.sentences.get(si + 1).filter(|n| {
+                    let signed = text[(*n).clone()].trim_start().starts_with(['—', '–']);
+                    (exclaims || signed) && text[span.outer.end..n.start].trim().is_empty()
+                });
                 let found = attribute(sentence)
                     .or_else(|| (start != si).then(|| attribute(start_sentence)).flatten())
                     .or_else(|| next.and_then(attribute));
@@ -97,11 +127,19 @@ pub(crate) fn source_quotes(
                         // Only a pronoun or a phrase referring back needs who the text is about.
                         let asks = matches!(&found, SpeakerPhrase::Pronoun(_))
                             || matches!(&found, SpeakerPhrase::Text(words) if refers_back(words));
-                        let (current, thing) = if asks {
-                            (topics.current(&mut context, (b, si)), topics.thing(&mut context, (b, si)))
-                        } else {
-                            (None, None)
+                        let gendered = match &found {
+                            SpeakerPhrase::Pronoun(words) => Pronoun::of(words),
+                            _ => None,
                         };
+                        let (current, thing) =
+                            if gendered.is_some() || asks && !matches!(&found, SpeakerPhrase::Pronoun(_)) {
+                                let person = topics.person_for(&mut context, (b, si), gendered);
+                                (person.or_else(|| topics.current(&mut context, (b, si))), None)
+                            } else if asks {
+                                (topics.current(&mut context, (b, si)), topics.thing(&mut context, (b, si)))
+                            } else {
+                                (None, None)
+                            };
                         context.speaker(found, &current, &thing)
                     }
                     None => {

@@ -47,11 +47,32 @@ pub(crate) fn refers_back(words: &str) -> bool {
     let ws: Vec<&str> = words.split_whitespace().collect();
     let Some((first, rest)) = ws.split_first() else { return false };
     let head = rest.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    // "the 56-year-old", "the Portuguese boss": an age or a person noun, after adjectives
+    // (a capitalised one only before the head: a nationality).
+    let person = names::is_role(&head) || head.ends_with("-old") || PERSON_NOUNS.contains(&head.as_str());
     first.eq_ignore_ascii_case("the")
         && (1..=4).contains(&rest.len())
-        && rest.iter().all(|w| !names::capitalised(w))
-        && names::is_role(&head)
+        && rest.iter().rev().skip(1).all(|w| !names::capitalised(w) || rest.len() == 2)
+        && !names::capitalised(rest[rest.len() - 1])
+        && person
         && !NOT_PEOPLE.contains(&head.as_str())
+}
+
+/// Nouns for a person that are no title: what a text calls someone it has named.
+#[rustfmt::skip]
+const PERSON_NOUNS: &[&str] = &[
+    "boss", "veteran", "player", "winger", "teenager", "youngster", "politician", "billionaire",
+    "businessman", "businesswoman", "tycoon", "musician", "comedian", "filmmaker", "official", "diplomat",
+    "frontman", "entrepreneur", "investor", "officer", "lawmaker", "legislator", "athlete", "champion",
+];
+
+/// Whether a description names a person ("a senior US official", "the 56-year-old"), not a
+/// document or a body.
+pub(crate) fn describes_person(words: &str) -> bool {
+    let Some(head) = words.split_whitespace().last() else { return false };
+    // A capitalised head names a body ("the White House"), a plural several people.
+    let singular = !head.ends_with('s') || head.ends_with("ss");
+    !names::capitalised(head) && singular && !NOT_PEOPLE.contains(&head)
 }
 
 /// Heads of descriptions that are not a person: "the statement", "the company".
@@ -128,6 +149,25 @@ impl<'c, 'r> Context<'c, 'r> {
         let speaker = self.speaker(found, &None, &None);
         self.spoken.truncate(quoted);
         speaker
+    }
+
+    /// The people sentence `sentence` of block `b` names, in order (see [`People::named_in`]).
+    pub(crate) fn named_in(&mut self, b: usize, sentence: Range<usize>) -> Vec<(usize, NamedSpeaker)> {
+        let reading = self.readings.block(b);
+        let source = &self.corpus.sources[self.source];
+        let people = self.people.get_or_insert_with(|| People::of(source, self.readings));
+        people.named_in(reading, sentence, &self.spoken)
+    }
+
+    /// The pronoun the source uses for a speaker, when it says.
+    pub(crate) fn pronoun_of(&mut self, speaker: &Speaker) -> Option<Pronoun> {
+        let corpus = self.corpus;
+        let name = match (&speaker.named, speaker.entity) {
+            (Some(named), _) => named.name.as_str(),
+            (None, Some(e)) => corpus.entities[e].name.as_str(),
+            (None, None) => return None,
+        };
+        self.people().pronoun(name)
     }
 
     /// Whether the pronoun `words` is not the one the source uses for `named`.

@@ -181,3 +181,29 @@ fn a_verb_naming_no_one_gives_way_to_the_next() {
         named("Derek Scissors", None, Some("a China scholar"), "Derek Scissors")
     );
 }
+
+#[test]
+fn the_subject_of_a_sentence_is_its_first_noun_phrase_after_adverbials() {
+    let subject = |text: &str| subject_of(&Reading::new(text, &[]), 0..text.len(), &[]);
+    let he = subject("On July 27, 2006, he emailed Gaiman about how hard it was.");
+    assert!(matches!(he, Some(SpeakerPhrase::Pronoun(ref w)) if w == "he"), "{he:?}");
+    assert_eq!(
+        subject("Babin referred to those comments at last week’s hearing."),
+        named("Babin", None, None, "Babin")
+    );
+}
+
+#[test]
+fn a_second_verb_speaks_for_the_sentence_subject() {
+    let text =
+        "In his announcement, Van Der Beek touched upon the idea and noted there should be “zero shame” involved.";
+    let reading = Reading::new(text, &quoted_spans(text).iter().map(|s| s.outer.clone()).collect::<Vec<_>>());
+    assert_eq!(reported(&reading, 0..text.len(), &[], "en"), named("Van Der Beek", None, None, "Van Der Beek"));
+    assert_eq!(
+        speaker_of(
+            "As Gaiman put it, “Had he taken The Dragon Waiting and written a sequence of five books, he would’ve been George R.R. Martin.”",
+            &[]
+        ),
+        named("Gaiman", None, None, "Gaiman")
+    );
+}
