@@ -121,3 +121,48 @@ fn other_languages_quote_with_their_own_marks_and_verbs() {
     let found = named_of("«Мы готовы к диалогу с нашими партнерами по всем вопросам», — заявил Дмитрий Песков.", "ru");
     assert_eq!(found[0].0.as_deref(), Some("Дмитрий Песков"));
 }
+
+/// The names the reports of `raw` give, in order ("?" for none).
+fn names_of(raw: &str) -> Vec<String> {
+    named_of(raw, "en").into_iter().map(|n| n.0.unwrap_or_else(|| "?".to_string())).collect()
+}
+
+#[test]
+fn she_is_the_nearest_person_the_source_calls_she() {
+    // The sentence before names a man; "she" passes him over for the woman named earlier.
+    let raw = "Maria Lopez runs the clinic, and she has done so for a decade.\n\nHer colleague Tom Baker joined in May.\n\n“We are stretched thin every single winter,” she said.";
+    assert_eq!(names_of(raw), ["Maria Lopez"]);
+    // A sentence whose subject is "he" is about the same man: the people it names otherwise
+    // are not who the next "he" is.
+    let raw = "John Ford wrote novels.\n\nAlthough Ford had outlined the whole book, he struggled to finish it. On July 27, 2006, he emailed Neil Gaiman about it. “It’s not exactly like I can have someone charge in,” he wrote.";
+    assert_eq!(names_of(raw), ["John Ford"]);
+    // "his" before a name is someone else's: it says nothing of the name's pronoun.
+    let raw = "His friends held a service, which Jane Starner attended.\n\nJane Starner spoke with pride. “He was brilliant from the start,” she said.";
+    assert_eq!(names_of(raw), ["Jane Starner"]);
+}
+
+#[test]
+fn descriptions_and_signatures_name_the_speaker() {
+    // A description refers back to the person named before.
+    let raw = "Jose Mourinho has agreed a deal to manage the club.\n\nThe 56-year-old said: “I am excited to be joining a club with such a great heritage.”";
+    assert_eq!(names_of(raw), ["Jose Mourinho"]);
+    // A name in apposition to a description is the speaker's.
+    let found = named_of(
+        "According to his aunt, Jane Starner, “He was brilliant from the start, reading at an adult level.”",
+        "en",
+    );
+    assert_eq!((found[0].0.as_deref(), found[0].2.as_deref()), (Some("Jane Starner"), Some("his aunt")));
+    // A dash after a quotation, in its paragraph or the next, signs it.
+    let raw = "“Had he written five books in that world, he would have been a household name.” — Neil Gaiman";
+    assert_eq!(names_of(raw), ["Neil Gaiman"]);
+    let raw = "“The show was really great and booking through the site was easy.”\n\n– Maria Lopez\n\n“Very talented people, super fun and entertaining!”\n\n– Tom Baker";
+    assert_eq!(names_of(raw), ["Maria Lopez", "Tom Baker"]);
+}
+
+#[test]
+fn a_second_verb_and_a_title_in_quotes_keep_their_speaker() {
+    let raw = "In his announcement, Tom Baker touched upon the idea and noted there should be “zero shame” involved.\n\n“Miscarriage is something that people rarely talk about, and often go through in secret.”";
+    assert_eq!(names_of(raw), ["Tom Baker"]);
+    let raw = "Tom Baker starred in the series for six years.\n\n\"Hearing the heartbeat was something we never take for granted,\" the \"Pose\" actor said.";
+    assert_eq!(names_of(raw), ["Tom Baker"]);
+}

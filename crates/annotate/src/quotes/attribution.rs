@@ -93,7 +93,19 @@ pub(crate) fn speaker(
         }
         // "Nadler put it bluntly: “…”": a clause leading in with a colon speaks.
         let colon = quote.start > sentence.start && text[sentence.start..quote.start].trim_end().ends_with(':');
-        return colon.then(|| subject(reading, all, sentence.start, quote.start, mentions)).flatten();
+        if !colon {
+            return None;
+        }
+        // "Swift has a new deal, and The Carlyle Group will be left to wonder: “…”": the
+        // clause joined last has a subject of its own.
+        let before: Vec<usize> = (0..all.len()).filter(|&i| all[i].end <= quote.start).collect();
+        if let Some(last) = clauses(reading, all, &before).pop()
+            && last.len() > 2
+            && matches!(&text[all[last[0]].clone()], "and" | "but")
+        {
+            return subject(reading, all, all[last[1]].start, quote.start, mentions);
+        }
+        return subject(reading, all, sentence.start, quote.start, mentions);
     };
     attribute_at(reading, all, &found, &quote, sentence, mentions)
 }

@@ -291,12 +291,15 @@ pub(crate) fn first_named(reading: &Reading, sentence: Range<usize>, spoken: &[N
 /// word, not after a full stop or an opening quotation mark): a name, not a word capitalised
 /// because it opens a sentence ("Teachers", "Мой"). Asked for few words, so read on demand.
 pub(crate) fn is_proper(source: &Source, word: &str) -> bool {
-    let paragraphs = source.blocks.iter().filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading));
+    // Headings are often written in title case: only paragraphs tell.
+    let paragraphs = source.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph);
     paragraphs.flat_map(|b| b.text.match_indices(word).map(move |(at, _)| (&b.text, at))).any(|(text, at)| {
         let bounded = !text[at + word.len()..].chars().next().is_some_and(char::is_alphanumeric);
+        // After a quotation, what ended inside it tells: “… Students.” Teachers played.
         let before = text[..at].trim_end();
-        let inside =
-            before.chars().next_back().is_some_and(|c| !matches!(c, '.' | '!' | '?' | '“' | '"' | '«' | '„' | '‘'));
+        let closed = before.trim_end_matches(['”', '’', '»', ')']);
+        let inside = before.chars().next_back().is_some_and(|c| !matches!(c, '“' | '"' | '«' | '„' | '‘'))
+            && closed.chars().next_back().is_some_and(|c| !matches!(c, '.' | '!' | '?'));
         bounded && inside && !text[..at].ends_with(|c: char| c.is_alphanumeric())
     })
 }

@@ -338,7 +338,9 @@ pub(crate) fn classify(
         return Some(SpeakerPhrase::Named(NamedSpeaker { name, title, description }, written));
     }
     let first_word = ws[0].to_lowercase();
-    let described_speaker = is_determiner(&first_word) && (2..=10).contains(&ws.len())
+    // "Ford’s now-deceased father": a possessive determines like "the".
+    let determined = is_determiner(&first_word) || names::possessive(ws[0]) && ws.len() <= 4;
+    let described_speaker = determined && (2..=10).contains(&ws.len())
         || ws.len() <= 3
             && ws.iter().all(|w| !names::capitalised(w))
             && ws.last().is_some_and(|w| {

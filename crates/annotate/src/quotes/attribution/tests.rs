@@ -207,3 +207,21 @@ fn a_second_verb_speaks_for_the_sentence_subject() {
         named("Gaiman", None, None, "Gaiman")
     );
 }
+
+#[test]
+fn a_possessive_determines_a_described_speaker() {
+    let s = speaker_of(
+        "At some point, Ford’s late father told Starner that “the only way I know he’s alive is because he cashes the checks.”",
+        &[],
+    );
+    assert_eq!(s, text("Ford’s late father"));
+}
+
+#[test]
+fn a_colon_lead_in_speaks_for_the_subject_of_its_clause() {
+    let s = speaker_of(
+        "Moving forward, Swift has a new record deal, and the label will be left to wonder: “what did we do to deserve this?”",
+        &[],
+    );
+    assert_eq!(s, text("the label"));
+}
