@@ -14,9 +14,9 @@ use std::ops::Range;
 use corpus::{BlockKind, EntityKind};
 
 use super::attribution;
-use super::first_names;
-use super::people::{self, Pronoun};
+use super::people;
 use super::phrase::SpeakerPhrase;
+use super::pronouns::{self, Pronoun};
 use super::speaker::{Context, Speaker, describes_person};
 
 /// How many paragraphs back "he" or "she" may find the person the text is about.
@@ -195,7 +195,7 @@ impl Topics {
                     }
                     Some(SpeakerPhrase::Named(named, words))
                         if named.name.contains(' ')
-                            && named.name.split_whitespace().next().and_then(first_names::pronoun).is_none() =>
+                            && named.name.split_whitespace().next().and_then(pronouns::of_first_name).is_none() =>
                     {
                         Some(Speaker { entity: None, text: Some(words.clone()), named: Some(named.clone()) })
                     }

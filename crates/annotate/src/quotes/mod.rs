@@ -13,11 +13,11 @@
 
 mod about;
 mod attribution;
-mod first_names;
 mod marks;
 mod names;
 mod people;
 mod phrase;
+mod pronouns;
 mod reading;
 mod source;
 mod speaker;

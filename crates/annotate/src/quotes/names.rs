@@ -2,6 +2,7 @@
 //! roles in front of it ("Senate Majority Leader", "Rep."), and which name a body rather than a
 //! person ("the State Department", "NASA").
 
+use super::pronouns;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -235,6 +236,14 @@ pub(crate) fn split_name(words: &[&str]) -> Option<NameParts> {
     while is_particle(words[name_from]) && name_from + 1 < words.len() {
         name_from += 1;
     }
+    // "special envoy to Ukraine Kurt Volker": a word before a common first name, in a run
+    // of three or more, is a place or a body, not the name's.
+    let placed = words.len() - name_from >= 3
+        && pronouns::of_first_name(words[name_from]).is_none()
+        && pronouns::of_first_name(words[name_from + 1]).is_some();
+    if placed {
+        name_from += 1;
+    }
     // A person's name has no "of": "Martin Taylor of Aberdeenshire" is Martin Taylor.
     let mut words = words;
     let of = words[name_from..].iter().position(|w| matches!(*w, "of" | "for")).map(|p| p + name_from);
@@ -247,7 +256,9 @@ pub(crate) fn split_name(words: &[&str]) -> Option<NameParts> {
         || (name_from + 1 == words.len() && acronym(last));
     // Titles: the words before the name, back to the phrase's start or a determiner.
     let mut title_from = name_from;
-    while title_from > 0 && !matches!(words[title_from - 1].to_lowercase().as_str(), "the" | "a" | "an" | "and" | "or")
+    while !placed
+        && title_from > 0
+        && !matches!(words[title_from - 1].to_lowercase().as_str(), "the" | "a" | "an" | "and" | "or")
     {
         title_from -= 1;
     }
@@ -315,6 +326,9 @@ mod tests {
         );
         assert_eq!(parts("Mr Putin"), person("Mr", "Putin"));
         assert_eq!(parts("Martin Taylor of Aberdeenshire"), person("", "Martin Taylor"));
+        // A place before a common first name is not the name's, nor a title.
+        assert_eq!(parts("envoy to Ukraine Kurt Volker"), person("", "Kurt Volker"));
+        assert_eq!(parts("Mary Ann Smith"), person("", "Mary Ann Smith"));
     }
 
     #[test]

@@ -8,8 +8,8 @@ use std::ops::Range;
 use corpus::{Block, BlockKind, Source};
 
 use super::NamedSpeaker;
-use super::first_names;
 use super::names;
+use super::pronouns::{self, Pronoun};
 use super::reading::{Reading, SourceReading};
 
 /// A full name and the titles written before it where it first appears.
@@ -34,28 +34,6 @@ pub(crate) struct People {
     /// Per surname, the sentences naming only that person with "he" or "his" and with
     /// "she" or "her": (he, she).
     pronouns: HashMap<String, (u32, u32)>,
-}
-
-/// Which pronoun a person takes, as the source uses them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Pronoun {
-    He,
-    She,
-}
-
-impl Pronoun {
-    /// The pronoun a word is: "he", "She", "er", "elle"…
-    pub(crate) fn of(word: &str) -> Option<Pronoun> {
-        names::lowered(word, |lower| match lower {
-            "he" | "him" | "his" | "himself" | "er" | "il" | "él" | "lui" | "ele" | "он" | "він" => {
-                Some(Pronoun::He)
-            }
-            "she" | "her" | "hers" | "herself" | "elle" | "ella" | "lei" | "ela" | "она" | "вона" => {
-                Some(Pronoun::She)
-            }
-            _ => None,
-        })
-    }
 }
 
 impl People {
@@ -120,7 +98,7 @@ impl People {
         match self.pronouns.get(&key(surname)) {
             Some(&(he, she)) if he > she => Some(Pronoun::He),
             Some(&(he, she)) if she > he => Some(Pronoun::She),
-            _ => name.split_whitespace().next().filter(|_| name.contains(' ')).and_then(first_names::pronoun),
+            _ => name.split_whitespace().next().filter(|_| name.contains(' ')).and_then(pronouns::of_first_name),
         }
     }
 
@@ -273,7 +251,7 @@ pub(crate) fn first_named(reading: &Reading, sentence: Range<usize>, spoken: &[N
                 // Only a person: someone quoted already, or a common first name
                 // ("Black Water" and "Roth IRA" are capitalised too).
                 let person = spoken.iter().any(|s| s.name.to_lowercase() == key)
-                    || first_names::pronoun(ws[parts.name_from]).is_some();
+                    || pronouns::of_first_name(ws[parts.name_from]).is_some();
                 if person {
                     let name = ws[parts.name_from..parts.name_to].join(" ");
                     let title =

@@ -7,8 +7,9 @@ use std::ops::Range;
 use corpus::Corpus;
 
 use super::names;
-use super::people::{self, People, Pronoun};
+use super::people::{self, People};
 use super::phrase::SpeakerPhrase;
+use super::pronouns::Pronoun;
 use super::reading::SourceReading;
 use super::{NamedSpeaker, QuoteReport};
 use crate::Mention;

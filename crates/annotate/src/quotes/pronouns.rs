@@ -1,7 +1,41 @@
-//! Common first names that say which pronoun a person takes, for a source that does not
-//! say it itself: "she said" after a quotation of Joseph Minga is not his.
+//! Which pronoun a word is, and which a person takes by their first name, for a source
+//! that does not say it itself: "she said" after a quotation of Joseph Minga is not his.
 
-use super::people::Pronoun;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Which pronoun a person takes, as the source uses them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pronoun {
+    He,
+    She,
+}
+
+impl Pronoun {
+    /// The pronoun a word is: "he", "She", "er", "elle"…
+    pub(crate) fn of(word: &str) -> Option<Pronoun> {
+        const HE: &[&str] = &["he", "him", "his", "himself", "er", "il", "él", "lui", "ele", "он", "він"];
+        const SHE: &[&str] = &["she", "her", "hers", "herself", "elle", "ella", "lei", "ela", "она", "вона"];
+        // Most words are ASCII and longer than any pronoun: no lowering, no allocation.
+        if word.len() > 10 {
+            return None;
+        }
+        let is = |list: &[&str]| {
+            if word.is_ascii() {
+                list.iter().any(|p| p.eq_ignore_ascii_case(word))
+            } else {
+                list.contains(&word.to_lowercase().as_str())
+            }
+        };
+        if is(HE) {
+            Some(Pronoun::He)
+        } else if is(SHE) {
+            Some(Pronoun::She)
+        } else {
+            None
+        }
+    }
+}
 
 /// First names people called "she" mostly carry.
 #[rustfmt::skip]
@@ -46,13 +80,39 @@ const HE: &[&str] = &[
 ];
 
 /// The pronoun a first name says, when it is a common one.
-pub(crate) fn pronoun(first_name: &str) -> Option<Pronoun> {
-    let name = first_name.to_lowercase();
-    if SHE.contains(&name.as_str()) {
-        Some(Pronoun::She)
-    } else if HE.contains(&name.as_str()) {
-        Some(Pronoun::He)
-    } else {
-        None
+pub(crate) fn of_first_name(first_name: &str) -> Option<Pronoun> {
+    // Asked for a few names per sentence: lowering them allocates little.
+    FIRST_NAMES.get(first_name.to_lowercase().as_str()).copied()
+}
+
+/// The 1990 US Census first names, with the lists above over them.
+static FIRST_NAMES: LazyLock<HashMap<&'static str, Pronoun, foldhash::fast::FixedState>> = LazyLock::new(|| {
+    let mut names = HashMap::default();
+    let census = include_str!("../../data/first-names.tsv").lines().filter(|l| !l.starts_with('#'));
+    for line in census {
+        match line.split_once('\t') {
+            Some((name, "he")) => names.insert(name, Pronoun::He),
+            Some((name, "she")) => names.insert(name, Pronoun::She),
+            _ => panic!("first-names.tsv: a line is not name<TAB>he|she: {line:?}"),
+        };
+    }
+    names.extend(HE.iter().map(|&n| (n, Pronoun::He)));
+    names.extend(SHE.iter().map(|&n| (n, Pronoun::She)));
+    names
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_names_say_a_pronoun() {
+        assert_eq!(of_first_name("Kurt"), Some(Pronoun::He));
+        assert_eq!(of_first_name("Elise"), Some(Pronoun::She));
+        assert_eq!(of_first_name("Taylor"), Some(Pronoun::She));
+        assert_eq!(of_first_name("Ukraine"), None);
+        assert_eq!(Pronoun::of("She"), Some(Pronoun::She));
+        assert_eq!(Pronoun::of("вона"), Some(Pronoun::She));
+        assert_eq!(Pronoun::of("Hello"), None);
     }
 }
