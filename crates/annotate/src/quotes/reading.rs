@@ -69,13 +69,16 @@ impl<'a> Reading<'a> {
         for q in quotations {
             blank(q.clone());
         }
-        // Brackets after a word: "(D-N.Y.)", "(pictured)".
+        // Brackets after a word: "(D-N.Y.)", "(pictured)". A bracket that opens a quotation
+        // is a sentence of its own, attribution and all: "(“…,” was how Ford put it.)".
         let mut depth_from: Option<usize> = None;
         for (i, c) in text.bytes().enumerate() {
             match c {
                 b'(' | b'[' if depth_from.is_none() => depth_from = Some(i),
                 b')' | b']' => {
-                    if let Some(from) = depth_from.take() {
+                    if let Some(from) = depth_from.take()
+                        && !quotations.iter().any(|q| q.start == from + 1)
+                    {
                         blank(from..i + 1);
                     }
                 }
@@ -176,5 +179,14 @@ mod tests {
         assert_eq!(names, ["said", "Rep", "Jerry", "Nadler", "a", "Democrat"]);
         assert!(!reading.boundary(8..16));
         assert!(reading.boundary(22..33));
+    }
+
+    #[test]
+    fn a_bracket_opening_a_quotation_is_read() {
+        let text = "They married. (“We should formalize it,” was how Ford described it.)";
+        let quote = text.find('“').unwrap()..text.find('”').unwrap() + '”'.len_utf8();
+        let reading = Reading::new(text, std::slice::from_ref(&quote));
+        let words: Vec<&str> = reading.words(0..text.len()).iter().map(|w| &text[w.clone()]).collect();
+        assert_eq!(words, ["They", "married", "was", "how", "Ford", "described", "it"]);
     }
 }
