@@ -166,3 +166,11 @@ fn a_second_verb_and_a_title_in_quotes_keep_their_speaker() {
     let raw = "Tom Baker starred in the series for six years.\n\n\"Hearing the heartbeat was something we never take for granted,\" the \"Pose\" actor said.";
     assert_eq!(names_of(raw), ["Tom Baker"]);
 }
+
+#[test]
+fn a_title_attributed_to_no_one_is_no_quotation() {
+    let raw = "Mary Steenburgen wrote the song for the film.\n\n“Wild Rose”\n\n“Financial Freedom: A Proven Path to All the Money You Will Ever Need” is his book.";
+    assert_eq!(quotes_of(raw), []);
+    let raw = "The club announced the deal on Wednesday.\n\n“Welcome Jose,” Tottenham tweeted.";
+    assert_eq!(quotes_of(raw).len(), 1);
+}

@@ -136,6 +136,19 @@ fn word_count(text: &str) -> usize {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count()
 }
 
+/// Whether quoted words are the title of a work rather than speech: two or more words, every
+/// word of four letters or more capitalised, no full stop, "!" or "?" ("Wild Rose",
+/// "Financial Freedom: A Proven Path to All the Money You Will Ever Need,").
+fn names_a_work(text: &str) -> bool {
+    let words: Vec<&str> =
+        text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    words.len() >= 2
+        && words.iter().filter(|w| w.chars().count() >= 4).all(&capitalised)
+        && words.iter().filter(|w| capitalised(w)).count() >= 2
+        && !text.trim_end_matches([',', ' ']).contains(['.', '!', '?'])
+}
+
 /// Extracts every quotation of the corpus and joins the reports of the same quotation.
 pub fn extract(corpus: &Corpus, mentions: &[Mention], reuse: &[ReuseCluster], stories: &[Story]) -> Quotations {
     // Sources are read on every core, each into its own reports and phrases, put together

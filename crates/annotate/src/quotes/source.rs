@@ -21,7 +21,7 @@ use super::phrase::SpeakerPhrase;
 use super::pronouns::Pronoun;
 use super::reading::SourceReading;
 use super::speaker::{Context, Speaker, refers_back};
-use super::{FULL_QUOTE_WORDS, QuotePart, QuoteReport, QuotedPhrase, word_count};
+use super::{FULL_QUOTE_WORDS, QuotePart, QuoteReport, QuotedPhrase, names_a_work, word_count};
 use crate::Mention;
 
 /// Extracts the quotations of source `s`; `mentions` are that source's, ordered by block.
@@ -101,7 +101,8 @@ pub(crate) fn source_quotes(
                 let start_sentence = &block.sentences[start];
                 let opens =
                     span.outer.start <= start_sentence.start || text[..span.outer.start].trim_end().ends_with(':');
-                if !(opens || word_count(&text[span.inner.clone()]) >= FULL_QUOTE_WORDS) {
+                let inner = &text[span.inner.clone()];
+                if !(opens || word_count(inner) >= FULL_QUOTE_WORDS) {
                     phrases.push(QuotedPhrase { source: s, block: b, range: span.inner.clone() });
                     continue;
                 }
@@ -122,6 +123,11 @@ pub(crate) fn source_quotes(
                 let found = attribute(sentence)
                     .or_else(|| (start != si).then(|| attribute(start_sentence)).flatten())
                     .or_else(|| next.and_then(attribute));
+                // "“Wild Rose”" alone, attributed to no one, is the title of a work.
+                if found.is_none() && names_a_work(inner) {
+                    phrases.push(QuotedPhrase { source: s, block: b, range: span.inner.clone() });
+                    continue;
+                }
                 let speaker = match found {
                     Some(found) => {
                         // Only a pronoun or a phrase referring back needs who the text is about.

@@ -3,6 +3,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use super::names::{self, WordSet};
+
 /// How a speech word points at its speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Verb {
@@ -247,9 +249,11 @@ const AUXILIARIES: &[&str] = &[
 /// Whether `word` may stand between a speaker and the verb: an auxiliary, or an adverb in
 /// -ly ("Thomas allegedly told").
 pub(crate) fn auxiliary(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    AUXILIARIES.contains(&lower.as_str()) || lower.len() > 4 && lower.ends_with("ly") && lower == word
+    let adverb = word.len() > 4 && word.ends_with("ly") && !word.chars().any(char::is_uppercase);
+    adverb || names::listed(&AUXILIARY_SET, word)
 }
+
+static AUXILIARY_SET: LazyLock<WordSet> = LazyLock::new(|| names::set(AUXILIARIES));
 
 /// What `word` (in lower case) is in a text of `language`, when it is a speech word.
 pub(crate) fn verb(word: &str, language: &str) -> Option<Verb> {
