@@ -6,15 +6,12 @@ use super::pronouns;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-/// Honorifics and short titles, written with or without a full stop: "Mr.", "Rep", "Dr.".
+/// Honorifics written without a full stop, besides corpus's [`corpus::sentences::TITLES`]
+/// (which are written with one or without): "Sir", "Herr", "г-н".
 #[rustfmt::skip]
 const HONORIFICS: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "rep", "reps", "sen", "sens", "gov", "gen", "lt", "col", "sgt",
-    "capt", "cmdr", "adm", "maj", "brig", "amb", "rev", "hon", "pres", "sir", "dame", "lord", "lady", "herr", "frau",
-    "m", "mme", "mlle", "sra", "dott", "sig", "sig.ra", "st", "det", "supt", "insp", "cpl", "pvt", "fr", "г-н",
-    "г-жа",
+    "miss", "sir", "dame", "lord", "lady", "herr", "frau", "m", "sig.ra", "г-н", "г-жа",
 ];
-
 /// Role words written with a capital before a name: "Prime Minister", "Coach", "CEO". The
 /// name is what follows the last of them.
 #[rustfmt::skip]
@@ -98,7 +95,8 @@ pub(crate) fn set(words: &[&'static str]) -> WordSet {
     words.iter().copied().collect()
 }
 
-static HONORIFIC_SET: LazyLock<WordSet> = LazyLock::new(|| set(HONORIFICS));
+static HONORIFIC_SET: LazyLock<WordSet> =
+    LazyLock::new(|| HONORIFICS.iter().chain(corpus::sentences::TITLES).copied().collect());
 static ROLE_SET: LazyLock<WordSet> = LazyLock::new(|| set(ROLES));
 static BODY_SET: LazyLock<WordSet> = LazyLock::new(|| set(BODY_WORDS));
 static OPENER_SET: LazyLock<WordSet> = LazyLock::new(|| set(OPENERS));
