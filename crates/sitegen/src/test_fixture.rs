@@ -10,8 +10,8 @@ use annotate::quotes::NamedSpeaker;
 use annotate::{Annotations, EntityMatcher, annotate};
 use corpus::Corpus;
 
-use crate::pages::SiteModel;
-use crate::theme::Theme;
+use crate::render::theme::Theme;
+use crate::site::model::SiteModel;
 
 pub(crate) const SOURCE_A: &str = "title: Senate vote\noutlet: Outlet A\npublished: 2016-01-01\nbody: |\n  \u{201c}The bill will pass the Senate before the end of the month,\u{201d} said Rep. Jerry Nadler, a Democrat from New York.\n\n  \u{201c}We have the votes and we will use every one of them,\u{201d} a senior US official said.\n\n  \u{201c}We\u{2019}re gradually heading in the right direction, step by step,\u{201d} Putin said.\n";
 pub(crate) const SOURCE_B: &str = "title: Hearings\noutlet: Outlet B\npublished: 2016-01-03\nbody: |\n  \u{201c}Nothing is agreed until everything is agreed in this whole process.\u{201d}\n\n  The committee met on Monday.\n\n  \u{201c}The committee will hold its hearings in public, every single one of them,\u{201d} Nadler said.\n";

@@ -1,0 +1,8 @@
+//! The model of the site the pages are views of: the annotated corpus with its indexes
+//! ([`model::SiteModel`]), duplicate coverage as pages show it, the named speakers outside the
+//! catalogue, and the timeline.
+
+pub(crate) mod coverage;
+pub(crate) mod model;
+pub(crate) mod speakers;
+pub(crate) mod timeline;
