@@ -4,5 +4,6 @@
 
 pub(crate) mod coverage;
 pub(crate) mod model;
+pub(crate) mod quote_texts;
 pub(crate) mod speakers;
 pub(crate) mod timeline;

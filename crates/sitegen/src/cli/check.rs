@@ -100,7 +100,7 @@ fn speaker_candidates(out: &mut String, corpus: &Corpus, quotes: &[annotate::quo
             described,
             path.display(),
             first.parts[0].block + 1,
-            shorten(crate::pages::quotes::shown_text(&first.text(corpus)), 80)
+            shorten(crate::site::quote_texts::shown_text(&first.text(corpus)), 80)
         );
     }
     if speakers.len() > SPEAKERS_SHOWN {

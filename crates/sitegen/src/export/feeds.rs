@@ -5,7 +5,7 @@ use std::fmt::Write;
 use corpus::{Corpus, Source};
 use rayon::prelude::*;
 
-use crate::site::model::first_words;
+use crate::pages::base::first_words;
 
 /// Escapes text for XML content and attributes.
 fn xml(text: &str) -> String {

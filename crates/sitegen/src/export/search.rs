@@ -13,8 +13,9 @@ use corpus::Corpus;
 use searchindex::{Document, DocumentType, IndexCache, IndexFile, Section};
 
 use crate::build::output::Staging;
-use crate::pages::quotes::{quote_dates, quote_page_href, quote_pages, shown_text};
+use crate::pages::quotes::quote_dates;
 use crate::render::markdown::text_blocks;
+use crate::site::quote_texts::{quote_page_href, quote_pages, shown_text};
 use crate::site::speakers::NamedSpeakers;
 
 /// The folder of the index inside the site.

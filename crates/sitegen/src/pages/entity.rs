@@ -5,9 +5,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use crate::pages::page::Page;
 use crate::pages::views::EntitySummary;
 use crate::render::svg::timeline_svg;
-use crate::site::model::{Page, SiteModel};
+use crate::site::model::SiteModel;
 
 /// At most this many co-mentioned entities are listed.
 const RELATED_LIMIT: usize = 10;
@@ -66,9 +67,9 @@ impl<'a> SiteModel<'a> {
             entity.kind.label(),
             if mentions == 1 { "" } else { "s" },
             self.corpus.site.title,
-            crate::site::model::first_words(entity.description.as_deref().unwrap_or(""), 30)
+            crate::pages::base::first_words(entity.description.as_deref().unwrap_or(""), 30)
         );
-        let meta = crate::site::model::PageMeta {
+        let meta = crate::pages::base::PageMeta {
             title: &entity.name,
             kind: "entity",
             path: &path,

@@ -6,13 +6,13 @@
 
 use serde::Serialize;
 
-use std::ops::Range;
+use annotate::Mention;
+use corpus::Source;
 
-use annotate::{Annotations, Mention};
-use corpus::{Corpus, Source};
-
+use crate::pages::base::PageMeta;
+use crate::pages::page::Page;
 use crate::pages::views::SourceSummary;
-use crate::site::model::{Page, PageMeta, SiteModel};
+use crate::site::model::SiteModel;
 
 /// Sources whose mentions one page lists.
 pub const SOURCES_PER_PAGE: usize = 50;
@@ -145,34 +145,6 @@ impl<'a> SiteModel<'a> {
         context.insert("mention_pages", pages);
         Page { path, template: "entity_mentions.html", context }
     }
-}
-
-/// For each entity, its mentions grouped by source: ranges of `by_entity[entity]`, one per
-/// source naming it, in source date order (then slug).
-pub(crate) fn mention_groups(
-    corpus: &Corpus,
-    annotations: &Annotations,
-    by_entity: &[Vec<usize>],
-) -> Vec<Vec<Range<usize>>> {
-    by_entity
-        .iter()
-        .map(|mentions| {
-            let source_at = |i: usize| annotations.mentions[mentions[i]].source;
-            // Mentions are ordered by source: each source's are one run.
-            let mut groups: Vec<Range<usize>> = Vec::new();
-            for i in 0..mentions.len() {
-                match groups.last_mut() {
-                    Some(run) if source_at(run.start) == source_at(i) => run.end = i + 1,
-                    _ => groups.push(i..i + 1),
-                }
-            }
-            groups.sort_by_key(|run| {
-                let source = &corpus.sources[source_at(run.start)];
-                (source.meta.published, source.slug.as_str())
-            });
-            groups
-        })
-        .collect()
 }
 
 /// A mention in its sentence, split around the words as written.

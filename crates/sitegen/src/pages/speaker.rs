@@ -6,7 +6,9 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::site::model::{Page, PageMeta, SiteModel, first_words};
+use crate::pages::base::{PageMeta, first_words};
+use crate::pages::page::Page;
+use crate::site::model::SiteModel;
 use crate::site::speakers::Given;
 
 /// Who said a quotation, as pages name and link them.

@@ -4,11 +4,13 @@
 
 use serde::Serialize;
 
+use crate::pages::page::Page;
+use crate::pages::source::BlockView;
 use crate::pages::story_rows::{row_class, story_rows};
 use crate::pages::story_texts::{StoryTexts, TextView};
 use crate::pages::views::{SourceSummary, date_range_label};
 use crate::render::svg::{SvgColumn, story_svg};
-use crate::site::model::{BlockView, Page, SiteModel};
+use crate::site::model::SiteModel;
 
 #[derive(Serialize)]
 struct CellView<'a> {
@@ -122,7 +124,7 @@ impl<'a> SiteModel<'a> {
         let path = format!("stories/{}.html", story.id);
         let description =
             format!("{} versions of “{}”, compared passage by passage.", story.sources.len(), origin.meta.title);
-        let meta = crate::site::model::PageMeta {
+        let meta = crate::pages::base::PageMeta {
             title: &origin.meta.title,
             kind: "story",
             path: &path,

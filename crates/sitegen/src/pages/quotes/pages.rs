@@ -3,10 +3,12 @@
 
 use serde::Serialize;
 
-use super::layout::page_path;
 use super::view::QuoteView;
+use crate::pages::base::PageMeta;
 use crate::pages::mentions::{PageLink, page_links};
-use crate::site::model::{Page, PageMeta, SiteModel};
+use crate::pages::page::Page;
+use crate::site::model::SiteModel;
+use crate::site::quote_texts::layout::page_path;
 
 /// Quotations of one speaker on a quotes page.
 #[derive(Serialize)]

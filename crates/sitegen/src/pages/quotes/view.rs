@@ -3,62 +3,18 @@
 
 use std::borrow::Cow;
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use annotate::quotes::Quote;
-use corpus::Corpus;
 
-use super::layout::{self, Place};
-use super::plan::{Plan, plan};
-use super::{quote_dates, quote_page_href, shown_text};
-use crate::render::diff::{Words, diff_words_html};
+use super::quote_dates;
 use crate::site::model::SiteModel;
+use crate::site::quote_texts::quote_page_href;
 
 /// A group of reports lists its sources in a `<details>` beyond this many; a quotation whose
 /// reports all share one wording and are no more than this lists them in its caption.
 const INLINE_REPORTS: usize = 8;
 
-/// A quotation's words and place, worked out once per build: grouping the reports by
-/// wording and marking each wording's differences is most of the cost of a quotation's view.
-pub(crate) struct QuoteText {
-    /// The first report's words, as shown.
-    text: String,
-    /// What the quotation's entry lists.
-    plan: Plan,
-    /// For each shown group of reports after the first: its words with the differences from
-    /// the first report's marked.
-    wordings: Vec<String>,
-    /// Where it stands on the quotes pages.
-    pub(super) place: Place,
-}
-
-/// The [`QuoteText`] of every quotation, in order, worked out on every core.
-pub(crate) fn quote_texts(corpus: &Corpus, quotes: &[Quote]) -> Vec<QuoteText> {
-    let mut texts: Vec<QuoteText> = quotes
-        .par_iter()
-        .map(|quote| {
-            let reports: Vec<String> = quote.reports.iter().map(|r| r.text(corpus)).collect();
-            let plan = plan(corpus, quote, &reports);
-            // Shown as the quotation is: without the comma that ends words cut before their
-            // attribution.
-            let base = Words::new(shown_text(&reports[0]));
-            let wordings = plan.groups[1..plan.shown]
-                .iter()
-                .map(|group| diff_words_html(&base, &Words::new(shown_text(&reports[group[0]]))))
-                .collect();
-            QuoteText { text: shown_text(&reports[0]).to_string(), plan, wordings, place: Place::default() }
-        })
-        .collect();
-    let keys: Vec<(u8, String)> = quotes.iter().map(|q| layout::speaker_key(corpus, q)).collect();
-    let weights: Vec<usize> = texts.iter().map(|t| t.plan.weight).collect();
-    for (text, place) in texts.iter_mut().zip(layout::places(&keys, &weights)) {
-        text.place = place;
-    }
-    texts
-}
-
-/// One source's report of a quotation, as pages list it.
 #[derive(Serialize)]
 struct ReportView<'a> {
     outlet: &'a str,
