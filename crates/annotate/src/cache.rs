@@ -30,8 +30,11 @@ pub struct AnnotationCache {
 pub(crate) struct SourceFindings {
     /// The source's number when these were found: numbers change as sources come and go.
     number: usize,
+    /// The catalogue's names found in the source's blocks.
     pub(crate) mentions: Vec<Mention>,
+    /// The source's sentences, tokenised and fingerprinted for finding reused text.
     pub(crate) sentences: Vec<Sentence>,
+    /// Its quotations and quoted phrases, read from this source alone.
     pub(crate) quotes: SourceQuotes,
 }
 

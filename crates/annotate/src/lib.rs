@@ -4,6 +4,8 @@
 //! block of every source, finds reused text ([`reuse`]) and groups the sources into
 //! [`stories`], and returns the [`Annotations`] the site is built from.
 
+#![warn(missing_docs)]
+
 mod cache;
 pub mod candidates;
 mod disjoint_sets;

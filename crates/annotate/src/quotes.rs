@@ -170,7 +170,9 @@ pub fn extract(corpus: &Corpus, mentions: &[Mention], reuse: &[ReuseCluster], st
 /// What one source says by itself: its reports of quotations and its quoted phrases.
 #[derive(Debug, Clone)]
 pub(crate) struct SourceQuotes {
+    /// Every quotation the source reports, with whom it is attributed to.
     pub(crate) reports: Vec<QuoteReport>,
+    /// Short quoted phrases and scare quotes, kept apart from the quotations.
     pub(crate) phrases: Vec<QuotedPhrase>,
 }
 

@@ -28,6 +28,8 @@
 //! same sources as a Hugo site, for a speed comparison. Every source knows its true story, and
 //! [`b_cubed`] scores a clustering of the sources against it.
 
+#![warn(missing_docs)]
+
 mod boilerplate;
 mod date;
 mod eval;

@@ -5,8 +5,10 @@ use std::borrow::Cow;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::terms::{DocumentTerms, TermTable};
-use crate::vocabulary::{index_order, is_special};
+use crate::counting_sort::group_by_key;
+use crate::term_order::{index_order, is_special};
+use crate::term_table::TermTable;
+use crate::terms::DocumentTerms;
 use crate::{Document, DocumentType, IndexCache, IndexFile, VERSION};
 
 /// A term chunk is closed once it holds this many bytes: a query loads about one per word.
@@ -32,30 +34,6 @@ struct Shard {
     log: Vec<u32>,
 }
 
-/// Puts the values of each key together, keys in order and each key's values in the order
-/// they came: a counting sort. `items` yields `(key, values)` with `key < keys`, the same
-/// each time it is called (it is read twice: to count, then to place). Key `k`'s values end
-/// up at `values[starts[k]..starts[k + 1]]`; returns `(starts, values)`.
-pub(crate) fn group_by_key<'v, I>(keys: usize, items: impl Fn() -> I) -> (Vec<usize>, Vec<u32>)
-where
-    I: Iterator<Item = (usize, &'v [u32])>,
-{
-    let mut starts = vec![0usize; keys + 1];
-    for (key, values) in items() {
-        starts[key + 1] += values.len();
-    }
-    for i in 1..starts.len() {
-        starts[i] += starts[i - 1];
-    }
-    let mut fill = starts.clone();
-    let mut grouped = vec![0u32; starts[keys]];
-    for (key, values) in items() {
-        grouped[fill[key]..fill[key] + values.len()].copy_from_slice(values);
-        fill[key] += values.len();
-    }
-    (starts, grouped)
-}
-
 /// A shard's postings by term: term `id`'s groups are `groups[starts[id]..starts[id + 1]]`.
 struct ShardPostings {
     starts: Vec<usize>,
@@ -69,7 +47,8 @@ impl ShardPostings {
 }
 
 impl Shard {
-    /// Adds `term` (whose [`term_hash`] is `hash`) in document `doc`, in `sections`.
+    /// Adds `term` (whose [`term_hash`](crate::term_table::term_hash) is `hash`) in document
+    /// `doc`, in `sections`.
     fn add(&mut self, term: &str, hash: u64, doc: u32, sections: &[u32]) {
         let Shard { terms, last, log } = self;
         let id = terms.find(term, hash).unwrap_or_else(|| {

@@ -73,6 +73,8 @@ impl IndexCache {
         keys
     }
 
+    /// The stored form (JSON) of the document of `key`, one of the keys [`IndexCache::update`]
+    /// returned.
     pub(crate) fn stored(&self, key: u64) -> &[u8] {
         &self.documents[&key].stored
     }

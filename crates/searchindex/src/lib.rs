@@ -27,62 +27,20 @@
 //!
 //! The output is deterministic: the same documents give the same bytes.
 
+#![warn(missing_docs)]
+
 mod build;
 mod cache;
+mod counting_sort;
+mod document;
+mod index_file;
+mod term_order;
+mod term_table;
 mod terms;
 mod vocabulary;
 pub mod words;
 
-use std::borrow::Cow;
-
 pub use build::{build, build_cached};
 pub use cache::IndexCache;
-
-/// The folder the index is written to, inside the site.
-pub const FOLDER: &str = "search";
-
-/// The version of the format, in `index.json`.
-pub const VERSION: u32 = 1;
-
-/// A page to be found by search.
-#[derive(Debug, Clone)]
-pub struct Document<'a> {
-    /// The page, relative to the site root (`sources/x.html`).
-    pub url: String,
-    /// The page's title.
-    pub title: Cow<'a, str>,
-    /// Short facts shown under the title in a result (an outlet, a date).
-    pub meta: Vec<Cow<'a, str>>,
-    /// The searchable text. The first is the header: the title and facts to match on, with
-    /// no anchor and no label.
-    pub sections: Vec<Section<'a>>,
-}
-
-/// A part of a page that a result can point to.
-#[derive(Debug, Clone)]
-pub struct Section<'a> {
-    /// The id of its element on the page, or empty for the page itself.
-    pub anchor: Cow<'a, str>,
-    /// What a result calls it ("¶3", or a quotation's speaker and dates).
-    pub label: Cow<'a, str>,
-    /// Its plain text.
-    pub text: Cow<'a, str>,
-}
-
-/// Documents of one type ("Source", "Entity"…), the filter a reader can narrow results by.
-#[derive(Debug, Clone)]
-pub struct DocumentType<'a> {
-    /// The type's name, as the filter shows it.
-    pub name: &'static str,
-    /// Its documents, in the order they are numbered.
-    pub documents: Vec<Document<'a>>,
-}
-
-/// One file of the index.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IndexFile {
-    /// Its path inside the search folder (`terms/3.json`).
-    pub path: String,
-    /// Its bytes.
-    pub bytes: Vec<u8>,
-}
+pub use document::{Document, DocumentType, Section};
+pub use index_file::{FOLDER, IndexFile, VERSION};

@@ -2,79 +2,16 @@
 //! made of, cut once per document (and kept between builds by [`crate::IndexCache`]).
 
 use std::borrow::Cow;
-use std::hash::BuildHasher;
-
-use foldhash::fast::FixedState;
-use hashbrown::HashTable;
 
 use crate::Document;
-use crate::build::group_by_key;
+use crate::counting_sort::group_by_key;
+use crate::term_table::{TermTable, term_hash};
 use crate::words::words;
-
-/// The hash a term is found by, computed once per word: tables are looked up by it, and it
-/// picks the term's shard.
-pub(crate) fn term_hash(term: &str) -> u64 {
-    FixedState::with_seed(0).hash_one(term)
-}
 
 /// The shard of a term of hash `hash`, of `count`. From the high bits: the tables take their
 /// buckets from the low ones, and a shard's terms all sharing low bits would crowd them.
-pub(crate) fn shard_of(hash: u64, count: usize) -> usize {
+fn shard_of(hash: u64, count: usize) -> usize {
     (((hash >> 32) * count as u64) >> 32) as usize
-}
-
-/// Terms numbered in order of first use, found by their [`term_hash`]: a document's terms, a
-/// shard's, the vocabulary a server keeps. `S` is how a term is held (`String`, or a word
-/// borrowed from the text).
-pub(crate) struct TermTable<S> {
-    ids: HashTable<u32>,
-    terms: Vec<S>,
-    hashes: Vec<u64>,
-}
-
-impl<S> Default for TermTable<S> {
-    fn default() -> Self {
-        TermTable { ids: HashTable::new(), terms: Vec::new(), hashes: Vec::new() }
-    }
-}
-
-impl<S: AsRef<str>> TermTable<S> {
-    pub(crate) fn with_capacity(capacity: usize) -> Self {
-        TermTable {
-            ids: HashTable::with_capacity(capacity),
-            terms: Vec::with_capacity(capacity),
-            hashes: Vec::with_capacity(capacity),
-        }
-    }
-
-    /// How many terms it holds.
-    pub(crate) fn len(&self) -> usize {
-        self.terms.len()
-    }
-
-    pub(crate) fn term(&self, id: u32) -> &str {
-        self.terms[id as usize].as_ref()
-    }
-
-    /// The number of `term`, whose hash is `hash`, if it has one.
-    pub(crate) fn find(&self, term: &str, hash: u64) -> Option<u32> {
-        self.ids.find(hash, |&id| self.terms[id as usize].as_ref() == term).copied()
-    }
-
-    /// Numbers `term` (not held yet), whose hash is `hash`.
-    pub(crate) fn insert(&mut self, term: S, hash: u64) -> u32 {
-        let TermTable { ids, terms, hashes } = self;
-        let id = u32::try_from(terms.len()).expect("fewer than 2^32 terms");
-        ids.insert_unique(hash, id, |&id| hashes[id as usize]);
-        terms.push(term);
-        hashes.push(hash);
-        id
-    }
-
-    /// The terms by number, and their hashes.
-    pub(crate) fn into_parts(self) -> (Vec<S>, Vec<u64>) {
-        (self.terms, self.hashes)
-    }
 }
 
 /// The distinct terms of a document, each with the sections that hold it (ascending).
@@ -88,6 +25,7 @@ pub(crate) struct DocumentTerms<'a> {
 }
 
 impl<'a> DocumentTerms<'a> {
+    /// Cuts `document` into words, once: its terms borrow from its text where they can.
     pub(crate) fn of(document: &'a Document<'_>) -> DocumentTerms<'a> {
         // Each term gets a number in order of first use; (number, section) pairs come in
         // section order, so grouping them by number leaves every term's sections ascending.

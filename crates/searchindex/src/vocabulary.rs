@@ -4,19 +4,8 @@
 
 use std::cmp::Ordering;
 
-use crate::terms::TermTable;
-
-/// The order of terms in the index: JavaScript's string order (UTF-16 code units), which is
-/// UTF-8 byte order but between characters above U+FFFF and those from U+E000 to U+FFFF,
-/// whose UTF-8 starts with 0xEE or 0xEF. `special` says a term holds such a byte.
-pub(crate) fn index_order(a: &str, a_special: bool, b: &str, b_special: bool) -> Ordering {
-    if a_special && b_special { a.encode_utf16().cmp(b.encode_utf16()) } else { a.cmp(b) }
-}
-
-/// Whether `term` holds a byte that makes its UTF-16 order differ from its byte order.
-pub(crate) fn is_special(term: &str) -> bool {
-    term.bytes().any(|b| b >= 0xEE)
-}
+use crate::term_order::{index_order, is_special};
+use crate::term_table::TermTable;
 
 /// Terms by number.
 #[derive(Default)]
@@ -32,6 +21,7 @@ impl Vocabulary {
         self.terms.len()
     }
 
+    /// The term numbered `id`.
     pub(crate) fn term(&self, id: u32) -> &str {
         self.terms.term(id)
     }
@@ -83,7 +73,7 @@ mod tests {
     #[test]
     fn keeps_every_term_once_in_index_order() {
         let mut vocabulary = Vocabulary::default();
-        let hash = |t: &str| crate::terms::term_hash(t);
+        let hash = |t: &str| crate::term_table::term_hash(t);
         let first = ["talks", "élan", "𝒜𝒷", "aleppo", "\u{fffd}x"];
         for term in first {
             vocabulary.id(term, hash(term));

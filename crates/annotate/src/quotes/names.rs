@@ -91,6 +91,7 @@ pub(crate) fn fold(name: &str) -> String {
 /// A word list made a set, looked up for every word a phrase is read over.
 pub(crate) type WordSet = HashSet<&'static str, foldhash::fast::FixedState>;
 
+/// The set of a word list; each list's set is made once, in a `LazyLock`.
 pub(crate) fn set(words: &[&'static str]) -> WordSet {
     words.iter().copied().collect()
 }

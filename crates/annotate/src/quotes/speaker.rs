@@ -91,6 +91,7 @@ const NOT_PEOPLE: &[&str] = &[
 
 /// The state of reading a source: its blocks, the people it names and those it has quoted.
 pub(crate) struct Context<'c, 'r> {
+    /// The whole corpus: the source's blocks, and the catalogue its people are matched to.
     pub(crate) corpus: &'c Corpus,
     /// The source's number.
     pub(crate) source: usize,

@@ -30,9 +30,9 @@ use std::collections::HashMap;
 
 use foldhash::fast::FixedState;
 
+use super::dropped::{DroppedAt, drop_line};
 use super::stopwords::Language;
 use super::text::{ends_like_sentence, starts_like_a_title};
-use super::{DroppedAt, drop_line};
 use crate::DropReason;
 
 /// A run of this many link-like lines is a menu, and makes the text a page.

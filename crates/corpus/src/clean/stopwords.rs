@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use foldhash::fast::FixedState;
 
-/// Every list, by code, with its words folded as [`super::fold`] folds text.
+/// Every list, by code, with its words folded as [`super::text::fold`] folds text.
 struct Lists {
     codes: Vec<&'static str>,
     /// Each word with the set of lists holding it, one bit a list.
@@ -39,7 +39,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         for word in list {
             // A listed "l'" or "don't" folds to its pieces, which stand as words in text. Some
             // lists hold digits (stopwords-iso's Korean): numbers are in every language.
-            let pieces = super::fold(&word);
+            let pieces = super::text::fold(&word);
             for piece in pieces.split(' ').filter(|p| p.chars().any(char::is_alphabetic)) {
                 *words.entry(piece.to_string()).or_default() |= 1 << bit;
             }
@@ -102,14 +102,14 @@ pub struct Language {
 
 /// Whether `word` is a stop word of any language the lists hold ("the", "quando", "мой").
 pub fn is_stop_word(word: &str) -> bool {
-    let folded = super::fold(word);
+    let folded = super::text::fold(word);
     !folded.is_empty() && folded.split(' ').all(|piece| LISTS.words.contains_key(piece))
 }
 
 /// Whether `word` is a stop word of the language coded `code` ("ru": "мой", not "Ma").
 pub fn is_stop_word_in(word: &str, code: &str) -> bool {
     let Some(bit) = LISTS.codes.iter().position(|c| *c == code) else { return false };
-    let folded = super::fold(word);
+    let folded = super::text::fold(word);
     !folded.is_empty()
         && folded.split(' ').all(|piece| LISTS.words.get(piece).is_some_and(|bits| bits & (1 << bit) != 0))
 }
@@ -189,7 +189,7 @@ fn lookup(word: &str, buffer: &mut String) -> u128 {
     LISTS.words.get(buffer.as_str()).copied().unwrap_or(0)
 }
 
-/// The runs of letters and digits of `text`, as [`super::fold`] splits it.
+/// The runs of letters and digits of `text`, as [`super::text::fold`] splits it.
 fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
 }

@@ -1,3 +1,4 @@
+use super::pull_quotes::{PULL_QUOTE_MAX_WORDS, PULL_QUOTE_MIN_WORDS};
 use super::*;
 
 fn kinds_and_texts(cleaned: &Cleaned) -> Vec<(&'static str, &str)> {

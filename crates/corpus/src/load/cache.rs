@@ -11,6 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use super::paths::{normalize, resolve_inside};
 use crate::Source;
 
 /// Sources kept from the previous load, by YAML path. See [`crate::load_cached`].
@@ -48,7 +49,10 @@ impl Stamp {
 /// stamp, taken just before it was read.
 #[derive(Debug, Clone)]
 pub(crate) struct BodyDep {
+    /// The path as written, so that a body file later moved outside the content folder (or
+    /// linked out of it) is refused again rather than reused.
     pub(crate) target: PathBuf,
+    /// None when the file could not be stamped: then the source is never reused.
     pub(crate) stamp: Option<Stamp>,
 }
 
@@ -69,8 +73,8 @@ impl LoadCache {
         }
         if let Some(body) = &cached.body {
             let stamp = body.stamp.as_ref()?;
-            crate::load::resolve_inside(&body.target, root).ok()?;
-            if Stamp::of(&crate::load::normalize(&body.target))? != *stamp {
+            resolve_inside(&body.target, root).ok()?;
+            if Stamp::of(&normalize(&body.target))? != *stamp {
                 return None;
             }
         }

@@ -6,7 +6,9 @@ use std::path::Path;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::load::{Errors, is_slug, read_yaml, refuse_control_characters, require_text};
+use super::errors::Errors;
+use super::fields::{is_slug, refuse_control_characters, require_text};
+use super::read::read_yaml;
 use crate::{Entity, EntityKind};
 
 #[derive(Deserialize)]

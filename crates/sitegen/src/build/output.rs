@@ -51,52 +51,96 @@ fn absolute(path: &Path) -> io::Result<PathBuf> {
 
 /// Checks that writing `output` cannot touch `protected` folders (the content folder, the
 /// themes), and that an existing output folder is one sitegen made.
-pub fn check_output(output: &Path, content: &Path, protected: &[&Path]) -> Result<(), String> {
-    let out = absolute(output).map_err(|e| format!("output folder {}: {e}", output.display()))?;
-    let content_abs = content.canonicalize().map_err(|e| format!("content folder {}: {e}", content.display()))?;
+pub fn check_output(output: &Path, content: &Path, protected: &[&Path]) -> Result<(), OutputError> {
+    let folder = |what: &'static str, path: &Path| {
+        let path = path.to_path_buf();
+        move |source| OutputError::Folder { what, path, source }
+    };
+    let refused = |why: Refusal| OutputError::Refused { output: output.to_path_buf(), why };
+    let out = absolute(output).map_err(folder("output folder", output))?;
+    let content_abs = content.canonicalize().map_err(folder("content folder", content))?;
     if out == content_abs || content_abs.starts_with(&out) {
-        return Err(format!(
-            "refusing to build into {}: it is or contains the content folder {}",
-            output.display(),
-            content.display()
-        ));
+        return Err(refused(Refusal::HoldsContent { content: content.to_path_buf() }));
     }
     if out.starts_with(&content_abs) {
-        return Err(format!(
-            "refusing to build into {}: it is inside the content folder {}",
-            output.display(),
-            content.display()
-        ));
+        return Err(refused(Refusal::InsideContent { content: content.to_path_buf() }));
     }
-    for folder in protected {
-        if let Ok(folder_abs) = folder.canonicalize()
+    for protected in protected {
+        if let Ok(folder_abs) = protected.canonicalize()
             && (out == folder_abs || folder_abs.starts_with(&out) || out.starts_with(&folder_abs))
         {
-            return Err(format!("refusing to build into {}: it overlaps {}", output.display(), folder.display()));
+            return Err(refused(Refusal::Overlaps { folder: protected.to_path_buf() }));
         }
     }
     if out.exists() {
         if !out.is_dir() {
-            return Err(format!("output {} exists and is not a folder", output.display()));
+            return Err(OutputError::NotAFolder { output: output.to_path_buf() });
         }
-        let empty =
-            fs::read_dir(&out).map_err(|e| format!("output folder {}: {e}", output.display()))?.next().is_none();
+        let empty = fs::read_dir(&out).map_err(folder("output folder", output))?.next().is_none();
         if !empty && !is_output(&out) {
-            return Err(format!(
-                "refusing to replace {}: it is not empty and was not made by sitegen (no {MARKER} file); choose another --output or empty it",
-                output.display()
-            ));
+            return Err(refused(Refusal::NotMadeBySitegen));
         }
         // The swap could replace a read-only folder (only its parent is written), but could
         // not then empty the old one; and read-only says "do not replace". Refused up front.
         if fs::metadata(&out).is_ok_and(|m| m.permissions().readonly()) {
-            return Err(format!(
-                "refusing to replace {}: it is read-only; make it writable or choose another --output",
-                output.display()
-            ));
+            return Err(refused(Refusal::ReadOnly));
         }
     }
     Ok(())
+}
+
+/// Why the output folder cannot be built into, or could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    /// The output or content folder could not be resolved or read.
+    #[error("{what} {}: {source}", path.display())]
+    Folder { what: &'static str, path: PathBuf, source: io::Error },
+    /// The output folder is refused: writing it could damage something else.
+    #[error("{}", refusal_message(output, why))]
+    Refused { output: PathBuf, why: Refusal },
+    /// The output path exists and is a file.
+    #[error("output {} exists and is not a folder", output.display())]
+    NotAFolder { output: PathBuf },
+    /// Writing the staging folder failed (the error names the file).
+    #[error("{0}")]
+    Write(#[from] io::Error),
+    /// The staging folder could not be swapped in.
+    #[error("replacing {}: {source}", output.display())]
+    Swap { output: PathBuf, source: io::Error },
+}
+
+/// Why an output folder is refused.
+#[derive(Debug)]
+pub enum Refusal {
+    /// It is or holds the content folder.
+    HoldsContent { content: PathBuf },
+    /// It is inside the content folder.
+    InsideContent { content: PathBuf },
+    /// It overlaps a folder the build reads (the themes).
+    Overlaps { folder: PathBuf },
+    /// It is a folder with files sitegen did not make.
+    NotMadeBySitegen,
+    /// It is read-only.
+    ReadOnly,
+}
+
+fn refusal_message(output: &Path, why: &Refusal) -> String {
+    let output = output.display();
+    match why {
+        Refusal::HoldsContent { content } => {
+            format!("refusing to build into {output}: it is or contains the content folder {}", content.display())
+        }
+        Refusal::InsideContent { content } => {
+            format!("refusing to build into {output}: it is inside the content folder {}", content.display())
+        }
+        Refusal::Overlaps { folder } => format!("refusing to build into {output}: it overlaps {}", folder.display()),
+        Refusal::NotMadeBySitegen => format!(
+            "refusing to replace {output}: it is not empty and was not made by sitegen (no {MARKER} file); choose another --output or empty it"
+        ),
+        Refusal::ReadOnly => {
+            format!("refusing to replace {output}: it is read-only; make it writable or choose another --output")
+        }
+    }
 }
 
 /// A writer that writes and hashes in blocks of a fixed size, so that the hash depends only on

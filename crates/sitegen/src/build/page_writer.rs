@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use crate::build::output::Staging;
 use crate::pages::page::Page;
-use crate::render::theme::Theme;
+use crate::render::theme::{Theme, ThemeError};
 use crate::site::model::SiteModel;
 
 /// One page written into the staging folder.
@@ -68,11 +68,14 @@ impl PageJob {
 }
 
 /// Why a page could not be written.
+#[derive(Debug, thiserror::Error)]
 pub enum RenderError {
     /// A template failed.
-    Theme(String),
+    #[error(transparent)]
+    Theme(#[from] ThemeError),
     /// The staging folder could not be written.
-    Output(String),
+    #[error(transparent)]
+    Output(#[from] std::io::Error),
 }
 
 /// Renders and writes every page; pages are independent, so they are done on every core and
@@ -110,8 +113,8 @@ pub fn render_pages(
                 bar.inc(1);
                 return Ok((WrittenPage { path: page.path }, *record));
             }
-            let html = page.render(theme).map_err(RenderError::Theme)?;
-            let share = staging.write(&page.path, html.as_bytes()).map_err(|e| RenderError::Output(e.to_string()))?;
+            let html = page.render(theme)?;
+            let share = staging.write(&page.path, html.as_bytes())?;
             rendered.fetch_add(1, Ordering::Relaxed);
             bar.inc(1);
             let record = Record { fingerprint, len: html.len() as u64, share };

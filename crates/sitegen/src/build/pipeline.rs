@@ -7,9 +7,9 @@ use std::time::{Duration, Instant};
 use annotate::{EntityMatcher, annotate};
 use corpus::{ContentErrors, Corpus};
 
-use crate::build::output::{Staging, check_output};
+use crate::build::output::{OutputError, Staging, check_output};
 use crate::build::page_writer::{RenderError, RenderMemo, render_pages};
-use crate::render::theme::Theme;
+use crate::render::theme::{Theme, ThemeError};
 use crate::site::model::SiteModel;
 
 /// What to build, from where, to where.
@@ -127,28 +127,35 @@ impl fmt::Display for Summary {
     }
 }
 
-/// Why a build failed.
-#[derive(Debug)]
+/// Why a build failed. Each error carries its path and cause; the command line renders it
+/// once, at the top.
+#[derive(Debug, thiserror::Error)]
 pub enum BuildError {
     /// The content folder has errors: all of them.
+    #[error("{0}")]
     Content(ContentErrors),
     /// The theme could not be loaded or rendered.
-    Theme(String),
+    #[error("error: theme: {0}")]
+    Theme(#[from] ThemeError),
     /// The output folder is refused or could not be written.
-    Output(String),
+    #[error("error: output: {0}")]
+    Output(#[from] OutputError),
 }
 
-impl fmt::Display for BuildError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            BuildError::Content(errors) => write!(f, "{errors}"),
-            BuildError::Theme(message) => write!(f, "error: theme: {message}"),
-            BuildError::Output(message) => write!(f, "error: output: {message}"),
+impl From<RenderError> for BuildError {
+    fn from(error: RenderError) -> Self {
+        match error {
+            RenderError::Theme(error) => BuildError::Theme(error),
+            RenderError::Output(error) => BuildError::Output(OutputError::Write(error)),
         }
     }
 }
 
-impl std::error::Error for BuildError {}
+impl From<std::io::Error> for BuildError {
+    fn from(error: std::io::Error) -> Self {
+        BuildError::Output(OutputError::Write(error))
+    }
+}
 
 /// The folder holding `themes/`: the content folder's parent.
 pub fn project_root(content: &Path) -> PathBuf {
@@ -177,7 +184,7 @@ pub fn build_with(options: &BuildOptions, cache: &mut BuildCache) -> Result<Summ
         let _ = removing.join();
     }
     let themes_dir = project_root(&options.content).join("themes");
-    check_output(&options.output, &options.content, &[&themes_dir]).map_err(BuildError::Output)?;
+    check_output(&options.output, &options.content, &[&themes_dir])?;
     let (loaded, clean_time) = match &mut cache.load {
         Some(kept) => corpus::load_cached(&options.content, kept),
         None => corpus::load_timed(&options.content),
@@ -188,7 +195,7 @@ pub fn build_with(options: &BuildOptions, cache: &mut BuildCache) -> Result<Summ
         report_dropped(&corpus);
     }
     let theme_name = options.theme.as_deref().unwrap_or(&corpus.site.theme);
-    let theme = Theme::load(&themes_dir, theme_name).map_err(BuildError::Theme)?;
+    let theme = Theme::load(&themes_dir, theme_name)?;
     let theme_inputs = (theme.fingerprint(), theme.static_fingerprint());
     // Nothing changed since the last build (a save with no edit, an editor's own files): the
     // output already holds this site, as long as it is still there.
@@ -211,7 +218,7 @@ pub fn build_with(options: &BuildOptions, cache: &mut BuildCache) -> Result<Summ
     let model = if cache.keeps_builds() { model } else { model.without_fingerprints() };
     phases.record("annotate");
 
-    let mut staging = Staging::create(&options.output).map_err(|e| BuildError::Output(e.to_string()))?;
+    let mut staging = Staging::create(&options.output)?;
     if cache.keeps_builds() {
         staging.link_unchanged();
     }
@@ -224,8 +231,7 @@ pub fn build_with(options: &BuildOptions, cache: &mut BuildCache) -> Result<Summ
         }
     };
     let digest = staging.digest();
-    let previous =
-        staging.commit().map_err(|e| BuildError::Output(format!("replacing {}: {e}", options.output.display())))?;
+    let previous = staging.commit().map_err(|source| OutputError::Swap { output: options.output.clone(), source })?;
     // A rebuild's previous site is removed beside the next steps (and the reload); a
     // one-shot build removes it before it returns.
     match previous {
@@ -312,10 +318,7 @@ fn write_site(
     phases: &mut Phases,
     cache: &mut BuildCache,
 ) -> Result<Written, BuildError> {
-    let (pages, memo) = render_pages(staging, model, theme, cache.memo.as_ref()).map_err(|e| match e {
-        RenderError::Theme(message) => BuildError::Theme(message),
-        RenderError::Output(message) => BuildError::Output(message),
-    })?;
+    let (pages, memo) = render_pages(staging, model, theme, cache.memo.as_ref())?;
     phases.record("render");
     let page_count = pages.len();
     let keeps_builds = cache.keeps_builds();
@@ -331,11 +334,11 @@ fn write_site(
             crate::export::search::write_index(staging, corpus, annotations, search_cache)
         },
     );
-    briefing.map_err(|e| BuildError::Output(e.to_string()))?;
-    let mut files = pages.len() + 1 + search.map_err(BuildError::Output)?;
+    briefing?;
+    let mut files = pages.len() + 1 + search?;
     let mut write = |path: &str, bytes: &[u8]| {
         files += 1;
-        staging.write(path, bytes).map(|_| ()).map_err(|e| BuildError::Output(e.to_string()))
+        staging.write(path, bytes).map(|_| ()).map_err(BuildError::from)
     };
     for (path, bytes) in &theme.static_files {
         write(&format!("static/{path}"), bytes)?;

@@ -29,16 +29,14 @@ pub fn write_index(
     corpus: &Corpus,
     annotations: &annotate::Annotations,
     cache: Option<&mut IndexCache>,
-) -> Result<usize, String> {
+) -> std::io::Result<usize> {
     let types = [
         DocumentType { name: "Briefing", documents: vec![briefing(corpus)] },
         DocumentType { name: "Quotation", documents: quotations(corpus, annotations) },
         DocumentType { name: "Entity", documents: (0..corpus.entities.len()).map(|e| entity(corpus, e)).collect() },
         DocumentType { name: "Source", documents: corpus.sources.iter().map(source).collect() },
     ];
-    let sink = |file: IndexFile| {
-        staging.write(&format!("{FOLDER}/{}", file.path), &file.bytes).map(|_| ()).map_err(|e| e.to_string())
-    };
+    let sink = |file: IndexFile| staging.write(&format!("{FOLDER}/{}", file.path), &file.bytes).map(|_| ());
     match cache {
         Some(cache) => searchindex::build_cached(&types, cache, sink),
         None => searchindex::build(&types, sink),

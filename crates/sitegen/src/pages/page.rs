@@ -83,7 +83,7 @@ impl Page<'_> {
     }
 
     /// Renders the page's HTML.
-    pub fn render(&self, theme: &Theme) -> Result<String, String> {
+    pub fn render(&self, theme: &Theme) -> Result<String, crate::render::theme::ThemeError> {
         theme.render(self.template, &self.context.to_tera())
     }
 }

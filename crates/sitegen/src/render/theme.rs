@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use tera::Tera;
 
@@ -28,6 +28,33 @@ pub struct Theme {
     fingerprint: u64,
 }
 
+/// Why a theme could not be loaded or a page rendered through it.
+#[derive(Debug, thiserror::Error)]
+pub enum ThemeError {
+    /// The name is not a folder name.
+    #[error("{name:?} is not a theme name: a theme is a folder under themes/ named with a-z, 0-9, - and _")]
+    Name { name: String },
+    /// There is no such folder under themes/.
+    #[error("theme {name:?} not found: there is no folder {}", folder.display())]
+    NotFound { name: String, folder: PathBuf },
+    /// A folder of the theme could not be listed.
+    #[error("{}: {source}", folder.display())]
+    Walk { folder: PathBuf, source: walkdir::Error },
+    /// A file's name is not UTF-8.
+    #[error("{}: file names must be UTF-8", path.display())]
+    FileName { path: PathBuf },
+    /// A file could not be read.
+    #[error("{}: {source}", path.display())]
+    Read { path: PathBuf, source: std::io::Error },
+    /// A template is not UTF-8.
+    #[error("{file}: template is not UTF-8")]
+    NotUtf8 { file: String },
+    /// Tera refused a template or failed rendering one: the whole chain of causes, which
+    /// names the template file and line.
+    #[error("{}", describe_tera_error(.0))]
+    Template(tera::Error),
+}
+
 /// Files of one theme layer: templates and static files by path inside the theme.
 #[derive(Default)]
 struct Layer {
@@ -36,9 +63,9 @@ struct Layer {
 }
 
 impl Layer {
-    fn add(&mut self, relative: &str, bytes: Vec<u8>, origin: &str) -> Result<(), String> {
+    fn add(&mut self, relative: &str, bytes: Vec<u8>, origin: &str) -> Result<(), ThemeError> {
         if let Some(name) = relative.strip_prefix("templates/") {
-            let text = String::from_utf8(bytes).map_err(|_| format!("{origin}: template is not UTF-8"))?;
+            let text = String::from_utf8(bytes).map_err(|_| ThemeError::NotUtf8 { file: origin.to_string() })?;
             self.templates.entry(name.to_string()).or_insert(text);
         } else if let Some(name) = relative.strip_prefix("static/") {
             self.statics.entry(name.to_string()).or_insert(bytes);
@@ -47,22 +74,23 @@ impl Layer {
     }
 
     /// Reads `themes/<name>/templates` and `themes/<name>/static` from disk.
-    fn read_dir(&mut self, dir: &Path) -> Result<(), String> {
+    fn read_dir(&mut self, dir: &Path) -> Result<(), ThemeError> {
         for part in ["templates", "static"] {
             let root = dir.join(part);
             if !root.is_dir() {
                 continue;
             }
             for entry in walkdir::WalkDir::new(&root).sort_by_file_name() {
-                let entry = entry.map_err(|e| format!("{}: {e}", root.display()))?;
+                let entry = entry.map_err(|source| ThemeError::Walk { folder: root.clone(), source })?;
                 if !entry.file_type().is_file() {
                     continue;
                 }
                 let relative = entry.path().strip_prefix(dir).expect("walked below dir");
                 let relative =
-                    relative.to_str().ok_or_else(|| format!("{}: file names must be UTF-8", entry.path().display()))?;
+                    relative.to_str().ok_or_else(|| ThemeError::FileName { path: entry.path().to_path_buf() })?;
                 let relative = relative.replace('\\', "/");
-                let bytes = fs::read(entry.path()).map_err(|e| format!("{}: {e}", entry.path().display()))?;
+                let bytes = fs::read(entry.path())
+                    .map_err(|source| ThemeError::Read { path: entry.path().to_path_buf(), source })?;
                 self.add(&relative, bytes, &entry.path().display().to_string())?;
             }
         }
@@ -72,19 +100,17 @@ impl Layer {
 
 impl Theme {
     /// Loads theme `name` from `themes_dir`, layered over the default theme.
-    pub fn load(themes_dir: &Path, name: &str) -> Result<Theme, String> {
+    pub fn load(themes_dir: &Path, name: &str) -> Result<Theme, ThemeError> {
         let folder_name = !name.is_empty()
             && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
         if !folder_name {
-            return Err(format!(
-                "{name:?} is not a theme name: a theme is a folder under themes/ named with a-z, 0-9, - and _"
-            ));
+            return Err(ThemeError::Name { name: name.to_string() });
         }
         let mut layers: Vec<(String, Layer)> = Vec::new();
         if name != "default" {
             let dir = themes_dir.join(name);
             if !dir.is_dir() {
-                return Err(format!("theme {name:?} not found: there is no folder {}", dir.display()));
+                return Err(ThemeError::NotFound { name: name.to_string(), folder: dir });
             }
             let mut layer = Layer::default();
             layer.read_dir(&dir)?;
@@ -106,7 +132,7 @@ impl Theme {
         tera.set_escape_fn(|text, out| crate::render::html::escape_with(text, |piece| out.write_all(piece.as_bytes())));
         // Registered under their path in the project, so errors name the real file.
         let prefixes: Vec<String> = layers.iter().map(|(n, _)| format!("themes/{n}/templates/")).collect();
-        tera.set_fallback_prefixes(prefixes).map_err(|e| e.to_string())?;
+        tera.set_fallback_prefixes(prefixes).map_err(ThemeError::Template)?;
         let mut templates = Vec::new();
         let mut static_files = BTreeMap::new();
         let mut hasher = std::hash::DefaultHasher::new();
@@ -120,7 +146,7 @@ impl Theme {
                 static_files.entry(path).or_insert(bytes);
             }
         }
-        tera.add_raw_templates(templates).map_err(|e| describe_tera_error(&e))?;
+        tera.add_raw_templates(templates).map_err(ThemeError::Template)?;
         let fingerprint = std::hash::Hasher::finish(&hasher);
         Ok(Theme { tera, static_files, fingerprint })
     }
@@ -137,8 +163,8 @@ impl Theme {
     }
 
     /// Renders `template` with `context`, naming the template file and line on error.
-    pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, String> {
-        self.tera.render(template, context).map_err(|e| describe_tera_error(&e))
+    pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, ThemeError> {
+        self.tera.render(template, context).map_err(ThemeError::Template)
     }
 }
 
@@ -227,7 +253,7 @@ mod tests {
         for name in ["../content", "/etc", "a/b", ""] {
             assert!(Theme::load(Path::new("themes"), name).is_err(), "{name:?} accepted");
         }
-        let error = Theme::load(Path::new("/nonexistent"), "missing").err().unwrap();
+        let error = Theme::load(Path::new("/nonexistent"), "missing").err().unwrap().to_string();
         assert!(error.contains("not found"), "{error}");
     }
 
@@ -237,7 +263,7 @@ mod tests {
         let templates = dir.path().join("broken/templates");
         fs::create_dir_all(&templates).unwrap();
         fs::write(templates.join("index.html"), "line one\n{% if %}\n").unwrap();
-        let error = Theme::load(dir.path(), "broken").err().unwrap();
+        let error = Theme::load(dir.path(), "broken").err().unwrap().to_string();
         assert!(error.contains("themes/broken/templates/index.html"), "{error}");
     }
 }
