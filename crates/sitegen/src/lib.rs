@@ -4,6 +4,8 @@
 //! find entity mentions (`annotate`), render pages through the theme's Tera templates,
 //! write them into a staging folder, and swap it in for the output folder.
 
+#![warn(missing_docs)]
+
 mod build;
 mod cli;
 mod export;

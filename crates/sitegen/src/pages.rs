@@ -5,6 +5,7 @@
 pub(crate) mod base;
 pub(crate) mod entities;
 pub(crate) mod entity;
+pub(crate) mod fingerprint;
 pub(crate) mod index;
 pub(crate) mod margins;
 pub(crate) mod mentions;
@@ -15,4 +16,5 @@ pub(crate) mod speaker;
 pub(crate) mod story;
 pub(crate) mod story_rows;
 pub(crate) mod story_texts;
+pub(crate) mod svg;
 pub(crate) mod views;

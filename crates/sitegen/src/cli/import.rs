@@ -26,7 +26,6 @@ use crate::cli::new::{FileError, create_new, sources_dir};
 pub use fields::ImportOptions;
 use fields::Meta;
 use input::Format;
-pub(crate) use slug::ascii_words;
 
 /// An article read from one file: its cleaned text, what was found of its metadata, and
 /// anything the user should look at.

@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::pages::page::Page;
+use crate::pages::svg::timeline_svg;
 use crate::pages::views::EntitySummary;
-use crate::render::svg::timeline_svg;
 use crate::site::model::SiteModel;
 
 /// At most this many co-mentioned entities are listed.

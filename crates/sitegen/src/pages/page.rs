@@ -49,7 +49,7 @@ impl<'a> PageContext<'a> {
             key.hash(hasher);
             // Taken from the value itself, not from Tera's copy: Tera's maps are hash maps,
             // whose order changes from one build to the next.
-            crate::build::fingerprint::hash_value(&value, hasher);
+            crate::pages::fingerprint::hash_value(&value, hasher);
         }
         self.values.push((key, Box::new(value)));
     }

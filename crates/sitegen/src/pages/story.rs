@@ -8,8 +8,8 @@ use crate::pages::page::Page;
 use crate::pages::source::BlockView;
 use crate::pages::story_rows::{row_class, story_rows};
 use crate::pages::story_texts::{StoryTexts, TextView};
+use crate::pages::svg::{SvgColumn, story_svg};
 use crate::pages::views::{SourceSummary, date_range_label};
-use crate::render::svg::{SvgColumn, story_svg};
 use crate::site::model::SiteModel;
 
 #[derive(Serialize)]

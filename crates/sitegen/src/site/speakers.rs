@@ -208,7 +208,7 @@ impl NamedSpeakers {
 /// to [`SLUG_MAX`] bytes; "speaker" when it has no word.
 fn base_slug(key: &str) -> String {
     let mut slug = String::new();
-    for word in crate::cli::import::ascii_words(key) {
+    for word in crate::render::ascii::ascii_words(key) {
         let word = &word[..word.len().min(SLUG_MAX)];
         if !slug.is_empty() && slug.len() + 1 + word.len() > SLUG_MAX {
             break;
