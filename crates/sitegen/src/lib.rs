@@ -7,7 +7,7 @@
 #![warn(missing_docs)]
 
 mod build;
-mod cli;
+pub mod cli;
 mod export;
 mod pages;
 mod render;
