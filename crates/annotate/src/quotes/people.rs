@@ -64,10 +64,9 @@ impl People {
         let (mut he, mut she) = (false, false);
         for w in all {
             let word = &text[w.clone()];
-            // Pronouns are short words; most words are not.
             // "him" is seldom the person a sentence names ("Matthesen found him").
             let object = names::lowered(word, |l| l == "him");
-            let pronoun = if word.len() <= 8 && !object { Pronoun::of(word) } else { None };
+            let pronoun = if object { None } else { Pronoun::of(word) };
             // A pronoun before the name is mostly someone else's ("His friends held a service,
             // which Jane Starner attended").
             match pronoun {

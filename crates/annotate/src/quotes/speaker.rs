@@ -47,14 +47,15 @@ impl Speaker {
 pub(crate) fn refers_back(words: &str) -> bool {
     let ws: Vec<&str> = words.split_whitespace().collect();
     let Some((first, rest)) = ws.split_first() else { return false };
-    let head = rest.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    let Some((head_word, adjectives)) = rest.split_last() else { return false };
+    let head = head_word.to_lowercase();
     // "the 56-year-old", "the Portuguese boss": an age or a person noun, after adjectives
-    // (a capitalised one only before the head: a nationality).
+    // (a capitalised one only when it is the only one: a nationality).
     let person = names::is_role(&head) || head.ends_with("-old") || PERSON_NOUNS.contains(&head.as_str());
     first.eq_ignore_ascii_case("the")
-        && (1..=4).contains(&rest.len())
-        && rest.iter().rev().skip(1).all(|w| !names::capitalised(w) || rest.len() == 2)
-        && !names::capitalised(rest[rest.len() - 1])
+        && rest.len() <= 4
+        && (adjectives.len() == 1 || adjectives.iter().all(|w| !names::capitalised(w)))
+        && !names::capitalised(head_word)
         && person
         && !NOT_PEOPLE.contains(&head.as_str())
 }
