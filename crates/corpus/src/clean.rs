@@ -76,6 +76,10 @@ struct Unit {
     reshaped: bool,
 }
 
+/// The cleaner a load runs on each article's text and title: [`clean`], or a caller's
+/// wrapper around it (one that times it, say). It is called on every core at once.
+pub type Cleaner<'a> = &'a (dyn Fn(&str, &str) -> Cleaned + Sync);
+
 /// Cleans raw article text; `title` is the article's headline, recognised when the text
 /// prints it again. This is the cleaning every source's body gets at every build: the line
 /// rules and the article's structure, not the page pass of [`clean_page`], which would weigh

@@ -41,33 +41,70 @@ pub fn month_number(word: &str) -> Option<u8> {
     u8::try_from(index + 1).ok()
 }
 
+/// Why a text is not a `YYYY-MM-DD` date.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    /// Not shaped `YYYY-MM-DD`.
+    #[error("invalid date {0:?}: expected YYYY-MM-DD")]
+    Shape(String),
+    /// A part that does not read as a number.
+    #[error("invalid {part} in {text:?}")]
+    Part {
+        /// The text.
+        text: String,
+        /// "year", "month" or "day".
+        part: &'static str,
+    },
+    /// A year before 1000.
+    #[error("invalid date {0:?}: year before 1000")]
+    TooEarly(String),
+    /// A month outside 1 to 12.
+    #[error("invalid date {text:?}: there is no month {month}")]
+    NoMonth {
+        /// The text.
+        text: String,
+        /// The month it gives.
+        month: u8,
+    },
+    /// A day the month does not have.
+    #[error("invalid date {text:?}: {} {year} has days 1 to {last}", MONTH_NAMES[usize::from(*month) - 1])]
+    NoDay {
+        /// The text.
+        text: String,
+        /// Its year.
+        year: u16,
+        /// Its month, 1 to 12.
+        month: u8,
+        /// The month's last day.
+        last: u8,
+    },
+}
+
 impl Date {
-    /// Parses `YYYY-MM-DD`, rejecting other shapes and impossible dates, with a message that
+    /// Parses `YYYY-MM-DD`, rejecting other shapes and impossible dates, with an error that
     /// says what is wrong.
-    pub fn parse(text: &str) -> Result<Date, String> {
+    pub fn parse(text: &str) -> Result<Date, DateError> {
         let bytes = text.as_bytes();
         let shaped = bytes.len() == 10
             && bytes[4] == b'-'
             && bytes[7] == b'-'
             && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
         if !shaped {
-            return Err(format!("invalid date {text:?}: expected YYYY-MM-DD"));
+            return Err(DateError::Shape(text.to_string()));
         }
-        let year: u16 = text[0..4].parse().map_err(|_| format!("invalid year in {text:?}"))?;
-        let month: u8 = text[5..7].parse().map_err(|_| format!("invalid month in {text:?}"))?;
-        let day: u8 = text[8..10].parse().map_err(|_| format!("invalid day in {text:?}"))?;
+        let part = |part| DateError::Part { text: text.to_string(), part };
+        let year: u16 = text[0..4].parse().map_err(|_| part("year"))?;
+        let month: u8 = text[5..7].parse().map_err(|_| part("month"))?;
+        let day: u8 = text[8..10].parse().map_err(|_| part("day"))?;
         if year < 1000 {
-            return Err(format!("invalid date {text:?}: year before 1000"));
+            return Err(DateError::TooEarly(text.to_string()));
         }
         if !(1..=12).contains(&month) {
-            return Err(format!("invalid date {text:?}: there is no month {month}"));
+            return Err(DateError::NoMonth { text: text.to_string(), month });
         }
         let last = days_in_month(year, month);
         if day == 0 || day > last {
-            return Err(format!(
-                "invalid date {text:?}: {} {year} has days 1 to {last}",
-                MONTH_NAMES[usize::from(month) - 1]
-            ));
+            return Err(DateError::NoDay { text: text.to_string(), year, month, last });
         }
         Ok(Date { year, month, day })
     }

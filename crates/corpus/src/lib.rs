@@ -19,13 +19,15 @@ mod yaml;
 
 pub use yaml::{is_plain_char as is_plain_yaml_char, quoted_scalar};
 
-pub use clean::{Cleaned, WordHash, clean, clean_page, fold, is_caption, is_stop_word, is_stop_word_in, language_of};
-pub use date::{Date, MONTH_NAMES, month_number};
+pub use clean::{
+    Cleaned, Cleaner, WordHash, clean, clean_page, fold, is_caption, is_stop_word, is_stop_word_in, language_of,
+};
+pub use date::{Date, DateError, MONTH_NAMES, month_number};
 pub use error::{ContentError, ContentErrors};
 pub use load::cache::LoadCache;
 pub use load::fields::is_language_tag;
 pub use load::source::parse_source;
-pub use load::{load, load_cached, load_timed};
+pub use load::{load, load_with};
 pub use model::{
     Block, BlockKind, Briefing, Corpus, DropReason, Dropped, Entity, EntityKind, SiteConfig, Source, SourceMeta,
 };

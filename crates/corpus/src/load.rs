@@ -16,40 +16,28 @@ mod site;
 pub(crate) mod source;
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use cache::{Keep, LoadCache, Stamp};
 use catalogue::load_entities;
 use errors::Errors;
-use paths::resolve_inside;
+use paths::{PathError, resolve_inside};
 use read::read_text;
 use site::load_site;
 use source::load_source;
 
+use crate::clean::Cleaner;
 use crate::{Briefing, ContentError, ContentErrors, Corpus, Source};
 
 /// Loads, validates and cleans the content folder `dir`. On failure, returns every content
 /// error found, not only the first.
 pub fn load(dir: &Path) -> Result<Corpus, ContentErrors> {
-    load_timed(dir).0
+    load_with(dir, None, &crate::clean)
 }
 
-/// [`load`], also returning the time spent cleaning article text (summed over threads).
-pub fn load_timed(dir: &Path) -> (Result<Corpus, ContentErrors>, Duration) {
-    let mut clean_time = Duration::ZERO;
-    let result = load_into(dir, &mut clean_time, None);
-    (result, clean_time)
-}
-
-/// [`load_timed`], reusing from `cache` the sources whose files have not changed since the
-/// previous call, and keeping this load's sources in it for the next (see [`LoadCache`]).
-pub fn load_cached(dir: &Path, cache: &mut LoadCache) -> (Result<Corpus, ContentErrors>, Duration) {
-    let mut clean_time = Duration::ZERO;
-    let result = load_into(dir, &mut clean_time, Some(cache));
-    (result, clean_time)
-}
-
-fn load_into(dir: &Path, clean_time: &mut Duration, cache: Option<&mut LoadCache>) -> Result<Corpus, ContentErrors> {
+/// [`load`], cleaning with `clean`; with a `cache`, reusing from it the sources whose files
+/// have not changed since the previous call, and keeping this load's sources in it for the
+/// next (see [`LoadCache`]).
+pub fn load_with(dir: &Path, cache: Option<&mut LoadCache>, clean: Cleaner<'_>) -> Result<Corpus, ContentErrors> {
     let mut errors = Errors(Vec::new());
     let root = match dir.canonicalize() {
         Ok(root) if root.is_dir() => root,
@@ -61,8 +49,8 @@ fn load_into(dir: &Path, clean_time: &mut Duration, cache: Option<&mut LoadCache
     // These three are confined like every other file: a symbolic link among them must not
     // publish a file from outside the content folder (a key, another project's data).
     let mut inside = |name: &str| match resolve_inside(&dir.join(name), &root) {
-        Err(message) if message != "file not found" => {
-            errors.0.push(ContentError::file(dir.join(name), message));
+        Err(error) if !matches!(error, PathError::NotFound) => {
+            errors.0.push(ContentError::file(dir.join(name), error.to_string()));
             false
         }
         _ => true,
@@ -74,7 +62,7 @@ fn load_into(dir: &Path, clean_time: &mut Duration, cache: Option<&mut LoadCache
         .then(|| read_text(&dir.join("briefing.md"), &mut errors).map(|markdown| Briefing { markdown }))
         .flatten();
     let entities = if entities_inside { load_entities(&dir.join("entities.yaml"), &mut errors) } else { Vec::new() };
-    let sources = load_sources(dir, &root, &mut errors, clean_time, cache);
+    let sources = load_sources(dir, &root, &mut errors, clean, cache);
     match (site, briefing, errors.0.is_empty()) {
         (Some(site), Some(briefing), true) => Ok(Corpus { site, briefing, sources, entities }),
         _ => Err(ContentErrors(errors.0)),
@@ -108,41 +96,39 @@ fn source_files(dir: &Path, errors: &mut Errors) -> Vec<PathBuf> {
 }
 
 /// Loads the sources in parallel (each file is independent), keeping file order for the
-/// sources and their errors. Adds the time spent cleaning to `clean_time`. With a cache,
+/// sources and their errors, cleaning with `clean`. With a cache,
 /// unchanged sources come from it and every source loaded without errors goes into it.
 fn load_sources(
     dir: &Path,
     root: &Path,
     errors: &mut Errors,
-    clean_time: &mut Duration,
+    clean: Cleaner<'_>,
     cache: Option<&mut LoadCache>,
 ) -> Vec<Source> {
     use rayon::prelude::*;
     let files = source_files(dir, errors);
     let kept = cache.as_deref();
-    let loaded: Vec<(Option<Source>, Vec<ContentError>, Duration, Keep)> = files
+    let loaded: Vec<(Option<Source>, Vec<ContentError>, Keep)> = files
         .par_iter()
         .map(|path| {
             if let Some(source) = kept.and_then(|c| c.get(path, root)) {
-                return (Some(source), Vec::new(), Duration::ZERO, Keep::Reused(path.clone()));
+                return (Some(source), Vec::new(), Keep::Reused(path.clone()));
             }
             let yaml = kept.and_then(|_| Stamp::of(path));
             let mut own = Errors(Vec::new());
-            let mut cleaning = Duration::ZERO;
             let mut body = None;
-            let source = load_source(path, root, &mut own, &mut cleaning, &mut body);
+            let source = load_source(path, root, &mut own, clean, &mut body);
             let keep = match yaml.zip(source.clone()) {
                 Some((yaml, source)) => Keep::Loaded(Box::new((path.clone(), yaml, body, source))),
                 None => Keep::Nothing,
             };
-            (source, own.0, cleaning, keep)
+            (source, own.0, keep)
         })
         .collect();
     let mut sources = Vec::with_capacity(loaded.len());
     let mut keep = Vec::new();
-    for (source, source_errors, cleaning, kept) in loaded {
+    for (source, source_errors, kept) in loaded {
         errors.0.extend(source_errors);
-        *clean_time += cleaning;
         keep.push(kept);
         sources.extend(source);
     }

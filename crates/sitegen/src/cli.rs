@@ -3,8 +3,10 @@
 //! (a documented source template); and the command line that runs them all ([`run`]). The
 //! build itself is [`crate::build`].
 
+mod build;
 pub(crate) mod check;
 mod commands;
+pub(crate) mod file_error;
 pub(crate) mod import;
 pub(crate) mod new;
 pub(crate) mod serve;

@@ -17,9 +17,8 @@ mod test_fixture;
 
 pub use build::pipeline::{BuildCache, BuildError, BuildOptions, Summary, build, build_with, check, project_root};
 pub use cli::check::curation_report;
+pub use cli::file_error::{FileError, FileProblem};
 pub use cli::import::{ImportOptions, Imported, import_files};
-pub use cli::new::{FileError, new_source};
-pub use cli::serve::{DEFAULT_BIND, ServeOptions, serve};
-
-/// The generator's name and version, as pages and the JSON export credit it.
-pub const GENERATOR: &str = concat!("sitegen ", env!("CARGO_PKG_VERSION"));
+pub use cli::new::new_source;
+pub use cli::serve::{DEFAULT_BIND, ServeError, ServeOptions, serve};
+pub use site::GENERATOR;

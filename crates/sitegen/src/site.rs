@@ -7,3 +7,6 @@ pub(crate) mod model;
 pub(crate) mod quote_texts;
 pub(crate) mod speakers;
 pub(crate) mod timeline;
+
+/// The generator's name and version, as pages and the JSON export credit it.
+pub const GENERATOR: &str = concat!("sitegen ", env!("CARGO_PKG_VERSION"));

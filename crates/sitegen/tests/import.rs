@@ -191,7 +191,7 @@ fn import_escapes_what_it_writes_and_refuses_what_has_no_article() {
     assert_eq!(imported.path, content.join("sources/2016-07-15-kerrys-deal-erdogan-putin-1-a-b.yaml"));
     assert!(!imported.missing_required(), "{imported}");
     assert_eq!(results[1].as_ref().unwrap_err().path, empty);
-    assert!(results[2].as_ref().unwrap_err().message.contains("do not decode"), "{:?}", results[2]);
+    assert!(results[2].as_ref().unwrap_err().problem.to_string().contains("do not decode"), "{:?}", results[2]);
     let corpus = load(&content);
     let [source] = corpus.sources.as_slice() else { panic!("one source") };
     assert_eq!(source.meta.title, title);

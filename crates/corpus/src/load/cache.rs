@@ -14,7 +14,7 @@ use std::time::SystemTime;
 use super::paths::{normalize, resolve_inside};
 use crate::Source;
 
-/// Sources kept from the previous load, by YAML path. See [`crate::load_cached`].
+/// Sources kept from the previous load, by YAML path. See [`crate::load_with`].
 #[derive(Debug, Default)]
 pub struct LoadCache {
     root: Option<PathBuf>,

@@ -20,17 +20,29 @@ pub(crate) fn is_slug(text: &str) -> bool {
         && text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
+/// Why a text is not an address a page may link to.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum UrlError {
+    /// Another scheme (`javascript:`, `file:`) or none.
+    #[error("{0:?} is not an http or https URL")]
+    NotHttp(String),
+    /// `https://` and nothing after.
+    #[error("{0:?} has no host")]
+    NoHost(String),
+    /// White space or control characters anywhere.
+    #[error("{0:?} contains spaces or control characters")]
+    Spaces(String),
+}
+
 /// An absolute http or https URL with a host and no spaces or control characters.
-pub(crate) fn check_http_url(url: &str) -> Result<(), String> {
+pub(crate) fn check_http_url(url: &str) -> Result<(), UrlError> {
     let lower = url.to_ascii_lowercase();
     let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
     let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
     match host {
-        None => Err(format!("{url:?} is not an http or https URL")),
-        Some("") => Err(format!("{url:?} has no host")),
-        Some(_) if url.chars().any(|c| c.is_whitespace() || c.is_control()) => {
-            Err(format!("{url:?} contains spaces or control characters"))
-        }
+        None => Err(UrlError::NotHttp(url.to_string())),
+        Some("") => Err(UrlError::NoHost(url.to_string())),
+        Some(_) if url.chars().any(|c| c.is_whitespace() || c.is_control()) => Err(UrlError::Spaces(url.to_string())),
         Some(_) => Ok(()),
     }
 }

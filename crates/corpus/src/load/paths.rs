@@ -19,11 +19,25 @@ pub(crate) fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-/// True when `path` resolves (through any links) to a place inside `root`.
-pub(crate) fn resolve_inside(path: &Path, root: &Path) -> Result<PathBuf, String> {
+/// Why a path inside the content folder cannot be read.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum PathError {
+    /// Nothing is there.
+    #[error("file not found")]
+    NotFound,
+    /// The path cannot be resolved (a loop of links, no permission).
+    #[error("cannot open: {0}")]
+    Unreadable(#[source] std::io::Error),
+    /// The path, or a link on it, leads out of the content folder.
+    #[error("resolves outside the content folder")]
+    Outside,
+}
+
+/// The place `path` resolves to (through any links), when it is inside `root`.
+pub(crate) fn resolve_inside(path: &Path, root: &Path) -> Result<PathBuf, PathError> {
     let resolved = path.canonicalize().map_err(|error| match error.kind() {
-        std::io::ErrorKind::NotFound => "file not found".to_string(),
-        _ => format!("cannot open: {error}"),
+        std::io::ErrorKind::NotFound => PathError::NotFound,
+        _ => PathError::Unreadable(error),
     })?;
-    if resolved.starts_with(root) { Ok(resolved) } else { Err("resolves outside the content folder".to_string()) }
+    if resolved.starts_with(root) { Ok(resolved) } else { Err(PathError::Outside) }
 }

@@ -44,9 +44,9 @@ pub(crate) fn load_site(dir: &Path, errors: &mut Errors) -> Option<SiteConfig> {
         );
     }
     if let Some(base_url) = &file.base_url
-        && let Err(message) = check_http_url(&base_url.value)
+        && let Err(error) = check_http_url(&base_url.value)
     {
-        errors.at(&path, base_url, "base_url", message);
+        errors.at(&path, base_url, "base_url", error.to_string());
     }
     if let Some(theme) = &file.theme
         && !is_slug(&theme.value)

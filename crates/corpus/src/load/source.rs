@@ -2,7 +2,6 @@
 //! from a body file inside the content folder) and cleaned into blocks.
 
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use serde::Deserialize;
 use serde_saphyr::Spanned;
@@ -12,6 +11,7 @@ use super::errors::Errors;
 use super::fields::{check_http_url, english, is_language_tag, is_slug, refuse_control_characters, require_text};
 use super::paths::{normalize, resolve_inside};
 use super::read::{read_text, read_yaml};
+use crate::clean::Cleaner;
 use crate::yaml::parse;
 use crate::{ContentError, ContentErrors, Date, Source, SourceMeta, clean};
 
@@ -38,13 +38,13 @@ struct SourceFile {
 }
 
 /// Loads one source file, confined to the content folder `root`, adding every problem to
-/// `errors`; returns the source only when it has none. Adds the time spent cleaning to
-/// `clean_time`, and records the body file read, if any, in `body_dep`.
+/// `errors`; returns the source only when it has none. Cleans the body with `clean`, and
+/// records the body file read, if any, in `body_dep`.
 pub(crate) fn load_source(
     path: &Path,
     root: &Path,
     errors: &mut Errors,
-    clean_time: &mut Duration,
+    clean: Cleaner<'_>,
     body_dep: &mut Option<BodyDep>,
 ) -> Option<Source> {
     let slug = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
@@ -54,17 +54,15 @@ pub(crate) fn load_source(
         errors.0.push(ContentError::file(path, message));
         return None;
     }
-    if let Err(message) = resolve_inside(path, root) {
-        errors.0.push(ContentError::file(path, message));
+    if let Err(error) = resolve_inside(path, root) {
+        errors.0.push(ContentError::file(path, error.to_string()));
         return None;
     }
     let file: SourceFile = read_yaml(path, errors)?;
     let before = errors.0.len();
     let published = check_fields(path, &file, errors);
     let body = load_body(path, root, &file, errors, body_dep);
-    let cleaning = Instant::now();
     let cleaned = body.map(|(text, at)| (clean(&text, &file.title.value), at));
-    *clean_time += cleaning.elapsed();
     if let Some((cleaned, at)) = &cleaned
         && cleaned.blocks.is_empty()
     {
@@ -94,12 +92,12 @@ fn check_fields(path: &Path, file: &SourceFile, errors: &mut Errors) -> Option<D
         }
     }
     let published = Date::parse(file.published.value.trim())
-        .map_err(|message| errors.at(path, &file.published, "published", message))
+        .map_err(|error| errors.at(path, &file.published, "published", error.to_string()))
         .ok();
     if let Some(url) = &file.url
-        && let Err(message) = check_http_url(url.value.trim())
+        && let Err(error) = check_http_url(url.value.trim())
     {
-        errors.at(path, url, "url", message);
+        errors.at(path, url, "url", error.to_string());
     }
     if !is_language_tag(&file.language.value) {
         errors.at(
@@ -212,8 +210,8 @@ fn load_body(
         Body::File(body_file) => {
             let relative = Path::new(body_file.value.trim());
             let target = path.parent().unwrap_or(Path::new(".")).join(relative);
-            if let Err(message) = resolve_inside(&target, root) {
-                errors.at(path, body_file, "body_file", format!("{}: {message}", target.display()));
+            if let Err(error) = resolve_inside(&target, root) {
+                errors.at(path, body_file, "body_file", format!("{}: {error}", target.display()));
                 return None;
             }
             let joined = target;

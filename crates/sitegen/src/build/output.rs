@@ -18,8 +18,10 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+mod paths;
 mod swap;
 
+use paths::{absolute, context};
 pub use swap::PreviousSite;
 use swap::{exchange, recover, sibling, swap_by_renames};
 
@@ -38,15 +40,6 @@ pub struct Staging {
     /// Folders made in the new site so far (relative paths): each is made once, not asked
     /// for again at every file.
     folders: std::sync::Mutex<std::collections::HashSet<String>>,
-}
-
-fn absolute(path: &Path) -> io::Result<PathBuf> {
-    if path.exists() {
-        return path.canonicalize();
-    }
-    let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().ok_or_else(|| io::Error::other("the output path has no folder name"))?;
-    Ok(parent.canonicalize()?.join(name))
 }
 
 /// Checks that writing `output` cannot touch `protected` folders (the content folder, the
@@ -207,12 +200,6 @@ pub fn is_output(output: &Path) -> bool {
 /// seed: the same on every run, and several times faster than SipHash over 300 MB of pages).
 pub fn file_share(relative: &str, bytes: &[u8]) -> u64 {
     foldhash::quality::FixedState::with_seed(0).hash_one((relative, bytes))
-}
-
-/// `error` with what was being done, and to which path: an OS error alone ("No space left on
-/// device") does not say where.
-fn context(action: &str, path: &Path, error: io::Error) -> io::Error {
-    io::Error::new(error.kind(), format!("{action} {}: {error}", path.display()))
 }
 
 impl Staging {

@@ -4,6 +4,7 @@
 
 use std::fmt::Write;
 use std::path::Path;
+use std::process::ExitCode;
 
 use annotate::{EntityMatcher, annotate, candidates::candidate_names, nested_aliases};
 use corpus::Corpus;
@@ -16,6 +17,18 @@ const CANDIDATES_SHOWN: usize = 60;
 const SPEAKER_MIN_QUOTES: usize = 2;
 /// Speaker candidates listed in full; the rest are counted.
 const SPEAKERS_SHOWN: usize = 30;
+
+/// Validates the content folder, printing every error, or the curation report when it is
+/// valid. Exits with 1 on content errors.
+pub(super) fn run(content: &Path) -> ExitCode {
+    match crate::build::pipeline::check(content) {
+        Ok(corpus) => {
+            print!("{}", curation_report(&corpus, content));
+            ExitCode::SUCCESS
+        }
+        Err(error) => super::build::fail(&error),
+    }
+}
 
 /// The report printed by `sitegen check` for a valid corpus.
 pub fn curation_report(corpus: &Corpus, content: &Path) -> String {

@@ -1,10 +1,14 @@
-//! The command line: the arguments, parsed with clap, and each command run with what it
-//! prints and the exit code it returns. Errors are printed here, once.
+//! The command line: the arguments, parsed with clap, and the command they name run. What
+//! each command prints, and its exit code, is in the command's own file.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+
+use super::import::ImportOptions;
+use super::serve::ServeOptions;
+use crate::build::pipeline::BuildOptions;
 
 /// Builds a folder of news sources into an annotated briefing site.
 #[derive(Parser)]
@@ -119,138 +123,52 @@ struct BuildArgs {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Check { content }) => match crate::check(&content) {
-            Ok(corpus) => {
-                print!("{}", crate::curation_report(&corpus, &content));
-                ExitCode::SUCCESS
-            }
-            Err(error) => fail(&error),
-        },
+        Some(Command::Check { content }) => super::check::run(&content),
         Some(Command::Build(args)) => build(args),
-        Some(Command::Serve(args)) => serve(args),
+        Some(Command::Serve(args)) => super::serve::run(&ServeOptions {
+            build: args.build.options(),
+            bind: args.bind,
+            port: args.port,
+            timings: args.build.timings,
+        }),
         Some(Command::Import { content, outlet, url, published, language, files }) => {
-            import(&content, &files, &crate::ImportOptions { outlet, url, published, language })
+            super::import::run(&content, &files, &ImportOptions { outlet, url, published, language })
         }
-        Some(Command::New { slug, content }) => match crate::new_source(&content, &slug) {
-            Ok(path) => {
-                println!("wrote {}: fill in the required fields, then run `sitegen check`", path.display());
-                ExitCode::SUCCESS
-            }
-            Err(error) => {
-                eprintln!("{error}");
-                ExitCode::FAILURE
-            }
-        },
+        Some(Command::New { slug, content }) => super::new::run(&content, &slug),
         None => build(cli.build),
     }
 }
 
-fn parse_url(url: &str) -> Result<String, String> {
+fn build(args: BuildArgs) -> ExitCode {
+    super::build::run(&args.options(), args.timings)
+}
+
+impl BuildArgs {
+    fn options(&self) -> BuildOptions {
+        BuildOptions {
+            content: self.content.clone(),
+            output: self.output.clone(),
+            theme: self.theme.clone(),
+            verbose: self.verbose,
+        }
+    }
+}
+
+/// An option's value that is not what it must be.
+#[derive(Debug, thiserror::Error)]
+enum ArgumentError {
+    #[error("{0:?} is not an http or https address")]
+    NotHttp(String),
+    #[error("{0:?} is not a language tag such as en or pt-BR")]
+    NotLanguageTag(String),
+}
+
+fn parse_url(url: &str) -> Result<String, ArgumentError> {
     let lower = url.to_ascii_lowercase();
     let ok = (lower.starts_with("http://") || lower.starts_with("https://")) && !url.contains(char::is_whitespace);
-    if ok { Ok(url.to_string()) } else { Err(format!("{url:?} is not an http or https address")) }
+    if ok { Ok(url.to_string()) } else { Err(ArgumentError::NotHttp(url.to_string())) }
 }
 
-fn parse_language(tag: &str) -> Result<String, String> {
-    if corpus::is_language_tag(tag) {
-        Ok(tag.to_string())
-    } else {
-        Err(format!("{tag:?} is not a language tag such as en or pt-BR"))
-    }
-}
-
-fn import(content: &std::path::Path, files: &[PathBuf], options: &crate::ImportOptions) -> ExitCode {
-    use std::io::IsTerminal;
-    // A bar on a terminal only, and only for enough files to be worth watching.
-    let bar = if std::io::stderr().is_terminal() && files.len() > 1 {
-        let bar = indicatif::ProgressBar::new(files.len() as u64);
-        let style = indicatif::ProgressStyle::with_template("importing [{bar:40}] {pos}/{len} files ({eta} left)")
-            .expect("a valid template")
-            .progress_chars("=> ");
-        bar.with_style(style)
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
-    let results = crate::import_files(content, files, options, &|| bar.inc(1));
-    bar.finish_and_clear();
-    let (mut written, mut incomplete, mut failed) = (0, 0, 0);
-    for result in &results {
-        match result {
-            Ok(imported) => {
-                println!("{imported}");
-                written += 1;
-                incomplete += usize::from(imported.missing_required());
-            }
-            Err(error) => {
-                eprintln!("{error}");
-                failed += 1;
-            }
-        }
-    }
-    let mut summary = format!("imported {written} source(s)");
-    if failed > 0 {
-        summary.push_str(&format!("; {failed} file(s) failed"));
-    }
-    if incomplete > 0 {
-        summary.push_str(&format!(
-            "; {incomplete} lack required fields, left commented out with \"not found in the text: fill in\": \
-             `sitegen check` fails on them until they are filled in"
-        ));
-    } else if written > 0 {
-        summary.push_str("; run `sitegen check` to validate them");
-    }
-    println!("{summary}");
-    if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
-}
-
-fn build(args: BuildArgs) -> ExitCode {
-    let options = crate::BuildOptions {
-        content: args.content,
-        output: args.output.clone(),
-        theme: args.theme,
-        verbose: args.verbose,
-    };
-    match crate::build(&options) {
-        Ok(summary) => {
-            eprintln!("built {}: {summary}", args.output.display());
-            if args.timings {
-                for (phase, time) in &summary.phases {
-                    eprintln!("  {phase:<13} {:>8.3} s", time.as_secs_f64());
-                }
-            }
-            ExitCode::SUCCESS
-        }
-        Err(error) => fail(&error),
-    }
-}
-
-fn serve(args: ServeArgs) -> ExitCode {
-    let options = crate::ServeOptions {
-        build: crate::BuildOptions {
-            content: args.build.content,
-            output: args.build.output,
-            theme: args.build.theme,
-            verbose: args.build.verbose,
-        },
-        bind: args.bind,
-        port: args.port,
-        timings: args.build.timings,
-    };
-    match crate::serve(&options) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("error: serve: {error}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
-fn fail(error: &crate::BuildError) -> ExitCode {
-    eprintln!("{error}");
-    if let crate::BuildError::Content(errors) = error {
-        eprintln!("build failed: {} content error(s); the previous site was left as it was", errors.0.len());
-    } else {
-        eprintln!("build failed; the previous site was left as it was");
-    }
-    ExitCode::FAILURE
+fn parse_language(tag: &str) -> Result<String, ArgumentError> {
+    if corpus::is_language_tag(tag) { Ok(tag.to_string()) } else { Err(ArgumentError::NotLanguageTag(tag.to_string())) }
 }

@@ -6,6 +6,7 @@
 //! for the user to fill in, never guessed, so that `sitegen check` fails on the file until it
 //! is. It never overwrites a file.
 
+mod article;
 mod fields;
 mod find;
 mod input;
@@ -19,21 +20,14 @@ use std::fmt;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use corpus::{Block, BlockKind, Cleaned};
+use corpus::{Block, BlockKind};
 use rayon::prelude::*;
 
-use crate::cli::new::{FileError, create_new, sources_dir};
+use crate::cli::file_error::{FileError, FileProblem};
+use crate::cli::new::{create_new, sources_dir};
+use article::Article;
 pub use fields::ImportOptions;
-use fields::Meta;
 use input::Format;
-
-/// An article read from one file: its cleaned text, what was found of its metadata, and
-/// anything the user should look at.
-struct Article {
-    cleaned: Cleaned,
-    meta: Meta,
-    notes: Vec<String>,
-}
 
 /// One raw text imported as a source file.
 #[derive(Debug, Clone)]
@@ -112,6 +106,52 @@ pub fn import_files(
     prepared.into_iter().map(|prepared| prepared.and_then(|p| p.write(&sources))).collect()
 }
 
+/// Imports `files`, printing what each became or why it failed and a summary; a progress
+/// bar on a terminal. Exits with 1 if a file could not be imported.
+pub(super) fn run(content: &Path, files: &[PathBuf], options: &ImportOptions) -> std::process::ExitCode {
+    use std::io::IsTerminal;
+    // A bar on a terminal only, and only for enough files to be worth watching.
+    let bar = if std::io::stderr().is_terminal() && files.len() > 1 {
+        let bar = indicatif::ProgressBar::new(files.len() as u64);
+        let style = indicatif::ProgressStyle::with_template("importing [{bar:40}] {pos}/{len} files ({eta} left)")
+            .expect("a valid template")
+            .progress_chars("=> ");
+        bar.with_style(style)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let results = import_files(content, files, options, &|| bar.inc(1));
+    bar.finish_and_clear();
+    let (mut written, mut incomplete, mut failed) = (0, 0, 0);
+    for result in &results {
+        match result {
+            Ok(imported) => {
+                println!("{imported}");
+                written += 1;
+                incomplete += usize::from(imported.missing_required());
+            }
+            Err(error) => {
+                eprintln!("{error}");
+                failed += 1;
+            }
+        }
+    }
+    let mut summary = format!("imported {written} source(s)");
+    if failed > 0 {
+        summary.push_str(&format!("; {failed} file(s) failed"));
+    }
+    if incomplete > 0 {
+        summary.push_str(&format!(
+            "; {incomplete} lack required fields, left commented out with \"not found in the text: fill in\": \
+             `sitegen check` fails on them until they are filled in"
+        ));
+    } else if written > 0 {
+        summary.push_str("; run `sitegen check` to validate them");
+    }
+    println!("{summary}");
+    if failed > 0 { std::process::ExitCode::FAILURE } else { std::process::ExitCode::SUCCESS }
+}
+
 /// One file read, cleaned and turned into the text of its source file, not yet written.
 struct Prepared {
     base: String,
@@ -144,21 +184,19 @@ fn same_blocks(a: &[Block], b: &[Block]) -> bool {
 }
 
 fn prepare(file: &Path, options: &ImportOptions) -> Result<Prepared, FileError> {
-    let error = |message: String| FileError { path: file.to_path_buf(), message };
+    let error = |problem: FileProblem| FileError::new(file, problem);
     let input = input::read(file)?;
     let Article { cleaned, mut meta, mut notes } = match input.format {
         // The extraction crates are large and parse untrusted pages: a panic in one of them
         // fails this file, not the whole import.
         Format::Html => std::panic::catch_unwind(|| page::article(&input.text))
-            .unwrap_or_else(
-                |_| Err("internal error: the article extractor failed on this page; nothing written".into()),
-            )
+            .unwrap_or(Err(FileProblem::ExtractorFailed))
             .map_err(error)?,
         Format::Text => text::article(&input.text),
     };
     notes.extend(input.notes);
     if cleaned.blocks.is_empty() {
-        return Err(error("has no article text: the cleaner found only boilerplate; nothing written".to_string()));
+        return Err(error(FileProblem::OnlyBoilerplate));
     }
     meta.fill_from(options, &mut notes);
     let title = meta.title.as_ref().map_or("", |t| t.value.as_str());
@@ -220,13 +258,9 @@ fn write_unique(sources: &Path, base: &str, text: &str) -> Result<PathBuf, FileE
     let slug = std::iter::once(base.to_string())
         .chain((2..1000).map(|n| format!("{base}-{n}")))
         .find(|slug| !taken(slug))
-        .ok_or_else(|| FileError {
-            path: sources.join(format!("{base}.yaml")),
-            message: "every name is taken".into(),
-        })?;
+        .ok_or_else(|| FileError::new(sources.join(format!("{base}.yaml")), FileProblem::EveryNameTaken))?;
     let path = sources.join(format!("{slug}.yaml"));
     let mut file = create_new(&path)?;
-    file.write_all(text.as_bytes())
-        .map_err(|e| FileError { path: path.clone(), message: format!("cannot write: {e}") })?;
+    file.write_all(text.as_bytes()).map_err(|e| FileError::new(&path, FileProblem::Write(e)))?;
     Ok(path)
 }

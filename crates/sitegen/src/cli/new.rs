@@ -1,27 +1,12 @@
 //! `sitegen new`: a documented template for one source file, and the file-writing rules
 //! shared with `sitegen import` (valid slugs, never overwriting).
 
-use std::fmt;
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
-/// A file that could not be read or written, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileError {
-    /// The file (or folder) concerned.
-    pub path: PathBuf,
-    /// What went wrong.
-    pub message: String,
-}
-
-impl fmt::Display for FileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "error: {}: {}", self.path.display(), self.message)
-    }
-}
-
-impl std::error::Error for FileError {}
+use crate::cli::file_error::{FileError, FileProblem};
 
 /// Lower-case ASCII letters, digits, `-` and `_`, starting with a letter or digit: the rule
 /// the loader applies to source file names.
@@ -33,23 +18,21 @@ pub(crate) fn is_slug(text: &str) -> bool {
 /// `content/sources`, made when the content folder exists but has no sources folder yet.
 pub(crate) fn sources_dir(content: &Path) -> Result<PathBuf, FileError> {
     if !content.is_dir() {
-        let message = "the content folder does not exist or is not a folder".to_string();
-        return Err(FileError { path: content.to_path_buf(), message });
+        return Err(FileError::new(content, FileProblem::NoContentFolder));
     }
     let sources = content.join("sources");
-    fs::create_dir_all(&sources)
-        .map_err(|e| FileError { path: sources.clone(), message: format!("cannot create the folder: {e}") })?;
+    fs::create_dir_all(&sources).map_err(|e| FileError::new(&sources, FileProblem::CreateFolder(e)))?;
     Ok(sources)
 }
 
 /// Creates `path` for writing, failing if anything (a file, a folder, a link) is there.
 pub(crate) fn create_new(path: &Path) -> Result<fs::File, FileError> {
     fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(|e| {
-        let message = match e.kind() {
-            std::io::ErrorKind::AlreadyExists => "already exists; it was left as it was".to_string(),
-            _ => format!("cannot create: {e}"),
+        let problem = match e.kind() {
+            std::io::ErrorKind::AlreadyExists => FileProblem::Exists,
+            _ => FileProblem::Create(e),
         };
-        FileError { path: path.to_path_buf(), message }
+        FileError::new(path, problem)
     })
 }
 
@@ -103,22 +86,32 @@ body: ""
 /// existing source is an error. Returns the path written.
 pub fn new_source(content: &Path, slug: &str) -> Result<PathBuf, FileError> {
     if !is_slug(slug) {
-        let hint = if slug.ends_with(".yaml") { "; give the slug without .yaml" } else { "" };
-        let message = format!(
-            "{slug:?} is not a valid slug: use lower-case letters, digits, - and _, starting with a letter or digit{hint}"
-        );
-        return Err(FileError { path: content.join("sources"), message });
+        return Err(FileError::new(content.join("sources"), FileProblem::BadSlug { slug: slug.to_string() }));
     }
     let sources = sources_dir(content)?;
     let path = sources.join(format!("{slug}.yaml"));
     let other = sources.join(format!("{slug}.yml"));
     if other.symlink_metadata().is_ok() {
-        return Err(FileError { path: other, message: "a source with this slug already exists".to_string() });
+        return Err(FileError::new(other, FileProblem::SlugTaken));
     }
     let mut file = create_new(&path)?;
     file.write_all(TEMPLATE.replace("SLUG", slug).as_bytes())
-        .map_err(|e| FileError { path: path.clone(), message: format!("cannot write: {e}") })?;
+        .map_err(|e| FileError::new(&path, FileProblem::Write(e)))?;
     Ok(path)
+}
+
+/// Writes the template for `slug` and says what to do next, or prints why it could not.
+pub(super) fn run(content: &Path, slug: &str) -> ExitCode {
+    match new_source(content, slug) {
+        Ok(path) => {
+            println!("wrote {}: fill in the required fields, then run `sitegen check`", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 #[cfg(test)]

@@ -46,18 +46,65 @@ pub struct ServeOptions {
     pub timings: bool,
 }
 
+/// Why `sitegen serve` stopped: the server or the watcher could not start, or the watcher
+/// stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The file watcher could not be made.
+    #[error("watching files: {0}")]
+    Watcher(#[source] notify::Error),
+    /// A folder could not be watched.
+    #[error("watching {}: {source}", dir.display())]
+    Watch {
+        /// The folder.
+        dir: PathBuf,
+        /// Why.
+        source: notify::Error,
+    },
+    /// The address could not be listened on (taken, or not this machine's).
+    #[error("listening on {address}: {source}")]
+    Listen {
+        /// The address.
+        address: SocketAddr,
+        /// Why.
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// The server is listening on something other than an IP address.
+    #[error("the server has no IP address")]
+    NoAddress,
+    /// The server's thread could not be started.
+    #[error("starting the server: {0}")]
+    Thread(#[source] std::io::Error),
+    /// The watcher's channel closed: no more rebuilds can come.
+    #[error("the file watcher stopped")]
+    WatcherStopped,
+}
+
+/// Runs [`serve`], printing why it stopped. Exits with 1 then.
+pub(super) fn run(options: &ServeOptions) -> std::process::ExitCode {
+    match serve(options) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: serve: {error}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
 /// Builds, serves and rebuilds until the process is stopped. Returns only when the server or
 /// the watcher cannot start, or the watcher stops.
-pub fn serve(options: &ServeOptions) -> Result<(), String> {
+pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     let build = &options.build;
     let (events, received) = mpsc::channel();
-    let mut watcher = notify::recommended_watcher(events).map_err(|e| format!("watching files: {e}"))?;
+    let mut watcher = notify::recommended_watcher(events).map_err(ServeError::Watcher)?;
     for dir in watched(build) {
-        watcher.watch(&dir, RecursiveMode::Recursive).map_err(|e| format!("watching {}: {e}", dir.display()))?;
+        watcher
+            .watch(&dir, RecursiveMode::Recursive)
+            .map_err(|source| ServeError::Watch { dir: dir.clone(), source })?;
     }
     let address = SocketAddr::new(options.bind, options.port);
-    let server = tiny_http::Server::http(address).map_err(|e| format!("listening on {address}: {e}"))?;
-    let bound = server.server_addr().to_ip().ok_or("the server has no IP address")?;
+    let server = tiny_http::Server::http(address).map_err(|source| ServeError::Listen { address, source })?;
+    let bound = server.server_addr().to_ip().ok_or(ServeError::NoAddress)?;
     if !options.bind.is_loopback() {
         eprintln!(
             "warning: serving on {bound}, which other machines can reach: anyone who can connect sees the site. \
@@ -75,7 +122,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
     std::thread::Builder::new()
         .name("sitegen-server".into())
         .spawn(move || http::run(server, output, serving))
-        .map_err(|e| format!("starting the server: {e}"))?;
+        .map_err(ServeError::Thread)?;
     println!("serving http://{bound}/");
     let _ = std::io::stdout().flush();
     eprintln!(
@@ -90,7 +137,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
         rebuild(options, &mut cache, &status, &mut last);
     }
     drop(watcher);
-    Err("the file watcher stopped".to_string())
+    Err(ServeError::WatcherStopped)
 }
 
 /// The folders whose changes trigger a rebuild: the content folder and, when it exists, the

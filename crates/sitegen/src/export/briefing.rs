@@ -141,7 +141,7 @@ pub fn write_briefing_json(corpus: &Corpus, annotations: &Annotations, out: &mut
     // Field by field, the arrays serialised on every core.
     let mut object = PrettyObject::start(out)?;
     object.field("schema_version", &SCHEMA_VERSION)?;
-    object.field("generator", &crate::GENERATOR)?;
+    object.field("generator", &crate::site::GENERATOR)?;
     object.field(
         "site",
         &Site {

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use corpus::{Corpus, Source};
 use rayon::prelude::*;
 
-use crate::pages::base::first_words;
+use crate::render::labels::first_words;
 
 /// Escapes text for XML content and attributes.
 fn xml(text: &str) -> String {
@@ -61,7 +61,7 @@ pub fn atom(corpus: &Corpus) -> String {
     let _ = writeln!(out, "  <link rel=\"alternate\" type=\"text/html\" href=\"{}index.html\"/>", xml(&base));
     let _ = writeln!(out, "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}atom.xml\"/>", xml(&base));
     let _ = writeln!(out, "  <updated>{updated}T00:00:00Z</updated>");
-    let _ = writeln!(out, "  <generator>{}</generator>", xml(crate::GENERATOR));
+    let _ = writeln!(out, "  <generator>{}</generator>", xml(crate::site::GENERATOR));
     // One entry per source, 8 MB at 10,000 sources: made on every core, joined in order.
     let entries: Vec<String> = sources.par_iter().map(|source| entry(source, &base, &ids)).collect();
     entries.iter().for_each(|entry| out.push_str(entry));

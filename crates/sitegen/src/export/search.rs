@@ -12,23 +12,21 @@ use std::borrow::Cow;
 use corpus::Corpus;
 use searchindex::{Document, DocumentType, IndexCache, IndexFile, Section};
 
-use crate::build::output::Staging;
-use crate::pages::quotes::quote_dates;
 use crate::render::markdown::text_blocks;
-use crate::site::quote_texts::{quote_page_href, quote_pages, shown_text};
+use crate::site::quote_texts::{quote_dates, quote_page_href, quote_pages, shown_text};
 use crate::site::speakers::NamedSpeakers;
 
 /// The folder of the index inside the site.
 pub const FOLDER: &str = searchindex::FOLDER;
 
-/// Writes the search index of `corpus` (with its quotations from `annotations`) into
-/// `staging`, reusing what `cache` kept of the last build's documents when there is one.
-/// Returns the number of files written.
+/// Writes the search index of `corpus` (with its quotations from `annotations`) through
+/// `write`, which takes each file's path inside the site and its bytes, reusing what `cache`
+/// kept of the last build's documents when there is one. Returns the number of files written.
 pub fn write_index(
-    staging: &Staging,
     corpus: &Corpus,
     annotations: &annotate::Annotations,
     cache: Option<&mut IndexCache>,
+    write: impl Fn(&str, &[u8]) -> std::io::Result<()> + Sync,
 ) -> std::io::Result<usize> {
     let types = [
         DocumentType { name: "Briefing", documents: vec![briefing(corpus)] },
@@ -36,7 +34,7 @@ pub fn write_index(
         DocumentType { name: "Entity", documents: (0..corpus.entities.len()).map(|e| entity(corpus, e)).collect() },
         DocumentType { name: "Source", documents: corpus.sources.iter().map(source).collect() },
     ];
-    let sink = |file: IndexFile| staging.write(&format!("{FOLDER}/{}", file.path), &file.bytes).map(|_| ());
+    let sink = |file: IndexFile| write(&format!("{FOLDER}/{}", file.path), &file.bytes);
     match cache {
         Some(cache) => searchindex::build_cached(&types, cache, sink),
         None => searchindex::build(&types, sink),

@@ -20,12 +20,6 @@ pub(crate) struct PageMeta<'p> {
     pub description: &'p str,
 }
 
-/// The first `count` words of `text`, with an ellipsis when cut.
-pub(crate) fn first_words(text: &str, count: usize) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() <= count { text.to_string() } else { format!("{}…", words[..count].join(" ")) }
-}
-
 impl<'a> SiteModel<'a> {
     /// The context every template gets: the site, the way back to the root, the page's
     /// title, kind, path (for canonical links and feeds) and description.
@@ -38,7 +32,7 @@ impl<'a> SiteModel<'a> {
         context.insert("root", root.to_string());
         context.insert("page_title", page_title.to_string());
         context.insert("page_kind", page_kind.to_string());
-        context.insert("generator", crate::GENERATOR);
+        context.insert("generator", crate::site::GENERATOR);
         context
     }
 

@@ -67,7 +67,7 @@ impl<'a> SiteModel<'a> {
             entity.kind.label(),
             if mentions == 1 { "" } else { "s" },
             self.corpus.site.title,
-            crate::pages::base::first_words(entity.description.as_deref().unwrap_or(""), 30)
+            crate::render::labels::first_words(entity.description.as_deref().unwrap_or(""), 30)
         );
         let meta = crate::pages::base::PageMeta {
             title: &entity.name,

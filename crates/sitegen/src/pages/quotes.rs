@@ -7,15 +7,3 @@
 
 mod pages;
 mod view;
-
-use annotate::quotes::Quote;
-
-use crate::pages::views::date_range_label;
-
-/// The dates of the sources that carried a quotation, as a range ("15–16 July 2016").
-pub(crate) fn quote_dates(corpus: &corpus::Corpus, quote: &Quote) -> String {
-    let dates = quote.reports.iter().map(|r| corpus.sources[r.source].meta.published);
-    let first = dates.clone().min().expect("a quotation has a report");
-    let last = dates.max().expect("a quotation has a report");
-    date_range_label(first, last)
-}

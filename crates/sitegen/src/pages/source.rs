@@ -8,11 +8,12 @@ use serde::Serialize;
 
 use annotate::{Mention, Role};
 
-use crate::pages::base::{PageMeta, first_words};
+use crate::pages::base::PageMeta;
 use crate::pages::margins::{WideNote, XrefView, margin};
 use crate::pages::page::Page;
 use crate::pages::views::{EntitySummary, SourceSummary, role_label};
 use crate::render::html::{Link, Mark, annotated_text};
+use crate::render::labels::first_words;
 use crate::site::coverage::NAMED_CARRIERS;
 use crate::site::model::{SiteModel, in_block};
 

@@ -6,8 +6,9 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::pages::base::{PageMeta, first_words};
+use crate::pages::base::PageMeta;
 use crate::pages::page::Page;
+use crate::render::labels::first_words;
 use crate::site::model::SiteModel;
 use crate::site::speakers::Given;
 

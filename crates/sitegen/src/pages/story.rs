@@ -9,7 +9,8 @@ use crate::pages::source::BlockView;
 use crate::pages::story_rows::{row_class, story_rows};
 use crate::pages::story_texts::{StoryTexts, TextView};
 use crate::pages::svg::{SvgColumn, story_svg};
-use crate::pages::views::{SourceSummary, date_range_label};
+use crate::pages::views::SourceSummary;
+use crate::render::labels::date_range_label;
 use crate::site::model::SiteModel;
 
 #[derive(Serialize)]

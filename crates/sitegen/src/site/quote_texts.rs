@@ -9,8 +9,17 @@ use corpus::Corpus;
 use rayon::prelude::*;
 
 use crate::render::diff::{Words, diff_words_html};
+use crate::render::labels::date_range_label;
 use layout::Place;
 use plan::{Plan, plan};
+
+/// The dates of the sources that carried a quotation, as a range ("15–16 July 2016").
+pub(crate) fn quote_dates(corpus: &Corpus, quote: &Quote) -> String {
+    let dates = quote.reports.iter().map(|r| corpus.sources[r.source].meta.published);
+    let first = dates.clone().min().expect("a quotation has a report");
+    let last = dates.max().expect("a quotation has a report");
+    date_range_label(first, last)
+}
 
 /// A quotation's words as pages show them: one cut before its attribution ends in a comma,
 /// which pages drop.

@@ -11,7 +11,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::{absolute, context};
+use super::paths::{absolute, context};
 
 pub(super) fn sibling(output: &Path, kind: &str, id: u32) -> io::Result<PathBuf> {
     let out = absolute(output)?;

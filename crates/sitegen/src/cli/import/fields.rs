@@ -5,6 +5,7 @@
 use corpus::Date;
 
 use super::yaml;
+use crate::cli::file_error::FileProblem;
 
 /// A value found for a field, and where it was found ("og:title", "the date line ...").
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,7 +130,7 @@ impl Meta {
     }
 
     /// Reads the YAML text back and checks that it says exactly what was meant.
-    pub fn verify(&self, text: &str, paragraphs: &[String]) -> Result<(), String> {
+    pub fn verify(&self, text: &str, paragraphs: &[String]) -> Result<(), FileProblem> {
         #[derive(serde::Deserialize)]
         #[serde(deny_unknown_fields)]
         struct Written {
@@ -142,7 +143,7 @@ impl Meta {
             language: Option<String>,
             body: String,
         }
-        let written: Written = serde_saphyr::from_str(text).map_err(|e| format!("internal error: bad YAML ({e})"))?;
+        let written: Written = serde_saphyr::from_str(text).map_err(|e| FileProblem::BadYaml(e.to_string()))?;
         let value = |f: &Option<Found<String>>| f.as_ref().map(|f| f.value.clone());
         let same = written.title == value(&self.title)
             && written.outlet == value(&self.outlet)
@@ -152,10 +153,6 @@ impl Meta {
             && written.wire == value(&self.wire)
             && written.language == value(&self.language)
             && written.body.trim_end_matches('\n') == paragraphs.join("\n\n");
-        if same {
-            Ok(())
-        } else {
-            Err("internal error: the YAML would not read back as written; nothing written".into())
-        }
+        if same { Ok(()) } else { Err(FileProblem::ReadBack) }
     }
 }

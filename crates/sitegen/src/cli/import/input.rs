@@ -11,7 +11,7 @@ use std::path::Path;
 
 use encoding_rs::Encoding;
 
-use crate::cli::new::FileError;
+use crate::cli::file_error::{FileError, FileProblem};
 
 /// Files of this size or more are refused, packed or unpacked: no saved article comes near
 /// it, and reading one would hold the whole of it in memory several times over.
@@ -42,8 +42,8 @@ pub(super) struct Input {
     pub notes: Vec<String>,
 }
 
-fn error(file: &Path, message: impl Into<String>) -> FileError {
-    FileError { path: file.to_path_buf(), message: message.into() }
+fn error(file: &Path, problem: FileProblem) -> FileError {
+    FileError::new(file, problem)
 }
 
 /// Reads, unpacks and decodes `file`.
@@ -51,31 +51,28 @@ pub(super) fn read(file: &Path) -> Result<Input, FileError> {
     let bytes = read_bounded(file)?;
     let (bytes, packed) = if bytes.starts_with(&[0x1f, 0x8b]) { (gunzip(file, &bytes)?, true) } else { (bytes, false) };
     if let Some(kind) = binary_kind(&bytes) {
-        return Err(error(file, format!("is {kind}, not a web page or article text; nothing written")));
+        return Err(error(file, FileProblem::Binary(kind)));
     }
     let format = format_of(file, &bytes, packed);
     let (text, notes) = decode(file, &bytes, format)?;
     if let Some(at) = text.find(|c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) {
         let (line, column) = line_column(&text, at);
-        return Err(error(
-            file,
-            format!("line {line}, column {column}: a control character (binary data, not text); nothing written"),
-        ));
+        return Err(error(file, FileProblem::ControlCharacter { line, column }));
     }
     if text.trim().is_empty() {
-        return Err(error(file, "is empty; nothing written"));
+        return Err(error(file, FileProblem::Empty));
     }
     Ok(Input { format, text, notes })
 }
 
-fn too_large(file: &Path, what: &str) -> FileError {
-    error(file, format!("{what} {} MB or more: import takes files under that; nothing written", MAX_BYTES / 1_000_000))
+fn too_large(file: &Path, what: &'static str) -> FileError {
+    error(file, FileProblem::TooLarge { what, megabytes: MAX_BYTES / 1_000_000 })
 }
 
 fn read_bounded(file: &Path) -> Result<Vec<u8>, FileError> {
-    let handle = File::open(file).map_err(|e| error(file, format!("cannot read: {e}")))?;
+    let handle = File::open(file).map_err(|e| error(file, FileProblem::Read(e)))?;
     let mut bytes = Vec::new();
-    handle.take(MAX_BYTES).read_to_end(&mut bytes).map_err(|e| error(file, format!("cannot read: {e}")))?;
+    handle.take(MAX_BYTES).read_to_end(&mut bytes).map_err(|e| error(file, FileProblem::Read(e)))?;
     if bytes.len() as u64 >= MAX_BYTES {
         return Err(too_large(file, "is"));
     }
@@ -89,7 +86,7 @@ fn gunzip(file: &Path, packed: &[u8]) -> Result<Vec<u8>, FileError> {
     flate2::read::MultiGzDecoder::new(packed)
         .take(MAX_BYTES)
         .read_to_end(&mut bytes)
-        .map_err(|e| error(file, format!("is gzip data that does not unpack: {e}; nothing written")))?;
+        .map_err(|e| error(file, FileProblem::Gzip(e)))?;
     if bytes.len() as u64 >= MAX_BYTES {
         return Err(too_large(file, "unpacks to"));
     }
@@ -198,13 +195,7 @@ fn declared(file: &Path, bytes: &[u8], format: Format) -> Result<Option<(&'stati
             Some(encoding) => Ok(Some((encoding, format!("charset {label:?}")))),
             None => {
                 let (line, column) = byte_line_column(bytes, place);
-                Err(error(
-                    file,
-                    format!(
-                        "line {line}, column {column}: declares the unknown encoding {label:?}; \
-                         save the page as UTF-8 and import it again; nothing written"
-                    ),
-                ))
+                Err(error(file, FileProblem::UnknownEncoding { line, column, label: label.to_string() }))
             }
         };
     }
@@ -231,13 +222,8 @@ fn decode(file: &Path, bytes: &[u8], format: Format) -> Result<(String, Vec<Stri
                 let replaced = text.matches('\u{fffd}').count();
                 let total = text.chars().count().max(1);
                 if replaced * 100 > total {
-                    return Err(error(
-                        file,
-                        format!(
-                            "is not {} as it declares ({from}): {replaced} of {total} characters do not decode; nothing written",
-                            encoding.name()
-                        ),
-                    ));
+                    let encoding = encoding.name();
+                    return Err(error(file, FileProblem::Undecodable { encoding, from, replaced, total }));
                 }
                 notes.push(format!(
                     "{replaced} byte sequence(s) not valid {} were replaced by \u{fffd}",
@@ -250,13 +236,7 @@ fn decode(file: &Path, bytes: &[u8], format: Format) -> Result<(String, Vec<Stri
             Ok(text) => Ok((text.to_string(), notes)),
             Err(e) => {
                 let (line, column) = byte_line_column(bytes, e.valid_up_to());
-                Err(error(
-                    file,
-                    format!(
-                        "line {line}, column {column}: not UTF-8, and the file declares no encoding; \
-                         save it as UTF-8 (or, for a page, keep its <meta charset>); nothing written"
-                    ),
-                ))
+                Err(error(file, FileProblem::NotUtf8 { line, column }))
             }
         },
     }

@@ -3,11 +3,13 @@
 //! cleaner like any other body, and the metadata comes from what the page declares about
 //! itself ([`page_meta`]).
 
+use super::article::Article;
 use super::fields::{Found, Meta};
-use super::{Article, find, page_meta, text};
+use super::{find, page_meta, text};
+use crate::cli::file_error::FileProblem;
 
 /// The article a saved page holds, or why there is none.
-pub(super) fn article(html: &str) -> Result<Article, String> {
+pub(super) fn article(html: &str) -> Result<Article, FileProblem> {
     let declared = page_meta::read(html);
     let url = declared.canonical.as_ref().map(|c| c.value.clone());
     let mut options =
@@ -15,8 +17,7 @@ pub(super) fn article(html: &str) -> Result<Article, String> {
     if let Some(parsed) = url.as_deref().and_then(|u| url::Url::parse(u).ok()) {
         options = options.with_url(parsed);
     }
-    let extracted = trafilatura::extract(html, &options)
-        .map_err(|e| format!("is not an article: no article body found in the page ({e}); nothing written"))?;
+    let extracted = trafilatura::extract(html, &options).map_err(|e| FileProblem::NoArticleBody(e.to_string()))?;
     let text = paragraphs_of(&extracted.content_html);
     let title = declared.title.as_ref().map_or("", |t| t.value.as_str());
     let cleaned = corpus::clean(&text, title);

@@ -2,8 +2,9 @@
 //! the metadata comes from what the text shows (a URL line, a headline, date lines, wire
 //! tags, bylines).
 
+use super::article::Article;
 use super::fields::{Found, Meta};
-use super::{Article, find};
+use super::find;
 
 /// The language of the cleaned article, detected from its stop words.
 pub(super) fn language_of(cleaned: &corpus::Cleaned) -> Option<Found<String>> {

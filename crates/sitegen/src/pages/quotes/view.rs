@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use annotate::quotes::Quote;
 
-use super::quote_dates;
 use crate::site::model::SiteModel;
+use crate::site::quote_texts::quote_dates;
 use crate::site::quote_texts::quote_page_href;
 
 /// A group of reports lists its sources in a `<details>` beyond this many; a quotation whose

@@ -7,8 +7,8 @@
 
 use corpus::{Cleaned, DropReason};
 
+use super::agencies::credit;
 use super::vocab;
-use super::wire::credit;
 
 /// Words that open a byline, in lower case, separated by `|`, each followed in the line by
 /// a space or its colon.

@@ -8,10 +8,10 @@
 
 use corpus::Date;
 
+use super::agencies::credit;
 use super::byline::is_byline;
 use super::tokens::{Kind, Token, tokens};
 use super::vocab;
-use super::wire::credit;
 
 /// What a reading of dates needs to know beyond the line.
 #[derive(Debug, Clone, Copy)]

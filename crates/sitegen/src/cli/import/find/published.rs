@@ -2,8 +2,9 @@
 
 use corpus::{Cleaned, Date, DropReason};
 
+use super::address::{host, url_of};
 use super::dates::{Reading, date_line, label_line, today};
-use super::{host, title, url_of};
+use super::headline::title;
 
 /// How many lines from the top of the raw text may hold its date line.
 const TOP_LINES: usize = 12;

@@ -15,7 +15,7 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 }
 
 fn message(result: Result<Input, FileError>) -> String {
-    result.expect_err("an error").message
+    result.expect_err("an error").problem.to_string()
 }
 
 #[test]
