@@ -12,9 +12,10 @@ use rayon::prelude::*;
 
 use corpus::Corpus;
 
+use crate::entities::EntityMatcher;
+use crate::mentions::{Mention, source_mentions};
 use crate::quotes::{self, SourceQuotes};
 use crate::reuse::{self, Sentence};
-use crate::{EntityMatcher, Mention};
 
 /// What [`crate::annotate_cached`] keeps from one run to the next.
 #[derive(Debug, Default)]
@@ -41,7 +42,7 @@ pub(crate) struct SourceFindings {
 impl SourceFindings {
     /// The findings of source `s`.
     pub(crate) fn of(corpus: &Corpus, matcher: &EntityMatcher, s: usize) -> SourceFindings {
-        let mentions = crate::source_mentions(corpus, matcher, s);
+        let mentions = source_mentions(corpus, matcher, s);
         let sentences = reuse::source_sentences(&corpus.sources[s], s);
         let quotes = quotes::of_source(corpus, s, &mentions);
         SourceFindings { number: s, mentions, sentences, quotes }

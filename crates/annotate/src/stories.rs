@@ -80,7 +80,7 @@ pub struct Story {
 /// Groups the corpus's sources into stories, ordered by the origin's date and slug. A
 /// source that shares nothing is a story of its own.
 pub fn group(corpus: &Corpus, clusters: &[ReuseCluster]) -> Vec<Story> {
-    group_in(corpus, &reuse::tokens::sentences(corpus), clusters)
+    group_in(corpus, &reuse::sentence::sentences(corpus), clusters)
 }
 
 /// [`group`], given the corpus's sentences (in corpus order).

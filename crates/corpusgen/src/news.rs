@@ -16,10 +16,11 @@ mod sizes;
 mod stock;
 
 use crate::date::Day;
+use crate::generated_source::GeneratedSource;
 use crate::mutate::{base_article, title_of, tweak_title};
+use crate::options::Options;
 use crate::rng::{Rng, hash};
 use crate::vocab::WIRES;
-use crate::{GeneratedSource, Options};
 
 use furniture::{Page, Style};
 use sizes::Sizes;

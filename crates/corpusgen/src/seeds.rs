@@ -2,10 +2,11 @@
 
 use crate::boilerplate::{Frame, render};
 use crate::date::Day;
+use crate::generated_source::GeneratedSource;
 use crate::mutate::{Article, base_article, insert_sentence, pick_quotation, republish, title_of, tweak_title};
+use crate::options::Options;
 use crate::rng::{Rng, hash};
 use crate::vocab::{OUTLETS, WIRES};
-use crate::{GeneratedSource, Options};
 
 /// Probability that a story has a single source.
 const SINGLE_STORY: f64 = 0.4;

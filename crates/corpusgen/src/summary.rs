@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::GeneratedSource;
+use crate::generated_source::GeneratedSource;
 
 /// Figures about a generated corpus, for the command line's report.
 #[derive(Debug, Clone, PartialEq, Eq)]

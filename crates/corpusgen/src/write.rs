@@ -7,7 +7,7 @@ use std::path::Path;
 
 use corpus::quoted_scalar as yaml_string;
 
-use crate::GeneratedSource;
+use crate::generated_source::GeneratedSource;
 
 /// Creates `dir`, or accepts it when it exists and is empty; refuses anything else.
 fn empty_folder(dir: &Path) -> io::Result<()> {

@@ -264,37 +264,12 @@ pub(crate) fn split_name(words: &[&str]) -> Option<NameParts> {
     Some(NameParts { name_from, name_to: words.len(), title_from, body })
 }
 
-/// Gives a speaker named by one word in one source ("Nadler said") the full name another
-/// source gives ("Rep. Jerry Nadler"), when the corpus's quoted speakers have exactly one
-/// full name ending in that word. Titles and descriptions the report gives are kept.
-pub(crate) fn join_surnames(reports: &mut [super::QuoteReport]) {
-    use std::collections::BTreeMap;
-    let mut full: BTreeMap<String, BTreeMap<String, &super::NamedSpeaker>> = BTreeMap::new();
-    for named in reports.iter().filter_map(|r| r.named.as_ref()) {
-        let words: Vec<&str> = named.name.split_whitespace().filter(|w| !is_suffix(w)).collect();
-        // Keyed as written (lower case), not transliterated: "Мой" is not "Moy".
-        if let (true, Some(last)) = (words.len() >= 2, words.last()) {
-            full.entry(last.to_lowercase()).or_default().entry(named.key()).or_insert(named);
-        }
-    }
-    let joined: Vec<Option<super::NamedSpeaker>> = reports
-        .iter()
-        .map(|r| {
-            let named = r.named.as_ref().filter(|n| !n.name.contains(char::is_whitespace))?;
-            let names = full.get(&named.name.to_lowercase()).filter(|names| names.len() == 1)?;
-            let (_, whole) = names.first_key_value()?;
-            Some(super::NamedSpeaker {
-                name: whole.name.clone(),
-                title: named.title.clone().or_else(|| whole.title.clone()),
-                description: named.description.clone(),
-            })
-        })
-        .collect();
-    for (report, joined) in reports.iter_mut().zip(joined) {
-        if joined.is_some() {
-            report.named = joined;
-        }
-    }
+/// Whether `title` (what stands before a name) is a title a name is written with: one
+/// capitalised word that is an honorific or a role ("Rep.", "Dr", "President", "Prince"),
+/// not a description ("veteran industry analyst", "Kremlin spokesman").
+pub fn is_title(title: &str) -> bool {
+    let title = title.trim();
+    !title.contains(char::is_whitespace) && capitalised(title) && is_role(title)
 }
 
 #[cfg(test)]

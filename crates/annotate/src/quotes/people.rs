@@ -7,9 +7,9 @@ use std::ops::Range;
 
 use corpus::{Block, BlockKind, Source};
 
-use super::NamedSpeaker;
 use super::names;
 use super::pronouns::{self, Pronoun};
+use super::quotation::NamedSpeaker;
 use super::reading::{Reading, SourceReading};
 
 /// A full name and the titles written before it where it first appears.
@@ -132,7 +132,7 @@ impl People {
         // A full name, or one name with a title it is written with ("Prince Andrew").
         let titled = parts.name_from == parts.name_to - 1
             && parts.title_from + 1 == parts.name_from
-            && super::is_title(ws[parts.title_from]);
+            && names::is_title(ws[parts.title_from]);
         if parts.body || !((2..=4).contains(&name_words.len()) || titled) {
             return;
         }

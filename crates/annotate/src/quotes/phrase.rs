@@ -4,8 +4,8 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::NamedSpeaker;
 use super::names::{self, WordSet};
+use super::quotation::NamedSpeaker;
 use super::reading::Reading;
 
 /// A speaker as the text gives it.

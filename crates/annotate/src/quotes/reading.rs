@@ -6,9 +6,8 @@ use std::ops::Range;
 
 use corpus::{Block, BlockKind};
 
-use super::marks::has_marks;
+use super::marks::{QuotedSpan, has_marks, quoted_spans};
 use super::names;
-use super::{QuotedSpan, quoted_spans};
 
 /// Every block of a source with its quotations, each block read when first asked for: most
 /// of a long source is never near a quotation.

@@ -19,10 +19,37 @@ use super::attribution;
 use super::marks::has_marks;
 use super::phrase::SpeakerPhrase;
 use super::pronouns::Pronoun;
+use super::quotation::{QuotePart, QuoteReport, QuotedPhrase};
 use super::reading::SourceReading;
 use super::speaker::{Context, Speaker, refers_back};
-use super::{FULL_QUOTE_WORDS, QuotePart, QuoteReport, QuotedPhrase, names_a_work, word_count};
-use crate::Mention;
+use crate::mentions::Mention;
+
+/// Quoted spans shorter than this (and not opening a sentence) are phrases.
+const FULL_QUOTE_WORDS: usize = 8;
+
+/// What one source says by itself: its reports of quotations and its quoted phrases.
+#[derive(Debug, Clone)]
+pub(crate) struct SourceQuotes {
+    /// Every quotation the source reports, with whom it is attributed to.
+    pub(crate) reports: Vec<QuoteReport>,
+    /// Short quoted phrases and scare quotes, kept apart from the quotations.
+    pub(crate) phrases: Vec<QuotedPhrase>,
+}
+
+impl SourceQuotes {
+    /// The same, said by the source numbered `s`.
+    pub(crate) fn renumber(&mut self, s: usize) {
+        self.reports.iter_mut().for_each(|r| r.source = s);
+        self.phrases.iter_mut().for_each(|p| p.source = s);
+    }
+}
+
+/// The quotations of source `s`, whose mentions are `mentions`.
+pub(crate) fn of_source(corpus: &Corpus, s: usize, mentions: &[Mention]) -> SourceQuotes {
+    let mut phrases = Vec::new();
+    let reports = source_quotes(corpus, s, mentions, &mut phrases);
+    SourceQuotes { reports, phrases }
+}
 
 /// Extracts the quotations of source `s`; `mentions` are that source's, ordered by block.
 pub(crate) fn source_quotes(
@@ -225,4 +252,21 @@ pub(crate) fn source_quotes(
         }
     }
     reports
+}
+
+fn word_count(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count()
+}
+
+/// Whether quoted words are the title of a work rather than speech: two or more words, every
+/// word of four letters or more capitalised, no full stop, "!" or "?" ("Wild Rose",
+/// "Financial Freedom: A Proven Path to All the Money You Will Ever Need,").
+fn names_a_work(text: &str) -> bool {
+    let words: Vec<&str> =
+        text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    words.len() >= 2
+        && words.iter().filter(|w| w.chars().count() >= 4).all(&capitalised)
+        && words.iter().filter(|w| capitalised(w)).count() >= 2
+        && !text.trim_end_matches([',', ' ']).contains(['.', '!', '?'])
 }

@@ -10,9 +10,9 @@ use super::names;
 use super::people::{self, People};
 use super::phrase::SpeakerPhrase;
 use super::pronouns::Pronoun;
+use super::quotation::{NamedSpeaker, QuoteReport};
 use super::reading::SourceReading;
-use super::{NamedSpeaker, QuoteReport};
-use crate::Mention;
+use crate::mentions::Mention;
 
 /// A speaker as far as the source tells.
 #[derive(Debug, Clone, Default)]

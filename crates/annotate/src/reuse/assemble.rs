@@ -7,9 +7,9 @@ use foldhash::fast::FixedState;
 
 use corpus::Corpus;
 
+use super::cluster::{ClusterKind, ClusterMember, ReuseCluster, ReuseKind, SentenceRef};
+use super::sentence::Sentence;
 use super::similarity::{quote_similarity, similarity};
-use super::tokens::Sentence;
-use super::{ClusterKind, ClusterMember, ReuseCluster, ReuseKind, SentenceRef};
 
 /// One outlet's sentence carried by its own articles more than this many days apart is the
 /// outlet's furniture (a promotion, a standing line), not coverage of one story.

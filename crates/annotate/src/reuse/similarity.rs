@@ -5,7 +5,8 @@
 //! high under substitutions, insertions and deletions of a few words, and low for paraphrase
 //! and for different sentences built on the same skeleton of function words.
 
-use super::tokens::{Sentence, hash_gram, weight};
+use super::sentence::Sentence;
+use super::tokens::{hash_gram, weight};
 
 const TRIGRAM: usize = 3;
 /// Above this many cells, an LCS table is too costly: fall back to trigram Dice.

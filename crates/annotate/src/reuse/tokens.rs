@@ -3,32 +3,10 @@
 
 use std::ops::Range;
 
-use corpus::{Corpus, WordHash};
+use corpus::WordHash;
 
-use super::minhash::Fingerprint;
-
-/// One sentence of one source, tokenised.
-#[derive(Debug, Clone)]
-pub struct Sentence {
-    /// Index of the source in the corpus.
-    pub source: u32,
-    /// Index of the block in the source.
-    pub block: u32,
-    /// Byte range of the sentence in the block's text.
-    pub range: Range<usize>,
-    /// Token hashes, in order.
-    pub tokens: Vec<u64>,
-    /// Token index ranges of direct quotations inside the sentence.
-    pub quotes: Vec<Range<usize>>,
-    /// The fingerprint of the tokens, when the sentence can be a passage.
-    pub print: Option<Fingerprint>,
-    /// Whether the sentence, or the block it stands in, is shaped like a photo caption: a
-    /// caption the cleaner kept is still no passage (two outlets' captions of different
-    /// events are alike in wording, not copies of each other).
-    pub caption: bool,
-    /// The fingerprint of each quotation's tokens, as `quotes`.
-    pub quote_prints: Vec<Fingerprint>,
-}
+/// Quotations shorter than this many words are phrases ("constructive"), not quotations.
+pub const MIN_QUOTE_TOKENS: usize = 6;
 
 /// The token of a word already lower-case: its [`WordHash`].
 pub fn token(word: &str) -> u64 {
@@ -101,7 +79,7 @@ fn is_close_quote(c: char) -> bool {
 /// Splits `text` into tokens: runs of letters and digits, lower-cased, each with the byte
 /// offset where it starts. Quotation marks are reported as boundaries through `marks`:
 /// `(token index, opening?)` for every double quotation mark.
-fn tokenize(text: &str) -> (Vec<u64>, Vec<(usize, bool)>) {
+pub(super) fn tokenize(text: &str) -> (Vec<u64>, Vec<(usize, bool)>) {
     let mut tokens = Vec::new();
     let mut marks = Vec::new();
     // Each word is hashed as it is read, without a copy of the word.
@@ -133,7 +111,7 @@ fn tokenize(text: &str) -> (Vec<u64>, Vec<(usize, bool)>) {
 /// Quoted token ranges from quotation marks. An opening mark without a closing one runs to
 /// the end of the sentence, and a closing mark without an opening one starts at its
 /// beginning: a quotation spanning sentences leaves such halves in each.
-fn quoted_ranges(marks: &[(usize, bool)], token_count: usize) -> Vec<Range<usize>> {
+pub(super) fn quoted_ranges(marks: &[(usize, bool)], token_count: usize) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
     let mut open: Option<usize> = None;
     for (i, &(at, opening)) in marks.iter().enumerate() {
@@ -150,47 +128,8 @@ fn quoted_ranges(marks: &[(usize, bool)], token_count: usize) -> Vec<Range<usize
     if let Some(start) = open {
         ranges.push(start..token_count);
     }
-    ranges.retain(|r| r.len() >= super::MIN_QUOTE_TOKENS);
+    ranges.retain(|r| r.len() >= MIN_QUOTE_TOKENS);
     ranges
-}
-
-/// Every sentence of every source, tokenised, in corpus order.
-/// Sources are tokenised on every core.
-pub fn sentences(corpus: &Corpus) -> Vec<Sentence> {
-    use rayon::prelude::*;
-    let per_source: Vec<Vec<Sentence>> =
-        corpus.sources.par_iter().enumerate().map(|(s, source)| source_sentences(source, s)).collect();
-    per_source.into_iter().flatten().collect()
-}
-
-/// The sentences of `source`, the source numbered `s`.
-pub fn source_sentences(source: &corpus::Source, s: usize) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    // Fingerprints for the sentences that are passages by the default thresholds.
-    let thresholds = super::ReuseOptions::default().thresholds;
-    for (b, block) in source.blocks.iter().enumerate() {
-        let caption_block = corpus::is_caption(&block.text);
-        for range in &block.sentences {
-            let text = &block.text[range.clone()];
-            // A block of one sentence was judged whole just above.
-            let caption = caption_block || (block.sentences.len() > 1 && corpus::is_caption(text));
-            let (tokens, marks) = tokenize(text);
-            let quotes = quoted_ranges(&marks, tokens.len());
-            let print = (!caption && super::is_passage(&tokens, &thresholds)).then(|| Fingerprint::of(&tokens));
-            let quote_prints = quotes.iter().map(|q| Fingerprint::of(&tokens[q.clone()])).collect();
-            out.push(Sentence {
-                source: s as u32,
-                block: b as u32,
-                range: range.clone(),
-                tokens,
-                quotes,
-                print,
-                caption,
-                quote_prints,
-            });
-        }
-    }
-    out
 }
 
 #[cfg(test)]
