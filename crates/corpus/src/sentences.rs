@@ -28,7 +28,8 @@ const ABBREVIATIONS: &[&str] = &[
     "Dec", "approx", "est", "Fig", "Mt", "Ft",
 ];
 
-fn is_closer(c: char) -> bool {
+/// A mark that can close a sentence after its full stop: a quotation mark or a bracket.
+pub fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
 }
 

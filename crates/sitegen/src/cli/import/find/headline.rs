@@ -16,7 +16,7 @@ pub(in crate::cli::import) fn normalize(line: &str) -> String {
 
 /// Whether text ends with a sentence's closing punctuation, quotes and brackets aside.
 fn ends_like_sentence(text: &str) -> bool {
-    let trimmed = text.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
+    let trimmed = text.trim_end_matches(corpus::sentences::is_closer);
     trimmed.ends_with(['.', '!', '?', ':', ';', ',', '…'])
 }
 
