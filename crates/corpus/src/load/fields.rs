@@ -22,7 +22,7 @@ pub(crate) fn is_slug(text: &str) -> bool {
 
 /// Why a text is not an address a page may link to.
 #[derive(Debug, thiserror::Error)]
-pub(crate) enum UrlError {
+pub enum UrlError {
     /// Another scheme (`javascript:`, `file:`) or none.
     #[error("{0:?} is not an http or https URL")]
     NotHttp(String),
@@ -35,7 +35,7 @@ pub(crate) enum UrlError {
 }
 
 /// An absolute http or https URL with a host and no spaces or control characters.
-pub(crate) fn check_http_url(url: &str) -> Result<(), UrlError> {
+pub fn check_http_url(url: &str) -> Result<(), UrlError> {
     let lower = url.to_ascii_lowercase();
     let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
     let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));

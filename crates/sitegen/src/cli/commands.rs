@@ -154,21 +154,31 @@ impl BuildArgs {
     }
 }
 
-/// An option's value that is not what it must be.
+/// A language tag that is not one.
 #[derive(Debug, thiserror::Error)]
-enum ArgumentError {
-    #[error("{0:?} is not an http or https address")]
-    NotHttp(String),
-    #[error("{0:?} is not a language tag such as en or pt-BR")]
-    NotLanguageTag(String),
+#[error("{0:?} is not a language tag such as en or pt-BR")]
+struct NotLanguageTag(String);
+
+/// The loader's rule: an address it would refuse in the written file is refused here.
+fn parse_url(url: &str) -> Result<String, corpus::UrlError> {
+    corpus::check_http_url(url).map(|()| url.to_string())
 }
 
-fn parse_url(url: &str) -> Result<String, ArgumentError> {
-    let lower = url.to_ascii_lowercase();
-    let ok = (lower.starts_with("http://") || lower.starts_with("https://")) && !url.contains(char::is_whitespace);
-    if ok { Ok(url.to_string()) } else { Err(ArgumentError::NotHttp(url.to_string())) }
+fn parse_language(tag: &str) -> Result<String, NotLanguageTag> {
+    if corpus::is_language_tag(tag) { Ok(tag.to_string()) } else { Err(NotLanguageTag(tag.to_string())) }
 }
 
-fn parse_language(tag: &str) -> Result<String, ArgumentError> {
-    if corpus::is_language_tag(tag) { Ok(tag.to_string()) } else { Err(ArgumentError::NotLanguageTag(tag.to_string())) }
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn takes_the_addresses_the_loader_takes() {
+        assert_eq!(parse_url("https://example.com/a").unwrap(), "https://example.com/a");
+        for refused in ["https://", "ftp://example.com", "https://example.com/a b", "javascript:alert(1)"] {
+            assert!(parse_url(refused).is_err(), "{refused}");
+        }
+        assert!(parse_language("pt-BR").is_ok());
+        assert!(parse_language("e").is_err());
+    }
 }

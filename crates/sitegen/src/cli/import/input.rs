@@ -42,37 +42,33 @@ pub(super) struct Input {
     pub notes: Vec<String>,
 }
 
-fn error(file: &Path, problem: FileProblem) -> FileError {
-    FileError::new(file, problem)
-}
-
 /// Reads, unpacks and decodes `file`.
 pub(super) fn read(file: &Path) -> Result<Input, FileError> {
     let bytes = read_bounded(file)?;
     let (bytes, packed) = if bytes.starts_with(&[0x1f, 0x8b]) { (gunzip(file, &bytes)?, true) } else { (bytes, false) };
     if let Some(kind) = binary_kind(&bytes) {
-        return Err(error(file, FileProblem::Binary(kind)));
+        return Err(FileError::new(file, FileProblem::Binary(kind)));
     }
     let format = format_of(file, &bytes, packed);
     let (text, notes) = decode(file, &bytes, format)?;
     if let Some(at) = text.find(|c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) {
         let (line, column) = line_column(&text, at);
-        return Err(error(file, FileProblem::ControlCharacter { line, column }));
+        return Err(FileError::new(file, FileProblem::ControlCharacter { line, column }));
     }
     if text.trim().is_empty() {
-        return Err(error(file, FileProblem::Empty));
+        return Err(FileError::new(file, FileProblem::Empty));
     }
     Ok(Input { format, text, notes })
 }
 
 fn too_large(file: &Path, what: &'static str) -> FileError {
-    error(file, FileProblem::TooLarge { what, megabytes: MAX_BYTES / 1_000_000 })
+    FileError::new(file, FileProblem::TooLarge { what, megabytes: MAX_BYTES / 1_000_000 })
 }
 
 fn read_bounded(file: &Path) -> Result<Vec<u8>, FileError> {
-    let handle = File::open(file).map_err(|e| error(file, FileProblem::Read(e)))?;
+    let handle = File::open(file).map_err(|e| FileError::new(file, FileProblem::Read(e)))?;
     let mut bytes = Vec::new();
-    handle.take(MAX_BYTES).read_to_end(&mut bytes).map_err(|e| error(file, FileProblem::Read(e)))?;
+    handle.take(MAX_BYTES).read_to_end(&mut bytes).map_err(|e| FileError::new(file, FileProblem::Read(e)))?;
     if bytes.len() as u64 >= MAX_BYTES {
         return Err(too_large(file, "is"));
     }
@@ -86,7 +82,7 @@ fn gunzip(file: &Path, packed: &[u8]) -> Result<Vec<u8>, FileError> {
     flate2::read::MultiGzDecoder::new(packed)
         .take(MAX_BYTES)
         .read_to_end(&mut bytes)
-        .map_err(|e| error(file, FileProblem::Gzip(e)))?;
+        .map_err(|e| FileError::new(file, FileProblem::Gzip(e)))?;
     if bytes.len() as u64 >= MAX_BYTES {
         return Err(too_large(file, "unpacks to"));
     }
@@ -195,7 +191,7 @@ fn declared(file: &Path, bytes: &[u8], format: Format) -> Result<Option<(&'stati
             Some(encoding) => Ok(Some((encoding, format!("charset {label:?}")))),
             None => {
                 let (line, column) = byte_line_column(bytes, place);
-                Err(error(file, FileProblem::UnknownEncoding { line, column, label: label.to_string() }))
+                Err(FileError::new(file, FileProblem::UnknownEncoding { line, column, label: label.to_string() }))
             }
         };
     }
@@ -223,7 +219,7 @@ fn decode(file: &Path, bytes: &[u8], format: Format) -> Result<(String, Vec<Stri
                 let total = text.chars().count().max(1);
                 if replaced * 100 > total {
                     let encoding = encoding.name();
-                    return Err(error(file, FileProblem::Undecodable { encoding, from, replaced, total }));
+                    return Err(FileError::new(file, FileProblem::Undecodable { encoding, from, replaced, total }));
                 }
                 notes.push(format!(
                     "{replaced} byte sequence(s) not valid {} were replaced by \u{fffd}",
@@ -236,7 +232,7 @@ fn decode(file: &Path, bytes: &[u8], format: Format) -> Result<(String, Vec<Stri
             Ok(text) => Ok((text.to_string(), notes)),
             Err(e) => {
                 let (line, column) = byte_line_column(bytes, e.valid_up_to());
-                Err(error(file, FileProblem::NotUtf8 { line, column }))
+                Err(FileError::new(file, FileProblem::NotUtf8 { line, column }))
             }
         },
     }
