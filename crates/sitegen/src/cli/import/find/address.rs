@@ -32,12 +32,10 @@ const OUTLETS: &[(&str, &str)] = &[
     ("thenationalnews.com", "The National"),
 ];
 
-/// `http(s)://host/...`: the whole line, one word, with a host.
+/// `http(s)://host/...`: the whole line, one word, with a host, as the loader takes a
+/// source's `url`.
 pub(in crate::cli::import) fn url_of(line: &str) -> Option<String> {
-    let lower = line.to_ascii_lowercase();
-    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"))?;
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    (!host.is_empty() && !line.chars().any(char::is_whitespace)).then(|| line.to_string())
+    corpus::check_http_url(line).ok().map(|()| line.to_string())
 }
 
 /// The URL's host, lower-case, without user, port or a leading `www.`.
