@@ -25,7 +25,7 @@ pub use clean::{
 pub use date::{Date, DateError, MONTH_NAMES, month_number};
 pub use error::{ContentError, ContentErrors};
 pub use load::cache::LoadCache;
-pub use load::fields::{UrlError, check_http_url, is_language_tag};
+pub use load::fields::{UrlError, check_http_url, is_language_tag, is_slug};
 pub use load::source::parse_source;
 pub use load::{load, load_with};
 pub use model::{

@@ -15,7 +15,7 @@ pub(crate) fn english() -> Spanned<String> {
 
 /// Lower-case ASCII letters, digits, `-` and `_`, starting with a letter or digit: safe in
 /// URLs and file names on every system.
-pub(crate) fn is_slug(text: &str) -> bool {
+pub fn is_slug(text: &str) -> bool {
     text.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         && text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }

@@ -6,14 +6,9 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::cli::file_error::{FileError, FileProblem};
+use corpus::is_slug;
 
-/// Lower-case ASCII letters, digits, `-` and `_`, starting with a letter or digit: the rule
-/// the loader applies to source file names.
-pub(crate) fn is_slug(text: &str) -> bool {
-    text.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
-}
+use crate::cli::file_error::{FileError, FileProblem};
 
 /// `content/sources`, made when the content folder exists but has no sources folder yet.
 pub(crate) fn sources_dir(content: &Path) -> Result<PathBuf, FileError> {

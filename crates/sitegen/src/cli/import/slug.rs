@@ -8,8 +8,8 @@
 
 use corpus::Date;
 
-use crate::cli::new::is_slug;
 use crate::render::ascii::ascii_words;
+use corpus::is_slug;
 
 /// Words not to end a slug on, in the languages of imported titles (as transliterated).
 const TRAILING: &[&str] = &[
